@@ -1,0 +1,1 @@
+"""The command line: one handler per subcommand; only ``gui`` loads the Qt layer."""

@@ -1,0 +1,1 @@
+"""The domain, with no Qt: documents, spans, events, the codebook, edits and validation."""

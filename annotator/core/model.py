@@ -1,0 +1,224 @@
+"""Documents and annotation sets: plain data, loaded from and saved to plain dicts.
+
+An annotation set belongs to one (document, coder) pair. Spans carry ``[start, end)`` offsets in
+code points of the stored document text, plus a copy of the text they cover so a file can be
+checked (and read) on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from annotator.core.text import sha256_text
+
+FORMAT_VERSION = 1
+OFFSET_UNIT = "codepoint"
+STATUSES = ("not_started", "in_progress", "done", "skipped")
+DOCUMENT_FORMAT_VERSION = 1
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    sha256: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            self.sha256 = sha256_text(self.text)
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format_version": DOCUMENT_FORMAT_VERSION,
+            "id": self.id,
+            "sha256": self.sha256,
+            "meta": self.meta,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        return cls(id=data["id"], text=data["text"], meta=dict(data.get("meta") or {}),
+                   sha256=data.get("sha256") or "")
+
+
+@dataclass
+class Span:
+    id: str
+    start: int
+    end: int
+    label: str
+    text: str
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"id": self.id, "start": self.start, "end": self.end,
+                             "label": self.label, "text": self.text}
+        if self.note:
+            d["note"] = self.note
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(id=data["id"], start=data["start"], end=data["end"], label=data["label"],
+                   text=data["text"], note=data.get("note", ""))
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    subtype: str | None = None
+    trigger: str | None = None  # span id
+    roles: dict[str, list[str]] = field(default_factory=dict)  # role -> span ids
+    fields: dict[str, Any] = field(default_factory=dict)
+
+    def span_ids(self) -> set[str]:
+        ids = {s for fillers in self.roles.values() for s in fillers}
+        if self.trigger:
+            ids.add(self.trigger)
+        return ids
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "subtype": self.subtype,
+            "trigger": self.trigger,
+            "roles": {k: list(v) for k, v in self.roles.items() if v},
+            "fields": dict(self.fields),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(id=data["id"], type=data["type"], subtype=data.get("subtype"),
+                   trigger=data.get("trigger"),
+                   roles={k: list(v) for k, v in (data.get("roles") or {}).items()},
+                   fields=dict(data.get("fields") or {}))
+
+
+@dataclass
+class CodebookRef:
+    id: str
+    version: str
+    sha256: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "version": self.version, "sha256": self.sha256}
+
+
+@dataclass
+class AnnotationSet:
+    document_id: str
+    document_sha256: str
+    coder: str
+    codebook: CodebookRef
+    status: str = "not_started"
+    spans: list[Span] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+    time_spent_seconds: float = 0.0
+
+    # -- lookups ---------------------------------------------------------------------------
+    def span(self, span_id: str) -> Span | None:
+        for s in self.spans:
+            if s.id == span_id:
+                return s
+        return None
+
+    def event(self, event_id: str) -> Event | None:
+        for e in self.events:
+            if e.id == event_id:
+                return e
+        return None
+
+    def span_index(self, span_id: str) -> int:
+        for i, s in enumerate(self.spans):
+            if s.id == span_id:
+                return i
+        raise KeyError(span_id)
+
+    def event_index(self, event_id: str) -> int:
+        for i, e in enumerate(self.events):
+            if e.id == event_id:
+                return i
+        raise KeyError(event_id)
+
+    def uses_of_span(self, span_id: str) -> list[tuple[str, str]]:
+        """(event id, role or ``"trigger"``) for every place the span is referenced."""
+        uses: list[tuple[str, str]] = []
+        for e in self.events:
+            if e.trigger == span_id:
+                uses.append((e.id, "trigger"))
+            for role, fillers in e.roles.items():
+                if span_id in fillers:
+                    uses.append((e.id, role))
+        return uses
+
+    def next_id(self, prefix: str) -> str:
+        """A fresh id ``<prefix><n>`` (``s12``, ``e3``), never reusing a live one."""
+        taken = {s.id for s in self.spans} | {e.id for e in self.events}
+        n = 1
+        for ident in taken:
+            if ident.startswith(prefix) and ident[len(prefix):].isdigit():
+                n = max(n, int(ident[len(prefix):]) + 1)
+        while f"{prefix}{n}" in taken:
+            n += 1
+        return f"{prefix}{n}"
+
+    # -- serialisation -----------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format_version": FORMAT_VERSION,
+            "offset_unit": OFFSET_UNIT,
+            "document": {"id": self.document_id, "sha256": self.document_sha256},
+            "coder": self.coder,
+            "codebook": self.codebook.to_dict(),
+            "status": self.status,
+            "created": self.created,
+            "modified": self.modified,
+            "time_spent_seconds": round(self.time_spent_seconds, 1),
+            "spans": [s.to_dict() for s in sorted(self.spans, key=_span_order)],
+            "events": [e.to_dict() for e in self.events],
+            "fields": dict(self.fields),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> AnnotationSet:
+        """Build from a dict that passed structural validation (see ``validation``)."""
+        cb = data["codebook"]
+        return cls(
+            document_id=data["document"]["id"],
+            document_sha256=data["document"]["sha256"],
+            coder=data["coder"],
+            codebook=CodebookRef(cb["id"], cb["version"], cb["sha256"]),
+            status=data.get("status", "not_started"),
+            spans=[Span.from_dict(s) for s in data.get("spans", [])],
+            events=[Event.from_dict(e) for e in data.get("events", [])],
+            fields=dict(data.get("fields") or {}),
+            created=data.get("created") or now_iso(),
+            modified=data.get("modified") or now_iso(),
+            time_spent_seconds=float(data.get("time_spent_seconds") or 0.0),
+        )
+
+    @classmethod
+    def new(cls, document: Document, coder: str, codebook: CodebookRef) -> AnnotationSet:
+        return cls(document_id=document.id, document_sha256=document.sha256, coder=coder,
+                   codebook=codebook)
+
+
+def _span_order(s: Span) -> tuple[int, int, str, str]:
+    return (s.start, s.end, s.label, s.id)

@@ -1,0 +1,111 @@
+"""Document text: hashing, ids and the text policy applied once at import.
+
+Offsets everywhere are ``[start, end)`` in Python code points of the *stored* text. The policy
+below decides what the stored text is; after import the text is never changed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass
+
+BOM = "\ufeff"
+# Proclitics a coder may leave out of a span (Arabic conjunctions and prepositions).
+PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+HARAKAT_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_ID_BAD = re.compile(r"[^\w.-]+", re.UNICODE)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_safe_id(value: str) -> bool:
+    """An id usable as a file name on every OS: no separators, no dot-only names, no controls."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= 120
+        and value not in {".", ".."}
+        and not value.startswith(".")
+        and _ID_BAD.sub("", value) == value
+        and value.upper().split(".")[0] not in _WINDOWS_RESERVED
+    )
+
+
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                     *(f"LPT{i}" for i in range(1, 10))}
+
+
+def sanitize_id(value: str, fallback: str = "doc") -> str:
+    """Turn user input (a file stem, a title, ``../x``, ``a/b``) into a safe id."""
+    value = unicodedata.normalize("NFC", str(value)).strip()
+    value = _ID_BAD.sub("-", value).strip("-.")[:100]
+    if not value or not is_safe_id(value):
+        value = fallback
+    return value
+
+
+@dataclass(frozen=True)
+class TextPolicy:
+    """What import does to text before it is stored. Recorded in ``project.json``.
+
+    - ``bom``: ``strip`` removes a leading U+FEFF (Qt drops it anyway, which would shift offsets).
+    - ``newlines``: ``lf`` turns CRLF and lone CR into LF (Qt shows CRLF as one break); ``keep``.
+    - ``normalization``: ``none`` keeps code points as written. NFC is not applied by default:
+      it reorders stacked harakat and would change text coders and sources quote.
+    - ``bidi_controls``: ``keep`` (U+200F and friends stay; they are part of the source text).
+    """
+
+    bom: str = "strip"
+    newlines: str = "lf"
+    normalization: str = "none"
+    bidi_controls: str = "keep"
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, str] | None) -> TextPolicy:
+        data = data or {}
+        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+
+    def apply(self, text: str) -> str:
+        if self.bom == "strip" and text.startswith(BOM):
+            text = text[1:]
+        if self.newlines == "lf":
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if self.normalization in ("NFC", "NFKC", "NFD", "NFKD"):
+            text = unicodedata.normalize(self.normalization, text)
+        return text
+
+    def offset_map(self, text: str) -> list[int]:
+        """Map each code-point position of ``text`` (0..len) to its position after ``apply``.
+
+        Lets importers of pre-annotated files move offsets with the text. Only BOM and newline
+        changes are mapped; Unicode normalization changes lengths unpredictably and is refused.
+        """
+        if self.normalization != "none":
+            raise ValueError("offsets cannot be mapped through Unicode normalization")
+        mapping: list[int] = []
+        pos = 0
+        i = 0
+        n = len(text)
+        if self.bom == "strip" and text.startswith(BOM):
+            mapping.append(0)
+            i = 1
+        while i < n:
+            mapping.append(pos)
+            if self.newlines == "lf" and text[i] == "\r" and i + 1 < n and text[i + 1] == "\n":
+                mapping.append(pos)  # the LF of the pair maps onto the same new LF
+                i += 2
+            else:
+                i += 1
+            pos += 1
+        mapping.append(pos)
+        return mapping

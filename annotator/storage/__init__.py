@@ -1,0 +1,1 @@
+"""Project folders, atomic writes, locks, format versions and migrations; no Qt."""
