@@ -9,8 +9,9 @@ list positions), so undo after any sequence of edits gives back the same file by
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import STATUSES, AnnotationSet, Document, Event, Span, now_iso

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
-from annotator.core.codebook import FIELD_TYPES
 from annotator.core.model import FORMAT_VERSION, OFFSET_UNIT, STATUSES
 from annotator.core.values import value_schema
 from annotator.paths import schema_path
@@ -228,7 +227,3 @@ def codebook_issues(data: Any) -> list[str]:
     if compiled.is_valid(data):
         return []
     return [f"{path}: {msg}" for path, msg in compiled.errors(data)]
-
-
-__all__ = ["FIELD_TYPES", "annotation_schema", "codebook_schema", "codebook_issues",
-           "compiled_annotation_schema", "CompiledSchema"]

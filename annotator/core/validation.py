@@ -48,6 +48,11 @@ def validate_annotation_set(aset: AnnotationSet, document: Document | None,
 def validate_annotation_data(data: Any, *, document: Document | None = None,
                              codebook: Codebook | None = None) -> list[Issue]:
     """Every problem of one annotation file's parsed JSON, against its document and codebook."""
+    return structural_issues(data) or _semantic(data, document, codebook)
+
+
+def structural_issues(data: Any) -> list[Issue]:
+    """Problems of shape (the generic JSON Schema, format version): such data cannot be used."""
     if not isinstance(data, dict):
         return [Issue(ERROR, "$", "an annotation file must hold a JSON object")]
     version = data.get("format_version")
@@ -58,7 +63,7 @@ def validate_annotation_data(data: Any, *, document: Document | None = None,
     compiled = compiled_annotation_schema(None)
     if not compiled.is_valid(data):
         return [Issue(ERROR, path, msg) for path, msg in compiled.errors(data)]
-    return _semantic(data, document, codebook)
+    return []
 
 
 def _semantic(data: dict[str, Any], document: Document | None,

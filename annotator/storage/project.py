@@ -1,0 +1,285 @@
+"""A project folder: its codebook, documents and every coder's annotation sets.
+
+Layout (all JSON written by ``atomic_write_json``, deterministic, diff-friendly)::
+
+    PROJECT/project.json                      name, format version, text policy
+    PROJECT/codebook.json                     the codebook in force
+    PROJECT/documents/<doc-id>.json           id, sha256, meta, text (exactly as stored)
+    PROJECT/annotations/<coder>/<doc-id>.json one coder's annotation set of one document
+    PROJECT/.annotator/                       caches and recovery files (safe to delete)
+
+Reading never writes. A file that fails to parse is reported with its path and the problem.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from annotator.core.codebook import Codebook, default_codebook_path
+from annotator.core.model import AnnotationSet, CodebookRef, Document, now_iso
+from annotator.core.schemas import codebook_issues
+from annotator.core.text import TextPolicy, is_safe_id, sha256_text
+from annotator.core.validation import (
+    ERROR,
+    Issue,
+    structural_issues,
+    validate_annotation_data,
+)
+from annotator.errors import AnnotatorError
+from annotator.storage.atomic import atomic_write_json, read_json
+
+PROJECT_FILE = "project.json"
+PROJECT_FORMAT_VERSION = 1
+
+
+def load_codebook(path: Path) -> Codebook:
+    """Read, schema-check and cross-check a codebook file; ``AnnotatorError`` on any problem."""
+    data = read_json(path)
+    issues = codebook_issues(data)
+    if issues:
+        raise AnnotatorError(f"{path}: not a valid codebook:\n  - " + "\n  - ".join(issues))
+    return Codebook.from_dict(data, source=str(path))
+
+
+def load_default_codebook() -> Codebook:
+    return load_codebook(default_codebook_path())
+
+
+def check_coder_name(coder: str) -> str:
+    coder = (coder or "").strip()
+    if not is_safe_id(coder) or len(coder) > 64:
+        raise AnnotatorError(
+            f"coder name {coder!r} cannot be used: use letters, digits, '-', '_' or '.', "
+            "at most 64 characters, not starting with a dot")
+    return coder
+
+
+@dataclass
+class DocumentEntry:
+    id: str
+    path: Path
+
+
+class Project:
+    def __init__(self, root: Path, meta: dict[str, Any]) -> None:
+        self.root = root
+        self.meta = meta
+        self._codebook: Codebook | None = None
+
+    # -- creation and opening ---------------------------------------------------------------
+    @classmethod
+    def init(cls, root: Path, codebook_path: Path | None = None, name: str | None = None,
+             policy: TextPolicy | None = None) -> Project:
+        root = Path(root)
+        if (root / PROJECT_FILE).exists():
+            raise AnnotatorError(f"{root}: a project already exists here")
+        if root.exists() and not root.is_dir():
+            raise AnnotatorError(f"{root}: exists and is not a folder")
+        source = Path(codebook_path) if codebook_path else default_codebook_path()
+        load_codebook(source)  # refuse a bad codebook before creating anything
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "documents").mkdir(exist_ok=True)
+        (root / "annotations").mkdir(exist_ok=True)
+        atomic_write_json(root / "codebook.json", read_json(source), backup=False)
+        meta = {
+            "format_version": PROJECT_FORMAT_VERSION,
+            "name": name or root.resolve().name,
+            "created": now_iso(),
+            "codebook": "codebook.json",
+            "offset_unit": "codepoint",
+            "text_policy": (policy or TextPolicy()).to_dict(),
+        }
+        atomic_write_json(root / PROJECT_FILE, meta, backup=False)
+        return cls(root, meta)
+
+    @classmethod
+    def open(cls, root: Path) -> Project:
+        root = Path(root)
+        path = root / PROJECT_FILE
+        if not path.is_file():
+            raise AnnotatorError(f"{root}: not an annotator project (no {PROJECT_FILE}); "
+                                 "create one with 'annotator init'")
+        meta = read_json(path)
+        if not isinstance(meta, dict):
+            raise AnnotatorError(f"{path}: expected a JSON object")
+        version = meta.get("format_version")
+        if not isinstance(version, int) or version > PROJECT_FORMAT_VERSION:
+            raise AnnotatorError(f"{path}: project format {version!r} is not one this version "
+                                 f"of annotator reads (up to {PROJECT_FORMAT_VERSION})")
+        return cls(root, meta)
+
+    @staticmethod
+    def is_project(path: Path) -> bool:
+        return (Path(path) / PROJECT_FILE).is_file()
+
+    # -- properties -------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return str(self.meta.get("name") or self.root.name)
+
+    @property
+    def codebook_path(self) -> Path:
+        return self.root / str(self.meta.get("codebook") or "codebook.json")
+
+    @property
+    def codebook(self) -> Codebook:
+        if self._codebook is None:
+            self._codebook = load_codebook(self.codebook_path)
+        return self._codebook
+
+    @property
+    def text_policy(self) -> TextPolicy:
+        return TextPolicy.from_dict(self.meta.get("text_policy"))
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.root / "documents"
+
+    @property
+    def annotations_dir(self) -> Path:
+        return self.root / "annotations"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / ".annotator"
+
+    # -- documents --------------------------------------------------------------------------
+    def document_path(self, doc_id: str) -> Path:
+        if not is_safe_id(doc_id):
+            raise AnnotatorError(f"{doc_id!r} is not a valid document id")
+        return self.documents_dir / f"{doc_id}.json"
+
+    def document_ids(self) -> list[str]:
+        if not self.documents_dir.is_dir():
+            return []
+        ids = [e.name[:-5] for e in os.scandir(self.documents_dir)
+               if e.name.endswith(".json") and not e.name.startswith(".") and e.is_file()]
+        return sorted(ids)
+
+    def has_document(self, doc_id: str) -> bool:
+        return is_safe_id(doc_id) and self.document_path(doc_id).is_file()
+
+    def load_document(self, doc_id: str) -> Document:
+        path = self.document_path(doc_id)
+        if not path.is_file():
+            raise AnnotatorError(f"{self.root}: no document {doc_id!r}")
+        data = read_json(path)
+        problems = document_problems(data, doc_id)
+        if problems:
+            raise AnnotatorError(f"{path}: " + "; ".join(problems))
+        return Document.from_dict(data)
+
+    def add_documents(self, documents: Iterable[Document]) -> list[str]:
+        """Store new documents; returns their ids. Never overwrites an existing document."""
+        added = []
+        for doc in documents:
+            path = self.document_path(doc.id)
+            if path.exists():
+                raise AnnotatorError(f"{path}: a document with id {doc.id!r} already exists")
+            atomic_write_json(path, doc.to_dict(), backup=False)
+            added.append(doc.id)
+        return added
+
+    # -- annotations ------------------------------------------------------------------------
+    def coders(self) -> list[str]:
+        if not self.annotations_dir.is_dir():
+            return []
+        return sorted(e.name for e in os.scandir(self.annotations_dir)
+                      if e.is_dir() and is_safe_id(e.name))
+
+    def annotation_path(self, coder: str, doc_id: str) -> Path:
+        check_coder_name(coder)
+        if not is_safe_id(doc_id):
+            raise AnnotatorError(f"{doc_id!r} is not a valid document id")
+        return self.annotations_dir / coder / f"{doc_id}.json"
+
+    def annotation_files(self, coder: str | None = None) -> Iterator[tuple[str, str, Path]]:
+        """(coder, document id, path) of every annotation file, sorted."""
+        for c in ([coder] if coder else self.coders()):
+            folder = self.annotations_dir / c
+            if not folder.is_dir():
+                continue
+            for name in sorted(os.listdir(folder)):
+                if name.endswith(".json") and not name.startswith("."):
+                    yield c, name[:-5], folder / name
+
+    def new_annotation_set(self, coder: str, document: Document) -> AnnotationSet:
+        return AnnotationSet.new(document, check_coder_name(coder),
+                                 CodebookRef(**self.codebook.ref()))
+
+    def load_annotations(self, coder: str, document: Document,
+                         ) -> tuple[AnnotationSet, list[Issue]]:
+        """The coder's set for ``document`` (a new empty one if none), and its issues.
+
+        Structural problems raise ``AnnotatorError``: such a file cannot be edited safely and is
+        left untouched on disk.
+        """
+        path = self.annotation_path(coder, document.id)
+        if not path.is_file():
+            return self.new_annotation_set(coder, document), []
+        data = read_json(path)
+        broken = structural_issues(data)
+        if broken:
+            raise AnnotatorError(f"{path}: cannot be opened:\n  - "
+                                 + "\n  - ".join(str(i) for i in broken[:20]))
+        issues = validate_annotation_data(data, document=document, codebook=self.codebook)
+        return AnnotationSet.from_dict(data), issues
+
+    def save_annotations(self, aset: AnnotationSet, document: Document) -> list[Issue]:
+        """Validate and write atomically (keeping a backup). Refuses, writing nothing, when the
+        set has errors; returns the remaining issues (warnings, todo)."""
+        if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
+            aset.status = "in_progress"
+        data = aset.to_dict()
+        issues = validate_annotation_data(data, document=document, codebook=self.codebook)
+        errors = [i for i in issues if i.severity == ERROR and not _tolerated(i)]
+        if errors:
+            raise AnnotatorError("not saved: the annotations have problems:\n  - "
+                                 + "\n  - ".join(str(i) for i in errors[:20]))
+        path = self.annotation_path(aset.coder, document.id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_json(path, data)
+        return issues
+
+    def status_of(self, coder: str, doc_id: str) -> str:
+        """Quick status read for lists; 'not_started' when there is no file or it is unreadable."""
+        path = self.annotation_path(coder, doc_id)
+        if not path.is_file():
+            return "not_started"
+        try:
+            data = read_json(path)
+        except AnnotatorError:
+            return "unreadable"
+        status = data.get("status") if isinstance(data, dict) else None
+        return status if isinstance(status, str) else "unreadable"
+
+    def copy_to(self, target: Path) -> Project:
+        shutil.copytree(self.root, target, ignore=shutil.ignore_patterns(".annotator", "*.lock"))
+        return Project.open(target)
+
+
+def _tolerated(issue: Issue) -> bool:
+    # A codebook or document change made elsewhere must not stop a coder saving their work.
+    return issue.where in ("$.codebook.id", "$.document.sha256")
+
+
+def document_problems(data: Any, expected_id: str | None = None) -> list[str]:
+    if not isinstance(data, dict):
+        return ["expected a JSON object"]
+    problems = []
+    if not isinstance(data.get("text"), str):
+        return ["no text"]
+    if not isinstance(data.get("id"), str) or not is_safe_id(data["id"]):
+        problems.append(f"invalid id {data.get('id')!r}")
+    elif expected_id is not None and data["id"] != expected_id:
+        problems.append(f"holds document {data['id']!r}, but its file name says {expected_id!r}")
+    if data.get("sha256") and data["sha256"] != sha256_text(data["text"]):
+        problems.append("the text does not match its SHA-256 (edited by hand?)")
+    if not isinstance(data.get("meta", {}), dict):
+        problems.append("meta must be an object")
+    return problems
