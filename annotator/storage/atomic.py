@@ -1,0 +1,229 @@
+"""The one way files are saved: write a temp file beside the target, fsync, rename over it.
+
+After a crash or power loss at any moment the target holds either the old or the new complete
+content, never a mix, and is never missing. The previous version is kept as ``<name>.bak``.
+A crash can leave a temp file behind; ``cleanup_stale_temps`` recognises and removes those.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import secrets
+import shutil
+import socket
+import stat
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from annotator.core.jsonio import dump_bytes
+from annotator.errors import AnnotatorError
+from annotator.storage.readers import read_json_file
+
+BACKUP_SUFFIX = ".bak"
+# .<name>.<host tag>-<pid>.<random>.tmp, and .bak.tmp for the backup being made.
+_TEMP_RE = re.compile(
+    r"^\.(?P<name>.*)\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[0-9a-f]{8}\.(?:bak\.)?tmp$")
+# Room left for the name inside a temp file name, in UTF-8 bytes (file names max out at 255).
+_TEMP_NAME_BYTES = 120
+# A temp file from another machine (a shared folder) is only removed once surely abandoned.
+FOREIGN_TEMP_MAX_AGE = 24 * 3600.0
+
+
+def host_tag() -> str:
+    """Six hex digits naming this machine, so temp names from a shared folder's other users
+    are told apart from ours (their pids mean nothing here)."""
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process with this id exists on this machine."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        # os.kill(pid, 0) would terminate the process on Windows: ask for a handle instead.
+        import ctypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return ctypes.get_last_error() == 5  # ERROR_ACCESS_DENIED: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether a file name is one of ``atomic_write``'s temp files."""
+    return _TEMP_RE.match(name) is not None
+
+
+def _temp_path(path: Path, extra: str = "") -> Path:
+    name = path.name.encode("utf-8")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
+    return path.with_name(
+        f".{name}.{host_tag()}-{os.getpid()}.{secrets.token_hex(4)}.{extra}tmp")
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable. Windows cannot open folders for this; some filesystems refuse."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def _replace(src: Path, dst: Path) -> None:
+    """``os.replace``, retried briefly on Windows where a virus scanner or indexer may hold the
+    target open for a moment (PermissionError / ERROR_ACCESS_DENIED)."""
+    attempts = 20 if os.name == "nt" else 1
+    for attempt in range(attempts):
+        try:
+            os.replace(src, dst)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+
+
+def _make_backup(path: Path, backup: Path) -> None:
+    """Keep the current ``path`` as ``backup`` without ever moving ``path`` away.
+
+    A hard link to a temp name, renamed onto the backup, costs no copy; filesystems without hard
+    links (FAT, some network shares) get a copy instead.
+    """
+    tmp = _temp_path(path, "bak.")
+    try:
+        try:
+            os.link(path, tmp)
+        except OSError:
+            shutil.copyfile(path, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+        _replace(tmp, backup)
+    finally:
+        # rename() between two links to one file does nothing and leaves tmp: remove it.
+        tmp.unlink(missing_ok=True)
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
+    """Replace the content of ``path`` with ``data`` atomically and durably.
+
+    With ``backup`` the previous content (if any) is kept as ``<name>.bak``. The file keeps its
+    permission bits; a symlink keeps pointing at the file, which is what gets replaced.
+    Any failure raises ``AnnotatorError`` and leaves ``path`` as it was and no temp file.
+    """
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    tmp = _temp_path(path)
+    try:
+        try:
+            old_mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            old_mode = None
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            if old_mode is not None and os.name != "nt":
+                os.fchmod(fd, old_mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if backup and old_mode is not None:
+            bak = path.with_name(path.name + BACKUP_SUFFIX)
+            try:
+                _make_backup(path, bak)
+            except OSError as exc:
+                raise AnnotatorError(
+                    f"{path}: cannot save the file, because the previous version cannot be kept "
+                    f"as {bak.name} ({_reason(exc)}); the file is unchanged") from exc
+        _replace(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot save the file ({_reason(exc)}); the previous "
+                             "version is unchanged") from exc
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # cleanup_stale_temps will find it
+
+
+def atomic_write_json(path: Path, data: Any, *, backup: bool = True) -> None:
+    """Save ``data`` as deterministic JSON (see ``jsonio``) with ``atomic_write``."""
+    atomic_write(path, dump_bytes(data), backup=backup)
+
+
+def read_json(path: Path) -> Any:
+    """Read a JSON file; any problem (missing, unreadable, not UTF-8, NUL bytes, bad JSON, nested
+    too deeply) is an ``AnnotatorError`` naming the file. Only reads: never writes the file."""
+    return read_json_file(Path(path))
+
+
+def cleanup_stale_temps(folder: Path, *, foreign_max_age: float = FOREIGN_TEMP_MAX_AGE
+                        ) -> list[Path]:
+    """Remove temp files that crashed saves left in ``folder``; return the removed paths.
+
+    A temp from this machine is stale when its process is gone; one from another machine
+    (a shared folder) when it is older than ``foreign_max_age`` seconds. Other files are never
+    touched.
+    """
+    removed: list[Path] = []
+    ours = host_tag()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        m = _TEMP_RE.match(entry.name)
+        if not m or not entry.is_file(follow_symlinks=False):
+            continue
+        if m["host"] == ours:
+            stale = not pid_alive(int(m["pid"]))
+        else:
+            try:
+                stale = now - entry.stat(follow_symlinks=False).st_mtime > foreign_max_age
+            except OSError:
+                continue
+        if stale:
+            try:
+                os.unlink(entry.path)
+            except FileNotFoundError:
+                continue
+            except OSError:
+                continue  # not ours to fight over; it will be tried again next time
+            removed.append(Path(entry.path))
+    return removed

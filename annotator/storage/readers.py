@@ -1,0 +1,131 @@
+"""Reading user files as bytes and text, with errors that name the file and the problem.
+
+The input side of the import text policy: text files must be UTF-8 (a UTF-8 BOM is allowed and
+left for ``TextPolicy`` to strip). UTF-16/UTF-32, invalid UTF-8, NUL bytes and empty text are
+refused with a message the user can act on; nothing here raises anything but ``AnnotatorError``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.errors import AnnotatorError
+
+UTF8_BOM = codecs.BOM_UTF8
+# How much of a file the UTF-16/32 guess looks at: enough to be sure, cheap on big files.
+_SNIFF_BYTES = 4096
+# C0 controls that never occur in real UTF-8 text in bulk but are every other byte of UTF-16.
+_WIDE_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file, or ``AnnotatorError`` saying why it cannot be read. Opens read-only."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: the file does not exist") from None
+    except IsADirectoryError:
+        raise AnnotatorError(f"{path}: this is a folder, not a file") from None
+    except PermissionError:
+        raise AnnotatorError(f"{path}: no permission to read this file") from None
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+
+
+def detect_wide_encoding(data: bytes) -> str | None:
+    """``"UTF-16"`` or ``"UTF-32"`` when the bytes look like that encoding, else ``None``.
+
+    A BOM decides at once. Without one, BMP text in UTF-16 puts the high byte of each code unit
+    (0x00 for Latin, 0x06 for Arabic) in every other byte; UTF-32 adds two NUL bytes per unit.
+    Real UTF-8 text almost never has C0 control bytes in one lane like that.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "UTF-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16"
+    sample = data[:_SNIFF_BYTES]
+    if not any(b in _WIDE_CONTROLS for b in sample):
+        return None  # the common case: plain UTF-8 text, decided in one pass
+    # Too little to judge, or zero-filled (a file damaged by a crash): leave it to the NUL check.
+    if len(sample) < 16 or sample.count(0) * 10 >= len(sample) * 9:
+        return None
+    usable = len(sample) - len(sample) % 4
+    units = usable // 4
+    # BMP text in UTF-32: the high two bytes of every unit are NUL (LE: lanes 2-3, BE: 0-1).
+    for hi in ((2, 3), (0, 1)):
+        zeros = sum(1 for i in range(0, usable, 4) if sample[i + hi[0]] == sample[i + hi[1]] == 0)
+        if zeros * 10 >= units * 9:
+            return "UTF-32"
+    usable = len(sample) - len(sample) % 2
+    lanes = [sum(1 for b in sample[lane:usable:2] if b in _WIDE_CONTROLS) for lane in (0, 1)]
+    # One lane (the high bytes) at least half control bytes, the other (the low bytes) not.
+    if any(c * 4 >= usable and other * 4 < usable for c, other in (lanes, lanes[::-1])):
+        return "UTF-16"
+    return None
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_utf8(data: bytes, source: str) -> str:
+    """Decode strict UTF-8, refusing UTF-16/32, invalid bytes and NUL bytes (with offsets).
+
+    A UTF-8 BOM is kept in the result; the caller (``TextPolicy`` or the JSON reader) drops it.
+    """
+    wide = detect_wide_encoding(data)
+    if wide:
+        raise AnnotatorError(f"{source}: looks like {wide}; save it as UTF-8")
+    nul = data.find(b"\x00")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if nul == -1 or exc.start < nul:
+            bad = data[exc.start:exc.start + 1].hex().upper()
+            raise AnnotatorError(
+                f"{source}: not valid UTF-8: byte 0x{bad} at byte offset {exc.start} "
+                f"(line {_line_of(data, exc.start)}); save it as UTF-8 (it may be in a legacy "
+                "encoding such as Windows-1256)") from None
+        text = ""
+    if nul != -1:
+        raise AnnotatorError(
+            f"{source}: contains a NUL byte at byte offset {nul} (line {_line_of(data, nul)}); "
+            "it is not a text file, or it is damaged")
+    return text
+
+
+def decode_text_bytes(data: bytes, source: str) -> str:
+    """The text of a document file: UTF-8, no NUL bytes, not empty or only whitespace."""
+    if not data:
+        raise AnnotatorError(f"{source}: the file is empty")
+    text = decode_utf8(data, source)
+    if not text.lstrip("\ufeff").strip():
+        raise AnnotatorError(f"{source}: the file holds only whitespace, no text")
+    return text
+
+
+def parse_json_text(text: str, source: str) -> Any:
+    """Parse JSON text; syntax errors name the line and column, deep nesting is refused."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise AnnotatorError(f"{source}: the file is empty, not JSON")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks cut off)" if exc.pos >= len(text.rstrip()) else ""
+        raise AnnotatorError(
+            f"{source}: not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}"
+        ) from None
+    except RecursionError:
+        raise AnnotatorError(
+            f"{source}: the JSON is nested too deeply to read (lists or objects inside each other "
+            "thousands of levels deep); the file is damaged or not an annotator file") from None
+
+
+def read_json_file(path: Path) -> Any:
+    """Read, decode and parse a JSON file; every failure is an ``AnnotatorError``."""
+    return parse_json_text(decode_utf8(read_bytes(path), str(path)), str(path))
