@@ -1,0 +1,146 @@
+"""The command line as a user meets it: exit codes, messages, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotator.cli.main import main
+from annotator.core.model import Document
+from annotator.storage.project import Project
+
+ARABIC = "شنت مجموعة مسلحة هجوماً على موقع عسكري في بلدة الجلاء."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Project:
+    p = Project.init(tmp_path / "proj")
+    p.add_documents([Document("doc-1", ARABIC, {"title": "خبر"})])
+    return p
+
+
+def test_init_creates_a_project_and_refuses_a_second(tmp_path: Path, capsys) -> None:
+    code, out, _ = run(capsys, "init", tmp_path / "p")
+    assert code == 0 and "Created project" in out
+    assert json.loads((tmp_path / "p" / "project.json").read_text())["offset_unit"] == "codepoint"
+    code, _, err = run(capsys, "init", tmp_path / "p")
+    assert code == 2 and "already exists" in err
+
+
+def test_init_refuses_a_bad_codebook_and_creates_nothing(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "cb.json"
+    bad.write_text('{"id": "x"}', encoding="utf-8")
+    code, _, err = run(capsys, "init", tmp_path / "p", "--codebook", bad)
+    assert code == 2 and str(bad) in err and "not a valid codebook" in err
+    assert not (tmp_path / "p").exists()
+
+
+def test_validate_ok_project_then_broken_file(project: Project, capsys) -> None:
+    doc = project.load_document("doc-1")
+    aset, _ = project.load_annotations("alice", doc)
+    project.save_annotations(aset, doc)
+    code, out, _ = run(capsys, "validate", project.root)
+    assert code == 0 and out.strip().startswith("ok")
+    path = project.annotation_path("alice", "doc-1")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"].append({"id": "s9", "start": 3, "end": 999, "label": "ACTOR", "text": "x"})
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    code, out, _ = run(capsys, "validate", project.root)
+    assert code == 1 and "past the end of the text" in out and "s9" in out
+    assert path.read_bytes() == before  # validating never rewrites
+    code, out, _ = run(capsys, "validate", "--json", path)
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False and report["counts"]["error"] >= 1
+
+
+def test_validate_codebook_and_unknown_file(tmp_path: Path, capsys) -> None:
+    from annotator.core.codebook import default_codebook_path
+
+    code, out, _ = run(capsys, "validate", default_codebook_path())
+    assert code == 0
+    other = tmp_path / "x.json"
+    other.write_text("[1, 2]", encoding="utf-8")
+    code, _, err = run(capsys, "validate", other)
+    assert code == 2 and "not a project" in err
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b'{"spans": [', "JSON"),
+    (b"\xff\xfe{\x00}\x00", "UTF-16"),
+    (b"[" * 200_000 + b"]" * 200_000, "nest"),
+])
+def test_validate_hostile_files_give_a_message_not_a_traceback(tmp_path: Path, capsys,
+                                                               content: bytes,
+                                                               expected: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    code, out, err = run(capsys, "validate", path)
+    assert code == 2
+    assert str(path) in err and expected.lower() in err.lower()
+    assert "Traceback" not in err + out
+
+
+def test_schema_is_strict_for_the_codebook(capsys) -> None:
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["$schema"].endswith("2020-12/schema")
+    labels = schema["properties"]["spans"]["items"]["properties"]["label"]["enum"]
+    assert "ACTOR" in labels and "TRIGGER" in labels
+    code, out, _ = run(capsys, "schema", "--generic")
+    assert "enum" not in json.loads(out)["properties"]["spans"]["items"]["properties"]["label"]
+
+
+def test_show_keeps_logical_text_when_piped_and_shapes_on_request(project: Project,
+                                                                   capsys) -> None:
+    code, out, _ = run(capsys, "show", project.root, "doc-1", "--shaping", "off")
+    assert code == 0 and ARABIC in out
+    code, out, _ = run(capsys, "show", project.root, "doc-1", "--shaping", "on")
+    assert code == 0 and ARABIC not in out
+    # Shaped output uses presentation forms, in visual (reversed) order.
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in out)
+    code, out, _ = run(capsys, "show", project.root, "doc-1")  # auto, not a terminal
+    assert ARABIC in out
+    code, _, err = run(capsys, "show", project.root, "../etc/passwd")
+    assert code == 2 and "not a valid document id" in err
+
+
+def test_usage_errors_exit_2(capsys, tmp_path: Path) -> None:
+    assert main([]) == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["validate"])
+    assert exc.value.code == 2
+    code, _, err = run(capsys, "validate", tmp_path / "missing")
+    assert code == 2 and "no such file" in err
+    code, _, err = run(capsys, "gui", tmp_path)
+    assert code == 2 and "not an annotator project" in err
+
+
+def test_demo_copies_the_sample_project(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    code, out, _ = run(capsys, "demo", "--no-gui")
+    target = tmp_path / "data" / "annotator" / "sample-project"
+    assert code == 0 and str(target) in out
+    assert Project.open(target).document_ids()
+    code, out, _ = run(capsys, "validate", target)
+    assert code == 0, out
+
+
+def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    proc = subprocess.run([sys.executable, "-m", "annotator", "validate", str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert "not an annotator project" in proc.stderr and "Traceback" not in proc.stderr
