@@ -33,19 +33,25 @@ def is_safe_id(value: str) -> bool:
         and 0 < len(value) <= 120
         and value not in {".", ".."}
         and not value.startswith(".")
+        and not value.endswith(".")  # Windows drops a trailing dot: "a." and "a" collide
         and _ID_BAD.sub("", value) == value
         and value.upper().split(".")[0] not in _WINDOWS_RESERVED
     )
 
 
-_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-                     *(f"LPT{i}" for i in range(1, 10))}
+# Windows also reserves COM and LPT with a superscript digit; \w accepts those digits.
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL",
+                     *(f"{p}{d}" for p in ("COM", "LPT") for d in "123456789\u00b9\u00b2\u00b3")}
 
 
 def sanitize_id(value: str, fallback: str = "doc") -> str:
     """Turn user input (a file stem, a title, ``../x``, ``a/b``) into a safe id."""
     value = unicodedata.normalize("NFC", str(value)).strip()
-    value = _ID_BAD.sub("-", value).strip("-.")[:100]
+    # Combining marks (harakat) are not word characters to the regex: drop them rather than let
+    # each become a hyphen ("مُحَمَّد" -> "محمد", not "م-ح-م-د").
+    value = "".join(c for c in value if not unicodedata.category(c).startswith("M"))
+    # Strip again after cutting, or a cut could leave a trailing "." or "-".
+    value = _ID_BAD.sub("-", value).strip("-.")[:100].rstrip("-.")
     if not value or not is_safe_id(value):
         value = fallback
     return value
