@@ -13,7 +13,9 @@ from typing import Any
 
 from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only: Python's \d also matches Arabic-Indic digits, which ECMA-262 (JSON Schema's
+# regex dialect) does not. ``fullmatch``, because Python's $ also matches before a final newline.
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 DATE_PATTERN = _DATE.pattern
 
 
@@ -26,7 +28,9 @@ def value_schema(f: FieldDef | None) -> dict[str, Any]:
     }
     dt = {
         "type": "object", "required": ["value", "precision"], "additionalProperties": False,
-        "properties": {"value": {"type": "string", "pattern": DATE_PATTERN},
+        "properties": {"value": {"type": "string", "pattern": DATE_PATTERN,
+                                 # Python validators let $ match before a final newline.
+                                 "not": {"pattern": "[^0-9-]"}},
                        "precision": {"enum": list(DATE_PRECISIONS)}},
     }
     if f is None:
@@ -72,7 +76,7 @@ def check_value(f: FieldDef, value: Any) -> str:
         if not isinstance(value, dict) or set(value) - {"value", "qualifier"}:
             return 'expected {"value": number or null, "qualifier": ...}'
         q = value.get("qualifier")
-        if q not in COUNT_QUALIFIERS:
+        if not isinstance(q, str) or q not in COUNT_QUALIFIERS:
             return f"unknown qualifier {q!r}"
         v = value.get("value")
         if v is not None and (not _is_int(v) or v < 0):
@@ -104,7 +108,7 @@ def check_value(f: FieldDef, value: Any) -> str:
 def check_date(text: Any, precision: str) -> str:
     if not isinstance(text, str):
         return "the date must be text like 2024-03-05"
-    m = _DATE.match(text)
+    m = _DATE.fullmatch(text)
     if not m:
         return f"{text!r} is not a date like 2024-03-05 (or 2024-03 for a month)"
     y, mo, d = m.group(1), m.group(2), m.group(3)
