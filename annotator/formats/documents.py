@@ -1,0 +1,261 @@
+"""Import plain documents (no annotations): ``.txt``, ``.json``, ``.jsonl``, ``.csv`` or folders.
+
+Each record becomes a ``Document`` whose text went through the project's ``TextPolicy`` once.
+A bad file or record never stops the batch: it becomes a line in ``ImportResult.problems``
+naming the file and the record (or line), and the rest is imported.
+
+Record numbers are 1-based: the position in a JSON array, the line of a JSONL file, the data row
+of a CSV file. A record without an id gets ``<file stem>-<record number>`` (``2015-07-21-0001``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import Document
+from annotator.core.text import BOM, TextPolicy, is_safe_id, sanitize_id
+from annotator.errors import AnnotatorError
+from annotator.storage.readers import decode_text_bytes, decode_utf8, parse_json_text, read_bytes
+
+SUFFIXES = (".txt", ".json", ".jsonl", ".csv")
+TEXT_KEYS = ("text", "content", "body")
+# The first of these a record has becomes ``meta["date"]``; the others keep their names.
+DATE_KEYS = ("date", "published", "date_extracted")
+# Column names a CSV header may spell in any case; they are looked up in lower case.
+KNOWN_KEYS = (*TEXT_KEYS, *DATE_KEYS, "id", "title", "url", "source", "author")
+# Python's csv module refuses fields over 128 KiB by default; a long report can exceed that.
+_CSV_FIELD_LIMIT = 2**31 - 1
+
+
+@dataclass
+class ImportResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+class _Ids:
+    """Hands out unique ids. Compared without case: ids become file names, and Windows and
+    macOS would store ``Doc`` and ``doc`` as one file."""
+
+    def __init__(self, existing: Iterable[str]) -> None:
+        self._taken = {i.casefold() for i in existing}
+
+    def take(self, base: str) -> str:
+        if not is_safe_id(base):
+            base = "doc"
+        candidate, n = base, 2
+        while candidate.casefold() in self._taken:
+            candidate = f"{base}-{n}"
+            n += 1
+        self._taken.add(candidate.casefold())
+        return candidate
+
+
+def read_documents(paths: list[Path], policy: TextPolicy,
+                   existing_ids: Iterable[str] = ()) -> ImportResult:
+    """Read documents from files and folders (recursively: their .txt/.json/.jsonl/.csv files,
+    sorted, hidden ones skipped). Ids are unique in the batch and against ``existing_ids``."""
+    result = ImportResult()
+    ids = _Ids(existing_ids)
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = _files_in(path)
+            if not files:
+                result.problems.append(
+                    f"{path}: no {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]} files in this folder")
+        else:
+            files = [path]
+        for file in files:
+            try:
+                _read_file(file, policy, ids, result)
+            except AnnotatorError as exc:
+                result.problems.append(str(exc))
+    return result
+
+
+def _files_in(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, n) for n in names
+                     if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -> None:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        if not path.exists():
+            raise AnnotatorError(f"{path}: the file does not exist")
+        raise AnnotatorError(f"{path}: cannot import {suffix or 'files without an extension'}; "
+                             f"use {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]}")
+    data = read_bytes(path)
+    source = str(path)
+    if suffix == ".txt":
+        text = policy.apply(decode_text_bytes(data, source))
+        doc_id = ids.take(sanitize_id(path.stem, fallback="doc"))
+        result.documents.append(Document(id=doc_id, text=text, meta={"title": path.stem}))
+        return
+    text = decode_utf8(data, source)
+    if suffix == ".json":
+        records = _json_records(parse_json_text(text, source), source)
+        numbered = ((n, f"{source}: record {n}", rec) for n, rec in enumerate(records, 1))
+    elif suffix == ".jsonl":
+        numbered = _jsonl_records(text, source, result)
+    else:
+        numbered = _csv_records(text, source, result)
+    stem_id = sanitize_id(path.stem, fallback="doc")
+    for n, where, record in numbered:
+        doc = _document(record, where, f"{stem_id}-{n:04d}", policy, ids)
+        if isinstance(doc, str):
+            result.problems.append(doc)
+        else:
+            result.documents.append(doc)
+
+
+def _json_records(data: Any, source: str) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        if isinstance(data.get("documents"), list):
+            return data["documents"]
+        if any(k in data for k in TEXT_KEYS):
+            return [data]  # a single article
+    raise AnnotatorError(f'{source}: expected a list of articles or {{"documents": [...]}}, '
+                         f"found {_kind(data)}")
+
+
+def _jsonl_records(text: str, source: str, result: ImportResult
+                   ) -> Iterable[tuple[int, str, Any]]:
+    # Split on LF only: str.splitlines() would also split at U+2028, which JSON strings may hold.
+    for n, line in enumerate(text.removeprefix(BOM).split("\n"), 1):
+        if not line.strip():
+            continue
+        where = f"{source}: line {n}"
+        try:
+            yield n, where, json.loads(line)
+        except json.JSONDecodeError as exc:
+            result.problems.append(f"{where}: not valid JSON: {exc.msg} at column {exc.colno}")
+        except RecursionError:
+            result.problems.append(f"{where}: the JSON is nested too deeply to read")
+
+
+def _csv_records(text: str, source: str, result: ImportResult
+                 ) -> Iterable[tuple[int, str, Any]]:
+    text = text.removeprefix(BOM)
+    first_line = text.split("\n", 1)[0]
+    delimiter = ","
+    for candidate in (",", ";", "\t"):
+        if any(c.strip().lower() in TEXT_KEYS for c in next(csv.reader([first_line],
+                                                                       delimiter=candidate))):
+            delimiter = candidate
+            break
+    old_limit = csv.field_size_limit(_CSV_FIELD_LIMIT)
+    try:
+        # strict: a quote left open would otherwise swallow the rest of the file silently.
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        try:
+            header = next(reader, [])
+        except csv.Error as exc:
+            raise AnnotatorError(f"{source}: cannot read the CSV header: {exc}") from None
+        header = [_column_name(c) for c in header]
+        if not any(c in TEXT_KEYS for c in header):
+            raise AnnotatorError(
+                f"{source}: no text column (expected one named text, content or body); "
+                f"found columns: {', '.join(header) or 'none'}")
+        n = 0
+        while True:
+            line = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                reason = str(exc)
+                if "unexpected end of data" in reason:
+                    reason = 'a quote (") opened here is never closed'
+                result.problems.append(f"{source}: line {line}: cannot read the CSV ({reason}); "
+                                       "the rest of the file was skipped")
+                return
+            if not row:
+                continue  # blank line
+            n += 1
+            where = f"{source}: record {n} (line {line})"
+            if len(row) != len(header):
+                result.problems.append(f"{where}: has {len(row)} fields but the header has "
+                                       f"{len(header)}")
+                continue
+            record: dict[str, str] = {}
+            for name, value in zip(header, row, strict=True):
+                record.setdefault(name, value)
+            yield n, where, record
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _column_name(raw: str) -> str:
+    name = raw.strip()
+    return name.lower() if name.lower() in KNOWN_KEYS else name
+
+
+def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids: _Ids
+              ) -> Document | str:
+    """The document for one record, or the problem that stops it from being imported."""
+    if not isinstance(record, dict):
+        return f"{where}: expected an object with the article's fields, found {_kind(record)}"
+    text_key = next((k for k in TEXT_KEYS if k in record), None)
+    if text_key is None:
+        return f"{where}: no text (expected a field named content, text or body)"
+    raw_text = record[text_key]
+    if not isinstance(raw_text, str):
+        return f"{where}: '{text_key}' is {_kind(raw_text)}, not text"
+    text = policy.apply(raw_text)
+    if not text.replace(BOM, "").strip():
+        return f"{where}: the text is empty"
+    nul = text.find("\x00")
+    if nul != -1:
+        return f"{where}: the text contains a NUL character at position {nul}"
+    raw_id = record.get("id")
+    if raw_id is None or raw_id == "":
+        base = default_id
+    elif isinstance(raw_id, str) or (isinstance(raw_id, int) and not isinstance(raw_id, bool)):
+        base = sanitize_id(str(raw_id), fallback=default_id)
+    else:
+        return f"{where}: 'id' must be text or a whole number, not {_kind(raw_id)}"
+    meta = _meta(record, text_key)
+    try:
+        json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        doc = Document(id="", text=text, meta=meta)
+    except UnicodeEncodeError as exc:
+        return (f"{where}: holds an unpaired surrogate (\\u{ord(exc.object[exc.start]):04x}), "
+                "which is not text; the file was written by a broken tool")
+    doc.id = ids.take(base)
+    if raw_id not in (None, "") and str(raw_id) != doc.id:
+        doc.meta["original_id"] = raw_id
+    return doc
+
+
+def _meta(record: dict[str, Any], text_key: str) -> dict[str, Any]:
+    meta: dict[str, Any] = {}
+    date_key = next((k for k in DATE_KEYS if k in record), None)
+    for key, value in record.items():
+        if key in (text_key, "id"):
+            continue
+        meta["date" if key == date_key else key] = value
+    return meta
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "a string", int: "a number", float: "a number", list: "a list",
+            dict: "an object"}.get(type(value), type(value).__name__)
