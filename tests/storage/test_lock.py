@@ -196,7 +196,7 @@ def test_damaged_old_lock_is_reported(target: Path, content: bytes) -> None:
     os.utime(lock_path, (1_000_000_000, 1_000_000_000))
     lock = FileLock(target)
     assert lock.holder() is None
-    with pytest.raises(LockedError, match="cannot be read.*delete"):
+    with pytest.raises(LockedError, match=r"cannot be read.*delete"):
         lock.acquire()
     assert lock_path.read_bytes() == content
 

@@ -49,7 +49,7 @@ def test_utf16_refused_with_advice(encoding: str, text: str) -> None:
 
 @pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
 def test_utf32_refused(encoding: str) -> None:
-    with pytest.raises(AnnotatorError, match="report.txt: looks like UTF-32; save it as UTF-8"):
+    with pytest.raises(AnnotatorError, match=r"report\.txt: looks like UTF-32; save it as UTF-8"):
         decode_text_bytes(ARABIC.encode(encoding), "report.txt")
 
 
@@ -143,5 +143,5 @@ arabic_or_latin = st.sampled_from(
 @settings(max_examples=300)
 @given(st.text(arabic_or_latin, min_size=8), st.sampled_from(["utf-16-le", "utf-16-be"]))
 def test_bomless_utf16_of_arabic_or_latin_text_is_refused(text: str, encoding: str) -> None:
-    with pytest.raises(AnnotatorError, match="w.txt: looks like UTF-16; save it as UTF-8"):
+    with pytest.raises(AnnotatorError, match=r"w\.txt: looks like UTF-16; save it as UTF-8"):
         decode_text_bytes(text.encode(encoding), "w.txt")
