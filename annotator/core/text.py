@@ -10,6 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
+from typing import Literal
 
 BOM = "\ufeff"
 # Proclitics a coder may leave out of a span (Arabic conjunctions and prepositions).
@@ -57,6 +58,10 @@ def sanitize_id(value: str, fallback: str = "doc") -> str:
     return value
 
 
+_NORMAL_FORMS: dict[str, Literal["NFC", "NFKC", "NFD", "NFKD"]] = {
+    "NFC": "NFC", "NFKC": "NFKC", "NFD": "NFD", "NFKD": "NFKD"}
+
+
 @dataclass(frozen=True)
 class TextPolicy:
     """What import does to text before it is stored. Recorded in ``project.json``.
@@ -86,8 +91,9 @@ class TextPolicy:
             text = text[1:]
         if self.newlines == "lf":
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        if self.normalization in ("NFC", "NFKC", "NFD", "NFKD"):
-            text = unicodedata.normalize(self.normalization, text)
+        form = _NORMAL_FORMS.get(self.normalization)
+        if form:
+            text = unicodedata.normalize(form, text)
         return text
 
     def offset_map(self, text: str) -> list[int]:

@@ -104,6 +104,7 @@ def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) 
         result.documents.append(Document(id=doc_id, text=text, meta={"title": path.stem}))
         return
     text = decode_utf8(data, source)
+    numbered: Iterable[tuple[int, str, Any]]
     if suffix == ".json":
         records = _json_records(parse_json_text(text, source), source)
         numbered = ((n, f"{source}: record {n}", rec) for n, rec in enumerate(records, 1))
@@ -124,8 +125,9 @@ def _json_records(data: Any, source: str) -> list[Any]:
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
-        if isinstance(data.get("documents"), list):
-            return data["documents"]
+        documents = data.get("documents")
+        if isinstance(documents, list):
+            return documents
         if any(k in data for k in TEXT_KEYS):
             return [data]  # a single article
     raise AnnotatorError(f'{source}: expected a list of articles or {{"documents": [...]}}, '
