@@ -7,6 +7,7 @@ A crash can leave a temp file behind; ``cleanup_stale_temps`` recognises and rem
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -17,17 +18,19 @@ import socket
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from annotator.core.jsonio import dump_bytes
 from annotator.errors import AnnotatorError
 from annotator.storage.readers import read_json_file
 
 BACKUP_SUFFIX = ".bak"
-# .<name>.<host tag>-<pid>.<random>.tmp, and .bak.tmp for the backup being made.
+# .<name>.<host tag>-<pid>.<random>.tmp; .bak.tmp for a backup being made, .stale.tmp for a
+# stale lock being removed (see ``lock``).
 _TEMP_RE = re.compile(
-    r"^\.(?P<name>.*)\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[0-9a-f]{8}\.(?:bak\.)?tmp$")
+    r"^\.(?P<name>.*)\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[0-9a-f]{8}\.(?:bak\.|stale\.)?tmp$")
 # Room left for the name inside a temp file name, in UTF-8 bytes (file names max out at 255).
 _TEMP_NAME_BYTES = 120
 # A temp file from another machine (a shared folder) is only removed once surely abandoned.
@@ -74,7 +77,8 @@ def is_temp_name(name: str) -> bool:
     return _TEMP_RE.match(name) is not None
 
 
-def _temp_path(path: Path, extra: str = "") -> Path:
+def temp_path(path: Path, extra: str = "") -> Path:
+    """A unique temp name beside ``path`` that ``cleanup_stale_temps`` recognises."""
     name = path.name.encode("utf-8")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
     return path.with_name(
         f".{name}.{host_tag()}-{os.getpid()}.{secrets.token_hex(4)}.{extra}tmp")
@@ -114,7 +118,7 @@ def _make_backup(path: Path, backup: Path) -> None:
     A hard link to a temp name, renamed onto the backup, costs no copy; filesystems without hard
     links (FAT, some network shares) get a copy instead.
     """
-    tmp = _temp_path(path, "bak.")
+    tmp = temp_path(path, "bak.")
     try:
         try:
             os.link(path, tmp)
@@ -144,7 +148,7 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
     path = Path(path)
     if path.is_symlink():
         path = Path(os.path.realpath(path))
-    tmp = _temp_path(path)
+    tmp = temp_path(path)
     try:
         try:
             old_mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
@@ -227,3 +231,54 @@ def cleanup_stale_temps(folder: Path, *, foreign_max_age: float = FOREIGN_TEMP_M
                 continue  # not ours to fight over; it will be tried again next time
             removed.append(Path(entry.path))
     return removed
+
+
+@contextlib.contextmanager
+def atomic_open(path: Path, mode: str = "wb", *, backup: bool = False,
+                encoding: str = "utf-8") -> Iterator[IO[Any]]:
+    """``atomic_write`` for content streamed in pieces (an export too large to hold in memory).
+
+    Yields a file object (``mode`` ``"wb"``, or ``"w"``: text in ``encoding`` with no newline
+    translation) on a temp file beside ``path``. When the block ends normally the file is
+    flushed, fsynced and renamed over ``path`` (keeping ``<name>.bak`` with ``backup``); when it
+    raises, the temp file is removed and ``path`` is left as it was.
+    """
+    if mode not in ("w", "wb"):
+        raise ValueError(f"atomic_open writes whole files: mode must be 'w' or 'wb', not {mode!r}")
+    path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    tmp = temp_path(path)
+    try:
+        try:
+            old_mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+        except FileNotFoundError:
+            old_mode = None
+        fh: IO[Any] = (open(tmp, "xb") if mode == "wb"
+                       else open(tmp, "x", encoding=encoding, newline=""))
+        try:
+            yield fh
+            fh.flush()
+            if old_mode is not None and os.name != "nt":
+                os.fchmod(fh.fileno(), old_mode)
+            os.fsync(fh.fileno())
+        finally:
+            fh.close()
+        if backup and old_mode is not None:
+            bak = path.with_name(path.name + BACKUP_SUFFIX)
+            try:
+                _make_backup(path, bak)
+            except OSError as exc:
+                raise AnnotatorError(
+                    f"{path}: cannot save the file, because the previous version cannot be kept "
+                    f"as {bak.name} ({_reason(exc)}); the file is unchanged") from exc
+        _replace(tmp, path)
+        _fsync_dir(path.parent)
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot save the file ({_reason(exc)}); the previous "
+                             "version is unchanged") from exc
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass  # cleanup_stale_temps will find it
