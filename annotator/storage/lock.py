@@ -21,7 +21,7 @@ from typing import Any, Self
 
 from annotator.core.model import now_iso
 from annotator.errors import AnnotatorError
-from annotator.storage.atomic import pid_alive
+from annotator.storage.atomic import pid_alive, temp_path
 
 LOCK_SUFFIX = ".lock"
 # A lock file is written right after it is created; one still empty after this long is damaged.
@@ -209,8 +209,7 @@ class FileLock:
     def _remove_stale(self, stale: LockInfo) -> bool:
         """Move the stale lock aside and delete it, without deleting a fresh lock that another
         program put in its place meanwhile (it would be restored). True if it was removed."""
-        aside = self.lock_path.with_name(
-            f".{self.lock_path.name}.{os.getpid()}.{secrets.token_hex(4)}.stale")
+        aside = temp_path(self.lock_path, "stale.")
         try:
             os.rename(self.lock_path, aside)
         except FileNotFoundError:

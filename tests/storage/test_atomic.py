@@ -354,9 +354,11 @@ def test_cleanup_of_missing_folder_is_empty(tmp_path: Path) -> None:
 
 
 def test_temp_names_are_recognised(tmp_path: Path) -> None:
-    assert is_temp_name(atomic._temp_path(tmp_path / "x.json").name)
-    assert is_temp_name(atomic._temp_path(tmp_path / "x.json", "bak.").name)
-    assert is_temp_name(atomic._temp_path(tmp_path / ("ع" * 200)).name)
+    for extra in ("", "bak.", "stale."):
+        name = atomic.temp_path(tmp_path / "x.json", extra).name
+        assert is_temp_name(name) and name.startswith(".x.json.")
+    long_name = atomic.temp_path(tmp_path / ("ع" * 200)).name
+    assert is_temp_name(long_name) and len(long_name.encode()) < 200
 
 
 # -- read_json ---------------------------------------------------------------------------------
