@@ -31,8 +31,11 @@ except ImportError:  # pragma: no cover - depends on the installation
     jsonschema_rs = None
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-_IDENT = {"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$"}
-_SHA = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+# "not": Python validators let $ match before a final newline (ECMA-262's $ does not), so
+# without it jsonschema accepted "s1\n" and jsonschema_rs refused it.
+_NO_NEWLINE = {"pattern": "\n"}
+_IDENT = {"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$", "not": _NO_NEWLINE}
+_SHA = {"type": "string", "pattern": "^[0-9a-f]{64}$", "not": _NO_NEWLINE}
 _TIME = {"type": "string", "minLength": 1}
 
 
@@ -127,7 +130,12 @@ def annotation_schema(codebook: Codebook | None = None) -> dict[str, Any]:
             }
         }
         if et.subtypes:
-            then["properties"]["subtype"] = {"enum": [s.id for s in et.subtypes]}
+            # null while the coder has not chosen yet; required once done (below).
+            then["properties"]["subtype"] = {"enum": [s.id for s in et.subtypes] + [None]}
+            done_rules.append({"if": {"properties": {"type": {"const": et.id}},
+                                      "required": ["type"]},
+                               "then": {"required": ["subtype"],
+                                        "properties": {"subtype": {"type": "string"}}}})
         per_type.append({"if": {"properties": {"type": {"const": et.id}}}, "then": then})
         for st in et.subtypes or (None,):
             req_roles = list(cb.required_roles(et.id, st.id if st else None))
@@ -179,16 +187,51 @@ class CompiledSchema:
                 return bool(self._fast.is_valid(instance))
             except (ValueError, OverflowError, RecursionError):
                 pass  # e.g. integers beyond 64 bits: let the reference decide
-        return bool(self._reference.is_valid(instance))
+        try:
+            return bool(self._reference.is_valid(instance))
+        except RecursionError:  # jsonschema's messages repr() the value: deep nesting overflows
+            return False
 
     def errors(self, instance: Any, limit: int = 50) -> list[tuple[str, str]]:
         """(JSON path, message) of each violation, most relevant first."""
+        deep = _too_deep(instance)
+        if deep is not None:
+            return [(_json_path(deep[:8]) + "…", f"nested more than {MAX_DEPTH} levels deep; "
+                                                 "the file is damaged or not of this kind")]
         out: list[tuple[str, str]] = []
         errs = sorted(self._reference.iter_errors(instance),
                       key=lambda e: (list(map(str, e.absolute_path)), e.message))
         for err in errs[:limit]:
-            out.append((_json_path(err.absolute_path), _message(err)))
+            out.append((_json_path(err.absolute_path), _shorten(_message(err))))
         return out
+
+
+# Deeper than any file of ours (annotation files nest 6 levels): beyond this jsonschema would
+# overflow the stack building its messages, so the path to the first such value is reported.
+MAX_DEPTH = 64
+_MAX_MESSAGE = 300
+
+
+def _too_deep(instance: Any) -> list[Any] | None:
+    """Path of the first list or object nested deeper than ``MAX_DEPTH`` (iteratively)."""
+    stack: list[tuple[Any, list[Any]]] = [(instance, [])]
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            items: Any = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            continue
+        if len(path) >= MAX_DEPTH:
+            return path
+        stack.extend((v, [*path, k]) for k, v in items)
+    return None
+
+
+def _shorten(message: str) -> str:
+    """jsonschema quotes the whole offending value: keep a message readable."""
+    return message if len(message) <= _MAX_MESSAGE else message[:_MAX_MESSAGE - 1] + "…"
 
 
 def _json_path(path: Any) -> str:
