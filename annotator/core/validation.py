@@ -7,6 +7,7 @@ codebook requires that is still missing; it becomes an error once the status is 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -62,8 +63,32 @@ def structural_issues(data: Any) -> list[Issue]:
                       f"{FORMAT_VERSION}): update annotator to open it")]
     compiled = compiled_annotation_schema(None)
     if not compiled.is_valid(data):
-        return [Issue(ERROR, path, msg) for path, msg in compiled.errors(data)]
-    return []
+        issues = [Issue(ERROR, path, msg) for path, msg in compiled.errors(data)]
+        if issues:  # none when only the fast validator objects (NaN): _beyond_schema explains
+            return issues
+    return _beyond_schema(data)
+
+
+def _beyond_schema(data: dict[str, Any]) -> list[Issue]:
+    """Shape rules JSON Schema cannot state: it counts 1.0 as an integer (offsets then break
+    slicing), and Python's JSON reader accepts NaN, Infinity and integers no float can hold."""
+    issues: list[Issue] = []
+    for i, s in enumerate(data["spans"]):
+        for key in ("start", "end"):
+            if not isinstance(s[key], int):
+                issues.append(Issue(ERROR, f"$.spans[{i}].{key}",
+                                    f"{key} must be a whole number without a decimal point, "
+                                    f"not {s[key]!r}"))
+    spent = data.get("time_spent_seconds")
+    if spent is not None:
+        try:
+            finite = math.isfinite(float(spent))
+        except OverflowError:
+            finite = False
+        if not finite:
+            issues.append(Issue(ERROR, "$.time_spent_seconds",
+                                "time spent must be a finite number of seconds"))
+    return issues
 
 
 def _semantic(data: dict[str, Any], document: Document | None,
