@@ -8,6 +8,7 @@ string; boolean -> bool; integer -> int.
 from __future__ import annotations
 
 import re
+import reprlib
 from datetime import date
 from typing import Any
 
@@ -17,6 +18,11 @@ from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 # regex dialect) does not. ``fullmatch``, because Python's $ also matches before a final newline.
 _DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 DATE_PATTERN = _DATE.pattern
+
+# Values come from files and command lines: quote them short and never recurse into deep nesting.
+_quote = reprlib.Repr()
+_quote.maxlevel, _quote.maxstring, _quote.maxother = 3, 80, 80
+show = _quote.repr
 
 
 def value_schema(f: FieldDef | None) -> dict[str, Any]:
@@ -65,19 +71,19 @@ def check_value(f: FieldDef, value: Any) -> str:
                 return "expected a list of choices"
             bad = [v for v in value if v not in ids]
             if bad:
-                return f"unknown choice {bad[0]!r} (choose from {', '.join(ids)})"
+                return f"unknown choice {show(bad[0])} (choose from {', '.join(ids)})"
             if len(set(value)) != len(value):
                 return "a choice is listed twice"
             return ""
         if not isinstance(value, str) or value not in ids:
-            return f"unknown choice {value!r} (choose from {', '.join(ids)})"
+            return f"unknown choice {show(value)} (choose from {', '.join(ids)})"
         return ""
     if t == "count":
         if not isinstance(value, dict) or set(value) - {"value", "qualifier"}:
             return 'expected {"value": number or null, "qualifier": ...}'
         q = value.get("qualifier")
         if not isinstance(q, str) or q not in COUNT_QUALIFIERS:
-            return f"unknown qualifier {q!r}"
+            return f"unknown qualifier {show(q)}"
         v = value.get("value")
         if v is not None and (not _is_int(v) or v < 0):
             return "the number must be a whole number, 0 or more"
@@ -88,7 +94,7 @@ def check_value(f: FieldDef, value: Any) -> str:
         if not isinstance(value, dict) or set(value) != {"value", "precision"}:
             return 'expected {"value": "YYYY-MM-DD", "precision": ...}'
         if value["precision"] not in DATE_PRECISIONS:
-            return f"unknown precision {value['precision']!r}"
+            return f"unknown precision {show(value['precision'])}"
         return check_date(value["value"], value["precision"])
     if t == "text":
         return "" if isinstance(value, str) else "expected text"
@@ -110,12 +116,12 @@ def check_date(text: Any, precision: str) -> str:
         return "the date must be text like 2024-03-05"
     m = _DATE.fullmatch(text)
     if not m:
-        return f"{text!r} is not a date like 2024-03-05 (or 2024-03 for a month)"
+        return f"{show(text)} is not a date like 2024-03-05 (or 2024-03 for a month)"
     y, mo, d = m.group(1), m.group(2), m.group(3)
     try:
         date(int(y), int(mo or 1), int(d or 1))
     except ValueError:
-        return f"{text!r} is not a real date"
+        return f"{show(text)} is not a real date"
     need = {"day": 3, "week": 3, "month": 2, "year": 1}[precision]
     have = 1 + (mo is not None) + (d is not None)
     if have < need:
