@@ -9,13 +9,14 @@ list positions), so undo after any sequence of edits gives back the same file by
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import STATUSES, AnnotationSet, Document, Event, Span, now_iso
-from annotator.core.values import check_value
+from annotator.core.values import check_value, show
 from annotator.errors import AnnotatorError
 
 
@@ -123,13 +124,31 @@ class History:
 
 
 # -- spans -------------------------------------------------------------------------------------
+_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")  # as in the annotation schema
+
+
+def _new_id_problem(s: AnnotationSession, kind: str, ident: str) -> str:
+    """'' for no id (one is chosen on apply) or a well-formed id no span or event has."""
+    if ident == "":
+        return ""
+    if not isinstance(ident, str) or not _ID.fullmatch(ident):
+        return f"{kind} id {show(ident)} is not valid: use letters, digits, '_', '.' or '-'"
+    if s.aset.span(ident) is not None or s.aset.event(ident) is not None:
+        return f"id {ident!r} is taken"
+    return ""
+
+
 def _label_problem(cb: Codebook, label: str) -> str:
-    return "" if cb.label(label) else f"unknown label {label!r}"
+    return "" if isinstance(label, str) and cb.label(label) else f"unknown label {show(label)}"
+
+
+def _is_offset(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _range_problem(s: AnnotationSession, start: int, end: int) -> str:
     n = len(s.document.text)
-    if not (isinstance(start, int) and isinstance(end, int)) or not 0 <= start < end <= n:
+    if not (_is_offset(start) and _is_offset(end)) or not 0 <= start < end <= n:
         return f"the range {start}-{end} is not inside the text (0-{n}) or is empty"
     if not s.document.text[start:end].strip():
         return "the selection holds only spaces"
@@ -146,8 +165,7 @@ class AddSpan(Edit):
 
     def check(self, s: AnnotationSession) -> str:
         return (_range_problem(s, self.start, self.end) or _label_problem(s.codebook, self.label)
-                or ("" if not self.span_id or s.aset.span(self.span_id) is None
-                    else f"span id {self.span_id!r} is taken"))
+                or _new_id_problem(s, "span", self.span_id))
 
     def apply(self, s: AnnotationSession) -> None:
         if not self.span_id:
@@ -174,7 +192,7 @@ class RemoveSpan(Edit):
 
     def check(self, s: AnnotationSession) -> str:
         if s.aset.span(self.span_id) is None:
-            return f"there is no span {self.span_id!r}"
+            return f"there is no span {show(self.span_id)}"
         uses = s.aset.uses_of_span(self.span_id)
         if uses and not self.cascade:
             where = ", ".join(f"{role} of event {eid}" for eid, role in uses)
@@ -239,7 +257,7 @@ class RelabelSpan(Edit):
 
     def check(self, s: AnnotationSession) -> str:
         if s.aset.span(self.span_id) is None:
-            return f"there is no span {self.span_id!r}"
+            return f"there is no span {show(self.span_id)}"
         return _label_problem(s.codebook, self.label) or \
             _label_fits_uses(s, self.span_id, self.label)
 
@@ -269,7 +287,7 @@ class ResizeSpan(Edit):
 
     def check(self, s: AnnotationSession) -> str:
         if s.aset.span(self.span_id) is None:
-            return f"there is no span {self.span_id!r}"
+            return f"there is no span {show(self.span_id)}"
         return _range_problem(s, self.start, self.end)
 
     def apply(self, s: AnnotationSession) -> None:
@@ -292,7 +310,7 @@ class ResizeSpan(Edit):
 def _event(s: AnnotationSession, event_id: str) -> Event:
     e = s.aset.event(event_id)
     if e is None:
-        raise EditRefusedError(f"there is no event {event_id!r}")
+        raise EditRefusedError(f"there is no event {show(event_id)}")
     return e
 
 
@@ -301,7 +319,7 @@ def _trigger_problem(s: AnnotationSession, span_id: str | None) -> str:
         return ""
     span = s.aset.span(span_id)
     if span is None:
-        return f"there is no span {span_id!r}"
+        return f"there is no span {show(span_id)}"
     labels = s.codebook.trigger_labels
     if labels and span.label not in labels:
         return f"a trigger must be labelled {' or '.join(labels)}; span {span_id} is {span.label}"
@@ -323,14 +341,12 @@ class CreateEvent(Edit):
     _index: int = -1
 
     def check(self, s: AnnotationSession) -> str:
-        et = s.codebook.event_type(self.type)
+        et = s.codebook.event_type(self.type) if isinstance(self.type, str) else None
         if et is None:
-            return f"unknown event type {self.type!r}"
+            return f"unknown event type {show(self.type)}"
         if self.subtype is not None and et.subtype(self.subtype) is None:
-            return f"{et.name} has no sub-type {self.subtype!r}"
-        if self.event_id and s.aset.event(self.event_id) is not None:
-            return f"event id {self.event_id!r} is taken"
-        return _trigger_problem(s, self.trigger)
+            return f"{et.name} has no sub-type {show(self.subtype)}"
+        return _new_id_problem(s, "event", self.event_id) or _trigger_problem(s, self.trigger)
 
     def apply(self, s: AnnotationSession) -> None:
         if not self.event_id:
@@ -352,7 +368,7 @@ class DeleteEvent(Edit):
     _saved: tuple[int, Event] | None = None
 
     def check(self, s: AnnotationSession) -> str:
-        return "" if s.aset.event(self.event_id) else f"there is no event {self.event_id!r}"
+        return "" if s.aset.event(self.event_id) else f"there is no event {show(self.event_id)}"
 
     def apply(self, s: AnnotationSession) -> None:
         i = s.aset.event_index(self.event_id)
@@ -379,12 +395,12 @@ class SetEventType(Edit):
 
     def check(self, s: AnnotationSession) -> str:
         if s.aset.event(self.event_id) is None:
-            return f"there is no event {self.event_id!r}"
-        et = s.codebook.event_type(self.type)
+            return f"there is no event {show(self.event_id)}"
+        et = s.codebook.event_type(self.type) if isinstance(self.type, str) else None
         if et is None:
-            return f"unknown event type {self.type!r}"
+            return f"unknown event type {show(self.type)}"
         if self.subtype is not None and et.subtype(self.subtype) is None:
-            return f"{et.name} has no sub-type {self.subtype!r}"
+            return f"{et.name} has no sub-type {show(self.subtype)}"
         return ""
 
     def apply(self, s: AnnotationSession) -> None:
@@ -416,7 +432,7 @@ class SetTrigger(Edit):
 
     def check(self, s: AnnotationSession) -> str:
         if s.aset.event(self.event_id) is None:
-            return f"there is no event {self.event_id!r}"
+            return f"there is no event {show(self.event_id)}"
         return _trigger_problem(s, self.span_id)
 
     def apply(self, s: AnnotationSession) -> None:
@@ -443,14 +459,14 @@ class AddRoleFiller(Edit):
     def check(self, s: AnnotationSession) -> str:
         e = s.aset.event(self.event_id)
         if e is None:
-            return f"there is no event {self.event_id!r}"
+            return f"there is no event {show(self.event_id)}"
         span = s.aset.span(self.span_id)
         if span is None:
-            return f"there is no span {self.span_id!r}"
+            return f"there is no span {show(self.span_id)}"
         et = s.codebook.event_type(e.type)
-        rd = s.codebook.role(self.role)
+        rd = s.codebook.role(self.role) if isinstance(self.role, str) else None
         if et is None or rd is None or self.role not in et.roles:
-            return f"{self.role!r} is not a role of {et.name if et else e.type}"
+            return f"{show(self.role)} is not a role of {et.name if et else e.type}"
         if span.label not in rd.labels:
             return f"{rd.name} takes {' or '.join(rd.labels)} spans; this span is {span.label}"
         fillers = e.roles.get(self.role, [])
@@ -491,8 +507,8 @@ class RemoveRoleFiller(Edit):
     def check(self, s: AnnotationSession) -> str:
         e = s.aset.event(self.event_id)
         if e is None:
-            return f"there is no event {self.event_id!r}"
-        if self.span_id not in e.roles.get(self.role, []):
+            return f"there is no event {show(self.event_id)}"
+        if not isinstance(self.role, str) or self.span_id not in e.roles.get(self.role, []):
             return f"span {self.span_id} does not fill {self.role}"
         return ""
 
@@ -527,10 +543,10 @@ class SetEventField(Edit):
     def check(self, s: AnnotationSession) -> str:
         e = s.aset.event(self.event_id)
         if e is None:
-            return f"there is no event {self.event_id!r}"
+            return f"there is no event {show(self.event_id)}"
         fd = s.codebook.field_for(e.type, self.field_id)
         if fd is None:
-            return f"{self.field_id!r} is not a field of this event type"
+            return f"{show(self.field_id)} is not a field of this event type"
         if self.value is None:
             return ""
         bad = check_value(fd, self.value)
@@ -558,7 +574,7 @@ class SetDocumentField(Edit):
     def check(self, s: AnnotationSession) -> str:
         fd = s.codebook.document_field(self.field_id)
         if fd is None:
-            return f"{self.field_id!r} is not a document field"
+            return f"{show(self.field_id)} is not a document field"
         if self.value is None:
             return ""
         bad = check_value(fd, self.value)
@@ -589,7 +605,7 @@ class SetStatus(Edit):
     _old: str = ""
 
     def check(self, s: AnnotationSession) -> str:
-        return "" if self.status in STATUSES else f"unknown status {self.status!r}"
+        return "" if self.status in STATUSES else f"unknown status {show(self.status)}"
 
     def apply(self, s: AnnotationSession) -> None:
         self._old, s.aset.status = s.aset.status, self.status
