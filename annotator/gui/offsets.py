@@ -54,7 +54,7 @@ class PositionMap:
         qt_ends: list[int] = []
         delta: list[int] = []  # cumulative (width - 1) up to and including this point
         acc = 0
-        for cp, w in zip(cps, widths):
+        for cp, w in zip(cps, widths, strict=True):
             q = cp + acc
             qt_starts.append(q)
             qt_ends.append(q + w)

@@ -65,7 +65,7 @@ def test_snap_matches_brute_force(args) -> None:
 def test_snap_never_separates_a_mark_from_its_letter(args) -> None:
     text, a, b = args
     start, end = snap_to_grapheme(text, a, b)
-    assert start <= min(a, b) and end >= max(a, b) or start == end
+    assert (start <= min(a, b) and end >= max(a, b)) or start == end
     for edge in (start, end):
         if 0 < edge < len(text):
             after = text[edge]

@@ -125,7 +125,7 @@ def test_against_real_document(qapp, text: str) -> None:
                 expected_in_document(ch)
             )
     # Block boundaries: each block starts at the Qt position of a paragraph's first code point.
-    starts = [0] + [pm.to_code_point(b.position()) for b in _blocks(doc)][1:]
+    starts = [0, *(pm.to_code_point(b.position()) for b in _blocks(doc)[1:])]
     lines = _paragraph_starts(text)
     assert starts == lines
 

@@ -1,0 +1,639 @@
+"""The annotation window's text view: the stored text, read-only, with span highlights.
+
+What it shows is the logical text exactly as stored (Qt shapes Arabic and orders bidi text
+itself; never feed it reshaped or ``get_display`` output). Offsets in and out of this API are
+code points of that text; :mod:`annotator.gui.offsets` converts to Qt's UTF-16 positions.
+
+Highlights (``set_spans``) are drawn by a ``QSyntaxHighlighter`` over a per-paragraph index, so
+adding, changing or removing one span re-highlights only the paragraphs it touches; 10,000 spans
+on a 1 MB document stay fast (see ``benchmarks/bench_highlight.py``). How spans look:
+
+- one span: its colour, lightened (mixed 35 % into the background);
+- overlapping or nested spans: the mean of the covering colours, mixed more strongly the more
+  spans cover the text (50 %, then 62 %), plus an underline in the colour of the innermost
+  (shortest) covering span, so a nested span stays visible inside its parent;
+- emphasis (``set_emphasis``, ExtraSelections, only a handful at once): the current event's
+  spans get their own colour at 70 % and a dashed underline; the selected span gets 85 % and a
+  solid underline. Text turns white where a background gets too dark to read.
+
+Colouring part of a word keeps Arabic letters joined (checked by a screenshot test).
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextLine,
+)
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.core.selection import snap_to_grapheme
+from annotator.gui.fonts import arabic_font
+from annotator.gui.offsets import PositionMap
+
+DEFAULT_POINT_SIZE = 14.0
+ZOOM_STEP = 1.1
+ZOOM_MIN, ZOOM_MAX = -8, 14
+TOOLTIP_TEXT_LIMIT = 300
+
+_BLEND_BY_DEPTH = (0.35, 0.50, 0.62)
+_EVENT_BLEND = 0.70
+_SELECTED_BLEND = 0.85
+
+
+@dataclass(frozen=True)
+class SpanMark:
+    """One highlight: ``[start, end)`` in code points of the shown text."""
+
+    id: str
+    start: int
+    end: int
+    color: QColor | str = "#f6c343"
+    label: str = ""
+
+
+def paragraph_direction(paragraph: str) -> Qt.LayoutDirection | None:
+    """The paragraph's base direction by the first strong character (UBA rules P2-P3).
+
+    ``None`` when it has no strong character (digits, punctuation, empty). Characters inside
+    isolates (LRI/RLI/FSI ... PDI) are skipped, as P2 says. Stops at the first strong character,
+    so it is cheap per paragraph; it agrees with ``bidi.get_base_level`` (tested).
+    """
+    depth = 0
+    for ch in paragraph:
+        if ch in "\u2066\u2067\u2068":
+            depth += 1
+            continue
+        if ch == "\u2069":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return Qt.LayoutDirection.LeftToRight
+        if kind in ("R", "AL"):
+            return Qt.LayoutDirection.RightToLeft
+    return None
+
+
+def _split_paragraphs(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").split("\n")
+
+
+def document_direction(text: str) -> tuple[Qt.LayoutDirection, bool]:
+    """(base direction, mixed): the first strong paragraph's direction, and whether any other
+    paragraph has the opposite one. A text with no strong character at all reads RTL (this is
+    an Arabic tool: a list of numbers is most likely an Arabic table)."""
+    base: Qt.LayoutDirection | None = None
+    for paragraph in _split_paragraphs(text):
+        d = paragraph_direction(paragraph)
+        if d is None:
+            continue
+        if base is None:
+            base = d
+        elif d != base:
+            return base, True
+    return (base if base is not None else Qt.LayoutDirection.RightToLeft), False
+
+
+def _to_qcolor(color: QColor | str) -> QColor:
+    c = QColor(color)
+    if not c.isValid():
+        raise ValueError(f"not a colour: {color!r}")
+    return c
+
+
+def _mix(base: QColor, over: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(
+        base.redF() + (over.redF() - base.redF()) * amount,
+        base.greenF() + (over.greenF() - base.greenF()) * amount,
+        base.blueF() + (over.blueF() - base.blueF()) * amount,
+    )
+
+
+def _mean(colors: list[QColor]) -> QColor:
+    n = len(colors)
+    return QColor.fromRgbF(
+        sum(c.redF() for c in colors) / n,
+        sum(c.greenF() for c in colors) / n,
+        sum(c.blueF() for c in colors) / n,
+    )
+
+
+def _is_dark(c: QColor) -> bool:
+    return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF() < 0.45
+
+
+class _Entry:
+    """A span as the view keeps it: the mark plus its Qt range and paragraph numbers."""
+
+    __slots__ = ("color", "first_block", "last_block", "mark", "qt_end", "qt_start")
+
+    def __init__(self, mark: SpanMark, qt_start: int, qt_end: int, first: int, last: int) -> None:
+        self.mark = mark
+        self.color = _to_qcolor(mark.color)
+        self.qt_start = qt_start
+        self.qt_end = qt_end
+        self.first_block = first
+        self.last_block = last
+
+    @property
+    def length(self) -> int:
+        return self.mark.end - self.mark.start
+
+
+class _SpanHighlighter(QSyntaxHighlighter):
+    """Formats one paragraph from the spans the view indexed under its block number."""
+
+    def __init__(self, view: DocumentView) -> None:
+        super().__init__(view.document())
+        self._view = view
+        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+
+    def clear_cache(self) -> None:
+        self._formats.clear()
+
+    def highlightBlock(self, text: str) -> None:
+        view = self._view
+        block = self.currentBlock()
+        ids = view._spans_by_block.get(block.blockNumber())
+        if not ids:
+            return
+        base = block.position()
+        length = block.length() - 1  # UTF-16 units, as setFormat counts (len(text) would not)
+        entries = [view._spans[i] for i in ids]
+        # Sweep over the edges of every span clipped to this paragraph.
+        edges = {0, length}
+        for e in entries:
+            edges.add(min(max(e.qt_start - base, 0), length))
+            edges.add(min(max(e.qt_end - base, 0), length))
+        cuts = sorted(edges)
+        for a, b in itertools.pairwise(cuts):
+            if a == b:
+                continue
+            covering = [e for e in entries if e.qt_start - base <= a and e.qt_end - base >= b]
+            if covering:
+                self.setFormat(a, b - a, self._format_for(covering))
+
+    def _format_for(self, covering: list[_Entry]) -> QTextCharFormat:
+        key = tuple(sorted(e.mark.id for e in covering))
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._build_format(covering)
+            self._formats[key] = fmt
+        return fmt
+
+    def _build_format(self, covering: list[_Entry]) -> QTextCharFormat:
+        paper = self._view.viewport().palette().base().color()
+        depth = len(covering)
+        amount = _BLEND_BY_DEPTH[min(depth, len(_BLEND_BY_DEPTH)) - 1]
+        background = _mix(paper, _mean([e.color for e in covering]), amount)
+        fmt = QTextCharFormat()
+        fmt.setBackground(background)
+        if _is_dark(background):
+            fmt.setForeground(QColor("white"))
+        if depth > 1:
+            inner = min(covering, key=lambda e: (e.length, -e.mark.start, e.mark.id))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(inner.color.darker(130))
+        return fmt
+
+
+class DocumentView(QPlainTextEdit):
+    """Read-only view of one document with a visible, keyboard-movable caret and span highlights.
+
+    Signals carry code points: ``selectionRangeChanged(start, end)`` whenever the selection
+    changes (``start == end`` when it collapses; the range is widened to whole grapheme
+    clusters), ``spanClicked(span_id)`` when a click without drag lands on a highlight (repeated
+    clicks on the same place cycle through nested spans, innermost first).
+    """
+
+    spanClicked = Signal(str)
+    selectionRangeChanged = Signal(int, int)
+    zoomChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setAcceptDrops(False)
+        self.setCursorWidth(2)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setCenterOnScroll(False)
+        doc = self.document()
+        doc.setUndoRedoEnabled(False)
+        self._text = ""
+        self.position_map = PositionMap("")
+        self._block_starts: list[int] = [0]
+        self._spans: dict[str, _Entry] = {}
+        self._spans_by_block: dict[int, list[str]] = {}
+        self._emphasis: tuple[frozenset[str], str | None] = (frozenset(), None)
+        self._extra_groups: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._last_range: tuple[int, int] | None = None
+        self._press_pos: QPoint | None = None
+        self._last_click: tuple[int, int] | None = None  # (char position, index in cycle)
+        self.tooltip_provider: Callable[[str], str] | None = None
+        self._base_point_size = DEFAULT_POINT_SIZE
+        self._zoom = 0
+        self.setFont(arabic_font(self._base_point_size))
+        self._highlighter = _SpanHighlighter(self)
+        self.selectionChanged.connect(self._on_view_selection_changed)
+        self._apply_direction(Qt.LayoutDirection.RightToLeft)
+
+    # -- document ------------------------------------------------------------------------------
+    @property
+    def text(self) -> str:
+        """The stored text this view shows (the only source of truth for offsets)."""
+        return self._text
+
+    def set_document(self, text: str) -> None:
+        """Show ``text`` as stored; clears spans, emphasis and the selection."""
+        self._spans.clear()
+        self._spans_by_block.clear()
+        self._emphasis = (frozenset(), None)
+        self._extra_groups.clear()
+        self.setExtraSelections([])
+        self._highlighter.clear_cache()
+        self._text = text
+        self.position_map = PositionMap(text)
+        self._last_range = None
+        self._last_click = None
+        direction, mixed = document_direction(text)
+        self.setPlainText(text)
+        self._apply_direction(direction, per_paragraph=mixed)
+        self._block_starts = self._compute_block_starts()
+
+    def _compute_block_starts(self) -> list[int]:
+        starts = []
+        block = self.document().begin()
+        while block.isValid():
+            starts.append(block.position())
+            block = block.next()
+        return starts
+
+    def _apply_direction(self, direction: Qt.LayoutDirection, per_paragraph: bool = False) -> None:
+        """Base direction for the widget and the text.
+
+        QPlainTextEdit aligns every paragraph alike (measured: it ignores block alignment and
+        block direction), so alignment follows the document's base direction. Text direction is
+        the base direction, or Qt's per-paragraph detection when the document mixes directions
+        (then a paragraph without any strong character falls back to LTR order).
+        """
+        self.setLayoutDirection(direction)
+        doc = self.document()
+        option = doc.defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto if per_paragraph
+                                else direction)
+        side = (Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft
+                else Qt.AlignmentFlag.AlignLeft)
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        doc.setDefaultTextOption(option)
+
+    def base_direction(self) -> Qt.LayoutDirection:
+        return self.layoutDirection()
+
+    # -- spans ---------------------------------------------------------------------------------
+    def _block_of(self, qt_pos: int) -> int:
+        return max(0, bisect_right(self._block_starts, qt_pos) - 1)
+
+    def _make_entry(self, mark: SpanMark) -> _Entry:
+        n = len(self._text)
+        start = max(0, min(mark.start, n))
+        end = max(start, min(mark.end, n))
+        qs, qe = self.position_map.to_qt(start), self.position_map.to_qt(end)
+        first = self._block_of(qs)
+        last = self._block_of(max(qs, qe - 1))
+        return _Entry(mark, qs, qe, first, last)
+
+    def _index(self, entry: _Entry) -> None:
+        if entry.qt_start == entry.qt_end:
+            return
+        for b in range(entry.first_block, entry.last_block + 1):
+            self._spans_by_block.setdefault(b, []).append(entry.mark.id)
+
+    def _unindex(self, entry: _Entry) -> None:
+        for b in range(entry.first_block, entry.last_block + 1):
+            ids = self._spans_by_block.get(b)
+            if ids is not None and entry.mark.id in ids:
+                ids.remove(entry.mark.id)
+                if not ids:
+                    del self._spans_by_block[b]
+
+    def set_spans(self, spans: Iterable[SpanMark]) -> None:
+        """Replace every highlight (one full re-highlight pass)."""
+        self._spans.clear()
+        self._spans_by_block.clear()
+        self._highlighter.clear_cache()
+        for mark in spans:
+            entry = self._make_entry(mark)
+            old = self._spans.get(mark.id)
+            if old is not None:
+                self._unindex(old)
+            self._spans[mark.id] = entry
+            self._index(entry)
+        self._highlighter.rehighlight()
+        self._refresh_emphasis()
+
+    def spans(self) -> list[SpanMark]:
+        return [e.mark for e in self._spans.values()]
+
+    def update_span(self, mark: SpanMark) -> None:
+        """Add or change one span; re-highlights only the paragraphs it covered and covers."""
+        blocks: set[int] = set()
+        old = self._spans.pop(mark.id, None)
+        if old is not None:
+            self._unindex(old)
+            blocks.update(range(old.first_block, old.last_block + 1))
+        entry = self._make_entry(mark)
+        self._spans[mark.id] = entry
+        self._index(entry)
+        blocks.update(range(entry.first_block, entry.last_block + 1))
+        self._highlighter.clear_cache()  # a colour may have changed under an old key
+        self._rehighlight_blocks(blocks)
+        if mark.id in self._emphasis[0] or mark.id == self._emphasis[1]:
+            self._refresh_emphasis()
+
+    def remove_span(self, span_id: str) -> None:
+        old = self._spans.pop(span_id, None)
+        if old is None:
+            return
+        self._unindex(old)
+        self._highlighter.clear_cache()
+        self._rehighlight_blocks(range(old.first_block, old.last_block + 1))
+        if span_id in self._emphasis[0] or span_id == self._emphasis[1]:
+            self._refresh_emphasis()
+
+    def _rehighlight_blocks(self, numbers: Iterable[int]) -> None:
+        doc = self.document()
+        for n in sorted(set(numbers)):
+            block = doc.findBlockByNumber(n)
+            if block.isValid():
+                self._highlighter.rehighlightBlock(block)
+
+    def span_at(self, code_point: int) -> list[str]:
+        """Ids of the spans covering ``code_point``, innermost (shortest) first."""
+        if not 0 <= code_point < len(self._text):
+            return []
+        ids = self._spans_by_block.get(self._block_of(self.position_map.to_qt(code_point)), [])
+        hits = [self._spans[i] for i in ids
+                if self._spans[i].mark.start <= code_point < self._spans[i].mark.end]
+        hits.sort(key=lambda e: (e.length, -e.mark.start, e.mark.id))
+        return [e.mark.id for e in hits]
+
+    # -- emphasis (ExtraSelections: a handful of transient marks) ------------------------------
+    def set_emphasis(self, span_ids: Iterable[str], selected_id: str | None = None) -> None:
+        """Make the current event's spans and the selected span stand out."""
+        self._emphasis = (frozenset(span_ids), selected_id)
+        self._refresh_emphasis()
+
+    def _refresh_emphasis(self) -> None:
+        event_ids, selected = self._emphasis
+        paper = self.viewport().palette().base().color()
+        marks: list[QTextEdit.ExtraSelection] = []
+        ordered = sorted(i for i in event_ids if i != selected and i in self._spans)
+        if selected in self._spans:
+            ordered.append(selected)  # last, so it is drawn over the event's spans
+        for span_id in ordered:
+            entry = self._spans[span_id]
+            if entry.qt_start == entry.qt_end:
+                continue
+            strong = span_id == selected
+            fmt = QTextCharFormat()
+            bg = _mix(paper, entry.color, _SELECTED_BLEND if strong else _EVENT_BLEND)
+            fmt.setBackground(bg)
+            fmt.setForeground(QColor("white") if _is_dark(bg) else self.palette().text().color())
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if strong
+                                  else QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(entry.color.darker(170))
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(entry.qt_start)
+            cursor.setPosition(entry.qt_end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            marks.append(sel)
+        self._set_extra_group("emphasis", marks)
+
+    def _set_extra_group(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        self._extra_groups[name] = selections
+        self.setExtraSelections([s for group in self._extra_groups.values() for s in group])
+
+    # -- selection and scrolling ---------------------------------------------------------------
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection in code points, widened to whole grapheme clusters; None if empty."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._code_point_range(cursor.selectionStart(), cursor.selectionEnd())
+
+    def _code_point_range(self, qt_start: int, qt_end: int) -> tuple[int, int]:
+        start, end = self.position_map.to_code_point_range(qt_start, qt_end)
+        return snap_to_grapheme(self._text, start, end)
+
+    def caret_position(self) -> int:
+        return self.position_map.to_code_point(self.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and bring it into view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.position_map.to_qt(start))
+        cursor.setPosition(self.position_map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def scroll_to(self, start: int) -> None:
+        """Scroll so that code point ``start`` is visible, without touching the selection."""
+        saved = self.textCursor()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.position_map.to_qt(start))
+        bar = self.verticalScrollBar()
+        hbar = self.horizontalScrollBar()
+        blocker = self.blockSignals(True)
+        try:
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            value, hvalue = bar.value(), hbar.value()
+            self.setTextCursor(saved)
+        finally:
+            self.blockSignals(blocker)
+        bar.setValue(value)
+        hbar.setValue(hvalue)
+
+    def _on_view_selection_changed(self) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            rng = self._code_point_range(cursor.selectionStart(), cursor.selectionEnd())
+        else:
+            caret = self.position_map.to_code_point(cursor.position())
+            rng = (caret, caret)
+        if rng != self._last_range:
+            self._last_range = rng
+            self.selectionRangeChanged.emit(*rng)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the stored characters (Qt's own copy turns NBSP into spaces)."""
+        rng = self.selected_range()
+        data = QMimeData()
+        if rng is not None:
+            data.setText(self._text[rng[0]:rng[1]])
+        return data
+
+    # -- hit testing, clicks and tooltips -----------------------------------------------------
+    def char_at_point(self, pos: QPoint | QPointF) -> int | None:
+        """Code point drawn under viewport point ``pos``; None over empty space.
+
+        ``QTextLine.xToCursor(..., CursorOnCharacter)`` is one character off next to bidi run
+        boundaries (measured: the mirrored ">" after a Latin run in an RTL line), so the glyph
+        boxes of the characters around the hit-tested position decide.
+        """
+        point = QPointF(pos)
+        cursor = self.cursorForPosition(point.toPoint())
+        block = cursor.block()
+        if not block.isValid() or block.length() <= 1:
+            return None
+        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        if not geometry.contains(point):
+            return None
+        layout = block.layout()
+        local = point - geometry.topLeft() - layout.position()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if not line.y() <= local.y() < line.y() + line.height():
+                continue
+            rect = line.naturalTextRect()
+            if not rect.left() <= local.x() < rect.right():
+                return None
+            rel = self._char_in_line(block, line, local.x())
+            return None if rel is None else self.position_map.to_code_point(block.position() + rel)
+        return None
+
+    def _char_in_line(self, block, line: QTextLine, x: float) -> int | None:
+        """Block-relative position of the character whose glyphs cover ``x`` on ``line``."""
+        first, stop = line.textStart(), line.textStart() + line.textLength()
+        between = line.xToCursor(x, QTextLine.CursorPosition.CursorBetweenCharacters)
+        near = sorted(range(max(first, between - 8), min(stop, between + 8)),
+                      key=lambda c: abs(c - between))
+        doc = self.document()
+        for candidates in (near, range(first, stop)):
+            for c in candidates:
+                width = 2 if 0xD800 <= ord(doc.characterAt(block.position() + c)) < 0xDC00 else 1
+                for run in line.glyphRuns(c, width):
+                    box = run.boundingRect()
+                    if box.left() <= x < box.right():
+                        return c
+        fallback = line.xToCursor(x, QTextLine.CursorPosition.CursorOnCharacter)
+        return min(max(fallback, first), stop - 1) if stop > first else None
+
+    def spans_at_point(self, pos: QPoint | QPointF) -> list[str]:
+        cp = self.char_at_point(pos)
+        return [] if cp is None else self.span_at(cp)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press_pos = self._press_pos, None
+        if press is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        release = event.position().toPoint()
+        if (release - press).manhattanLength() >= QApplication.startDragDistance():
+            return
+        if self.textCursor().hasSelection():
+            return
+        cp = self.char_at_point(release)
+        ids = [] if cp is None else self.span_at(cp)
+        if not ids:
+            self._last_click = None
+            return
+        index = 0
+        if self._last_click is not None and self._last_click[0] == cp:
+            index = (self._last_click[1] + 1) % len(ids)
+        self._last_click = (cp, index)
+        self.spanClicked.emit(ids[index])
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_html_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_html_at(self, pos: QPoint | QPointF) -> str:
+        return self.tooltip_html(self.spans_at_point(pos))
+
+    def tooltip_html(self, span_ids: list[str]) -> str:
+        """Rich text for a tooltip over ``span_ids``; every piece of data escaped.
+
+        Labels, span text and the provider's line are data, never markup: a document holding
+        ``<img src=x onerror=...>`` shows those characters. Each piece is its own paragraph, so
+        each gets its own (auto-detected) direction.
+        """
+        parts: list[str] = []
+        for span_id in span_ids:
+            entry = self._spans.get(span_id)
+            if entry is None:
+                continue
+            mark = entry.mark
+            covered = self._text[mark.start:mark.end]
+            if len(covered) > TOOLTIP_TEXT_LIMIT:
+                covered = covered[:TOOLTIP_TEXT_LIMIT] + "…"
+            lines = [f"<b>{_plain(mark.label or mark.id)}</b>", _plain(covered)]
+            if self.tooltip_provider is not None:
+                extra = self.tooltip_provider(span_id)
+                if extra:
+                    lines.append(_plain(extra))
+            parts.append("".join(f"<p style='white-space:pre-wrap'>{line}</p>" for line in lines))
+        return "<hr/>".join(parts)
+
+    # -- zoom ---------------------------------------------------------------------------------
+    @property
+    def zoom_level(self) -> int:
+        return self._zoom
+
+    def point_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def set_zoom(self, level: int) -> None:
+        level = max(ZOOM_MIN, min(ZOOM_MAX, level))
+        if level == self._zoom:
+            return
+        self._zoom = level
+        self.setFont(arabic_font(round(self._base_point_size * ZOOM_STEP ** level, 1)))
+        self.zoomChanged.emit(level)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + 1)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - 1)
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(0)
+
+
+def _plain(value: str) -> str:
+    """Escape data for a rich-text tooltip, keeping its line breaks and spaces."""
+    return html.escape(value, quote=True).replace("\u2029", "\n").replace("\u2028", "\n")
