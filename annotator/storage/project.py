@@ -26,6 +26,7 @@ from annotator.core.schemas import codebook_issues
 from annotator.core.text import TextPolicy, is_safe_id, sha256_text
 from annotator.core.validation import (
     ERROR,
+    WARNING,
     Issue,
     structural_issues,
     validate_annotation_data,
@@ -193,7 +194,7 @@ class Project:
                       if e.is_dir() and is_safe_id(e.name))
 
     def annotation_path(self, coder: str, doc_id: str) -> Path:
-        check_coder_name(coder)
+        coder = check_coder_name(coder)  # the checked (stripped) name, not "bob\n"
         if not is_safe_id(doc_id):
             raise AnnotatorError(f"{doc_id!r} is not a valid document id")
         return self.annotations_dir / coder / f"{doc_id}.json"
@@ -228,7 +229,16 @@ class Project:
             raise AnnotatorError(f"{path}: cannot be opened:\n  - "
                                  + "\n  - ".join(str(i) for i in broken[:20]))
         issues = validate_annotation_data(data, document=document, codebook=self.codebook)
-        return AnnotationSet.from_dict(data), issues
+        aset = AnnotationSet.from_dict(data)
+        owner = check_coder_name(coder)
+        if aset.coder != owner:
+            # A file copied between coders' folders: saving it must not write into the folder
+            # of the coder named inside (overwriting their work), so it stays where it was found.
+            issues.append(Issue(WARNING, "$.coder",
+                                f"the file names coder {aset.coder!r} but is in the folder of "
+                                f"{owner!r}: it is kept there and saved as coder {owner!r}"))
+            aset.coder = owner
+        return aset, issues
 
     def save_annotations(self, aset: AnnotationSet, document: Document) -> list[Issue]:
         """Validate and write atomically (keeping a backup). Refuses, writing nothing, when the
