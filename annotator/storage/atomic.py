@@ -144,45 +144,10 @@ def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:
     With ``backup`` the previous content (if any) is kept as ``<name>.bak``. The file keeps its
     permission bits; a symlink keeps pointing at the file, which is what gets replaced.
     Any failure raises ``AnnotatorError`` and leaves ``path`` as it was and no temp file.
+    One code path with ``atomic_open``, so both keep the same guarantees.
     """
-    path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
-    tmp = temp_path(path)
-    try:
-        try:
-            old_mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
-        except FileNotFoundError:
-            old_mode = None
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view):]
-            if old_mode is not None and os.name != "nt":
-                os.fchmod(fd, old_mode)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if backup and old_mode is not None:
-            bak = path.with_name(path.name + BACKUP_SUFFIX)
-            try:
-                _make_backup(path, bak)
-            except OSError as exc:
-                raise AnnotatorError(
-                    f"{path}: cannot save the file, because the previous version cannot be kept "
-                    f"as {bak.name} ({_reason(exc)}); the file is unchanged") from exc
-        _replace(tmp, path)
-        _fsync_dir(path.parent)
-    except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot save the file ({_reason(exc)}); the previous "
-                             "version is unchanged") from exc
-    finally:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass  # cleanup_stale_temps will find it
+    with atomic_open(path, "wb", backup=backup) as fh:
+        fh.write(data)
 
 
 def atomic_write_json(path: Path, data: Any, *, backup: bool = True) -> None:

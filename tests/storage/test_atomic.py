@@ -4,6 +4,7 @@ cleanup, and hostile files that must give a clear AnnotatorError, never a traceb
 from __future__ import annotations
 
 import errno
+import io
 import json
 import os
 import random
@@ -215,6 +216,11 @@ def test_long_arabic_file_name(tmp_path: Path) -> None:
 
 
 # -- failures leave the old file and no temp ---------------------------------------------------
+class _FullDisk(io.BytesIO):
+    def write(self, data) -> int:  # type: ignore[override]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
 @pytest.mark.parametrize("fail", ["fsync", "replace", "write"])
 def test_failure_keeps_old_file_and_removes_temp(tmp_path: Path, monkeypatch, fail) -> None:
     target = tmp_path / "a.json"
@@ -223,7 +229,18 @@ def test_failure_keeps_old_file_and_removes_temp(tmp_path: Path, monkeypatch, fa
     def boom(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(os, fail, boom)
+    if fail == "write":
+        real_open = open
+
+        def full_disk_open(file, mode="r", *args, **kwargs):
+            fh = real_open(file, mode, *args, **kwargs)
+            if "x" in mode:  # the temp file: writing to it fails as on a full disk
+                fh.write = _FullDisk().write
+            return fh
+
+        monkeypatch.setattr(atomic, "open", full_disk_open, raising=False)
+    else:
+        monkeypatch.setattr(os, fail, boom)
     with pytest.raises(AnnotatorError) as info:
         atomic_write(target, b"new" * 1000)
     monkeypatch.undo()
