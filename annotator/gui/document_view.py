@@ -405,31 +405,52 @@ class DocumentView(QPlainTextEdit):
 
     def _refresh_emphasis(self) -> None:
         event_ids, selected = self._emphasis
-        paper = self.viewport().palette().base().color()
         marks: list[QTextEdit.ExtraSelection] = []
         ordered = sorted(i for i in event_ids if i != selected and i in self._spans)
         if selected in self._spans:
             ordered.append(selected)  # last, so it is drawn over the event's spans
         for span_id in ordered:
-            entry = self._spans[span_id]
-            if entry.qt_start == entry.qt_end:
-                continue
-            strong = span_id == selected
+            marks.extend(self._emphasis_marks(self._spans[span_id], span_id == selected))
+        self._set_extra_group("emphasis", marks)
+
+    def _emphasis_marks(self, entry: _Entry, selected: bool) -> list[QTextEdit.ExtraSelection]:
+        """One ExtraSelection per piece of ``entry`` with the same covering spans.
+
+        Spans nested in an emphasised one keep their own tint and underline colour, so the
+        nesting stays visible while the outer span stands out.
+        """
+        if entry.qt_start == entry.qt_end:
+            return []
+        others = {i for b in range(entry.first_block, entry.last_block + 1)
+                  for i in self._spans_by_block.get(b, ())}
+        overlapping = [self._spans[i] for i in others
+                       if self._spans[i].qt_start < entry.qt_end
+                       and self._spans[i].qt_end > entry.qt_start]
+        edges = {entry.qt_start, entry.qt_end}
+        for o in overlapping:
+            edges.update(p for p in (o.qt_start, o.qt_end) if entry.qt_start < p < entry.qt_end)
+        paper = self.viewport().palette().base().color()
+        amount = _SELECTED_BLEND if selected else _EVENT_BLEND
+        style = (QTextCharFormat.UnderlineStyle.SingleUnderline if selected
+                 else QTextCharFormat.UnderlineStyle.DashUnderline)
+        marks = []
+        for a, b in itertools.pairwise(sorted(edges)):
+            covering = [o for o in overlapping if o.qt_start <= a and o.qt_end >= b] or [entry]
+            inner = min(covering, key=lambda e: (e.length, -e.mark.start, e.mark.id))
             fmt = QTextCharFormat()
-            bg = _mix(paper, entry.color, _SELECTED_BLEND if strong else _EVENT_BLEND)
+            bg = _mix(paper, _mean([o.color for o in covering]), amount)
             fmt.setBackground(bg)
             fmt.setForeground(QColor("white") if _is_dark(bg) else self.palette().text().color())
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline if strong
-                                  else QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(entry.color.darker(170))
+            fmt.setUnderlineStyle(style)
+            fmt.setUnderlineColor(inner.color.darker(170))
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
-            cursor.setPosition(entry.qt_start)
-            cursor.setPosition(entry.qt_end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             sel.format = fmt
             marks.append(sel)
-        self._set_extra_group("emphasis", marks)
+        return marks
 
     def _set_extra_group(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         self._extra_groups[name] = selections

@@ -372,6 +372,23 @@ def test_emphasis_uses_a_few_extra_selections(qtbot, view) -> None:
     assert view.extraSelections() == []
 
 
+def test_nesting_stays_visible_inside_an_emphasised_span(qtbot, view) -> None:
+    text = "في بلدة الجلاء بريف البوكمال"
+    show(view, text)
+    town = (text.index("بلدة"), text.index(" بريف"))
+    name = (text.index("الجلاء"), text.index(" بريف"))
+    view.set_spans([SpanMark("town", *town, "#00897b"), SpanMark("name", *name, "#fdd835")])
+    view.set_emphasis(["town"], None)
+    extras = view.extraSelections()
+    assert [(e.cursor.selectionStart(), e.cursor.selectionEnd()) for e in extras] == [
+        (town[0], name[0]), (name[0], name[1]),
+    ]
+    outer_bg = extras[0].format.background().color()
+    nested_bg = extras[1].format.background().color()
+    assert outer_bg != nested_bg
+    assert extras[1].format.underlineColor() == QColor("#fdd835").darker(170)
+
+
 def test_set_document_clears_spans(qtbot, view) -> None:
     show(view, "نص أول")
     view.set_spans([SpanMark("a", 0, 2)])

@@ -6,7 +6,7 @@ import time
 import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import QTextCursor, QTextDocument
@@ -286,6 +286,7 @@ def test_qt_splits_a_flag_after_an_emoji(qapp) -> None:
 @given(GRAPHEME_TEXTS, st.integers(0, 60), st.integers(0, 60))
 @settings(max_examples=200, deadline=None)
 def test_snapped_selection_is_whole_clusters_for_qt(qapp, text: str, a: int, b: int) -> None:
+    assume(not _follows_qt_flag_bug(text))  # see test_qt_splits_a_flag_after_an_emoji
     start, end = snap_to_grapheme(text, a, b)
     qt_bounds = set(_qt_grapheme_boundaries(text))
     assert start in qt_bounds and end in qt_bounds
