@@ -1,0 +1,576 @@
+"""Qt item models over the core's lists: spans, events and a project's documents.
+
+Thin translations in napari's style: the core lists are the truth, the models announce what
+changed (from the session's ``Change`` notices) and never edit anything themselves.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from annotator.core.codebook import Codebook
+from annotator.core.edits import AnnotationSession, Change
+from annotator.core.model import Span
+from annotator.core.validation import ERROR, TODO, Issue, validate_annotation_set
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole  # numbers for Start/End, folded text elsewhere
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the span, event or document id of a row
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # a document's status id
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def short_name(name: str) -> str:
+    """``"Actor (force, group, organisation)"`` -> ``"Actor"``: the name without its gloss."""
+    head = name.split(" (", 1)[0].strip()
+    return head or name
+
+
+def is_rtl(text: str) -> bool:
+    """Whether the first strong character of ``text`` is right-to-left (Arabic, Hebrew...)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+_RTL_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LTR_ALIGN = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_NUM_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def bilingual(name: str, name_ar: str = "") -> str:
+    """``"English · العربية"``, or the English name alone when there is no Arabic one."""
+    return f"{name} · {name_ar}" if name_ar else name
+
+
+# -- spans ---------------------------------------------------------------------------------------
+class SpanTableModel(QAbstractTableModel):
+    """One row per span of the session, in the annotation set's list order.
+
+    Rows follow ``aset.spans`` one for one, so an ``AddSpan`` is one inserted row, a
+    ``RemoveSpan`` one removed row, a relabel or resize one changed row: cheap at 10,000 spans.
+    """
+
+    LABEL, TEXT, START, END, USED = range(5)
+    HEADERS = ("Label", "Text", "Start", "End", "Used in")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._session: AnnotationSession | None = None
+        self._spans: list[Span] = []
+        self._rows: dict[str, int] = {}
+        self._uses: dict[str, str] | None = None  # span id -> "e1 actor1, e2 trigger"
+        self._text_font: QFont | None = None
+
+    def set_text_font(self, font: QFont | None) -> None:
+        """The font of the Text column (the Arabic text font); ``None``: the view's font."""
+        self._text_font = font
+        if self._spans:
+            self.dataChanged.emit(self.index(0, self.TEXT),
+                                  self.index(len(self._spans) - 1, self.TEXT))
+
+    # -- session ---------------------------------------------------------------------------
+    def set_session(self, session: AnnotationSession | None) -> None:
+        if self._session is not None and self._on_change in self._session.listeners:
+            self._session.listeners.remove(self._on_change)
+        self.beginResetModel()
+        self._session = session
+        self._spans = list(session.aset.spans) if session is not None else []
+        self._reindex()
+        self._uses = None
+        self.endResetModel()
+        if session is not None:
+            session.listeners.append(self._on_change)
+
+    def session(self) -> AnnotationSession | None:
+        return self._session
+
+    def span_id_at(self, row: int) -> str:
+        return self._spans[row].id
+
+    def row_of(self, span_id: str) -> int:
+        return self._rows.get(span_id, -1)
+
+    def span_at(self, row: int) -> Span:
+        return self._spans[row]
+
+    # -- Qt model --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def index(self, row: int, column: int,
+              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Overridden for speed: the default asks rowCount and columnCount (two Python calls)
+        # for every index a 10,000-row sort creates.
+        if parent.isValid() or not (0 <= row < len(self._spans) and 0 <= column < 5):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Kept lean: sorting 10,000 rows calls this ~170,000 times. An invalid index has row -1.
+        row = index.row()
+        if not 0 <= row < len(self._spans) or self._session is None:
+            return None
+        span = self._spans[row]
+        col = index.column()
+        if role == SORT_ROLE:
+            if col == self.START:
+                return span.start
+            if col == self.END:
+                return span.end
+            if col == self.TEXT:
+                return span.text
+            if col == self.LABEL:
+                lab = self._session.codebook.label(span.label)
+                return short_name(lab.name).casefold() if lab else span.label.casefold()
+            return self._uses_map().get(span.id, "")
+        if role == ID_ROLE:
+            return span.id
+        cb = self._session.codebook
+        if col == self.LABEL:
+            lab = cb.label(span.label)
+            if role == _DISPLAY:
+                return short_name(lab.name) if lab else span.label
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QColor(lab.color) if lab else QColor("#999999")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if lab is None:
+                    return f"unknown label {span.label}"
+                key = f", key {lab.key}" if lab.key else ""
+                return f"{bilingual(lab.name, lab.name_ar)} ({lab.id}{key})"
+        elif col == self.TEXT:
+            if role == _DISPLAY:
+                return span.text
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _RTL_ALIGN if is_rtl(span.text) else _LTR_ALIGN
+            if role == Qt.ItemDataRole.FontRole:
+                return self._text_font
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return span.note or None
+        elif col in (self.START, self.END):
+            if role == _DISPLAY:
+                return span.start if col == self.START else span.end
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _NUM_ALIGN
+        elif col == self.USED:
+            if role == _DISPLAY:
+                return self._uses_map().get(span.id, "")
+        return None
+
+    # -- updates ---------------------------------------------------------------------------
+    def _reindex(self) -> None:
+        self._rows = {s.id: i for i, s in enumerate(self._spans)}
+
+    def _uses_map(self) -> dict[str, str]:
+        if self._uses is None:
+            found: dict[str, list[str]] = {}
+            if self._session is not None:
+                for e in self._session.aset.events:
+                    if e.trigger:
+                        found.setdefault(e.trigger, []).append(f"{e.id} trigger")
+                    for role, fillers in e.roles.items():
+                        for sid in fillers:
+                            found.setdefault(sid, []).append(f"{e.id} {role}")
+            self._uses = {sid: ", ".join(parts) for sid, parts in found.items()}
+        return self._uses
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind == "spans":
+            self._sync_spans(change.ids)
+        elif change.kind == "events" and self._spans:
+            self._uses = None
+            self.dataChanged.emit(self.index(0, self.USED),
+                                  self.index(len(self._spans) - 1, self.USED))
+
+    def _sync_spans(self, ids: tuple[str, ...]) -> None:
+        assert self._session is not None
+        truth = self._session.aset.spans
+        if not ids:
+            self._reset_from(truth)
+            return
+        for sid in ids:
+            row = self._rows.get(sid, -1)
+            live = self._session.aset.span(sid)
+            if row >= 0 and live is None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._spans[row]
+                self._reindex()
+                self.endRemoveRows()
+            elif row < 0 and live is not None:
+                at = min(self._session.aset.span_index(sid), len(self._spans))
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._spans.insert(at, live)
+                self._reindex()
+                self.endInsertRows()
+            elif row >= 0 and live is not None:
+                self._spans[row] = live
+                self.dataChanged.emit(self.index(row, 0),
+                                      self.index(row, self.columnCount() - 1))
+        if len(self._spans) != len(truth) or any(a is not b for a, b in zip(self._spans, truth,
+                                                                            strict=True)):
+            self._reset_from(truth)  # an edit we did not foresee: fall back to a full reset
+
+    def _reset_from(self, truth: list[Span]) -> None:
+        self.beginResetModel()
+        self._spans = list(truth)
+        self._reindex()
+        self._uses = None
+        self.endResetModel()
+
+
+def _refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
+    """Apply ``change`` to a proxy's filter and re-filter its rows.
+
+    Qt 6.10 deprecates ``invalidateFilter`` (PySide then warns) for ``begin/endFilterChange``;
+    older versions only have the former.
+    """
+    if hasattr(QSortFilterProxyModel, "Direction"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # pragma: no cover - Qt < 6.10
+        change()
+        proxy.invalidateFilter()
+
+
+class SpanFilterProxy(QSortFilterProxyModel):
+    """Sorts on ``SORT_ROLE`` (numbers for offsets) and keeps rows whose label or text contains
+    the filter text, ignoring case."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        needle = text.strip().casefold()
+        if needle != self._needle:
+            _refilter(self, lambda: setattr(self, "_needle", needle))
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, SpanTableModel):
+            return True
+        span = model.span_at(source_row)
+        if self._needle in span.text.casefold() or self._needle in span.label.casefold():
+            return True
+        session = model.session()
+        lab = session.codebook.label(span.label) if session is not None else None
+        return lab is not None and (self._needle in lab.name.casefold()
+                                    or self._needle in lab.name_ar)
+
+
+# -- events --------------------------------------------------------------------------------------
+class IssueCache:
+    """``validate_annotation_set`` run at most once per change, and only when someone asks."""
+
+    def __init__(self) -> None:
+        self._session: AnnotationSession | None = None
+        self._issues: list[Issue] | None = None
+        self._by_event: dict[str, list[Issue]] = {}
+
+    def set_session(self, session: AnnotationSession | None) -> None:
+        self._session = session
+        self._issues = None
+
+    def invalidate(self) -> None:
+        self._issues = None
+
+    def issues(self) -> list[Issue]:
+        if self._issues is None:
+            s = self._session
+            self._issues = validate_annotation_set(s.aset, s.document, s.codebook) \
+                if s is not None else []
+            self._by_event = {}
+            for issue in self._issues:
+                if issue.ref and issue.where.startswith("$.events["):
+                    self._by_event.setdefault(issue.ref, []).append(issue)
+        return self._issues
+
+    def of_event(self, event_id: str) -> list[Issue]:
+        """The event's own issues that need doing (todo) or are wrong (error)."""
+        self.issues()
+        return [i for i in self._by_event.get(event_id, []) if i.severity in (TODO, ERROR)]
+
+    def of_document(self) -> list[Issue]:
+        """Todo and error issues not tied to one event (document fields, spans, ids)."""
+        return [i for i in self.issues() if i.severity in (TODO, ERROR)
+                and not i.where.startswith("$.events[")]
+
+
+def event_title(cb: Codebook, type_id: str, subtype_id: str | None) -> str:
+    """``"Battles / Armed clash"`` (ids where the codebook does not know them)."""
+    et = cb.event_type(type_id)
+    if et is None:
+        return type_id
+    st = et.subtype(subtype_id)
+    return f"{et.name} / {st.name}" if st else (
+        f"{et.name} / {subtype_id}" if subtype_id else et.name)
+
+
+class EventListModel(QAbstractListModel):
+    """One row per event: ``"e1 · Battles / Armed clash · ✓ complete"`` or ``"· 3 missing"``.
+
+    Completeness comes from validation, computed lazily (when a row is painted) once per change.
+    """
+
+    COMPLETE = QColor("#2e7d32")
+    INCOMPLETE = QColor("#e65100")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._session: AnnotationSession | None = None
+        self._ids: list[str] = []
+        self.cache = IssueCache()
+
+    def set_session(self, session: AnnotationSession | None) -> None:
+        if self._session is not None and self._on_change in self._session.listeners:
+            self._session.listeners.remove(self._on_change)
+        self.beginResetModel()
+        self._session = session
+        self.cache.set_session(session)
+        self._ids = [e.id for e in session.aset.events] if session is not None else []
+        self.endResetModel()
+        if session is not None:
+            session.listeners.append(self._on_change)
+
+    def event_id_at(self, row: int) -> str:
+        return self._ids[row]
+
+    def row_of(self, event_id: str) -> int:
+        try:
+            return self._ids.index(event_id)
+        except ValueError:
+            return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or self._session is None or not 0 <= index.row() < len(self._ids):
+            return None
+        eid = self._ids[index.row()]
+        if role == ID_ROLE:
+            return eid
+        e = self._session.aset.event(eid)
+        if e is None:
+            return None
+        if role == _DISPLAY:
+            missing = len(self.cache.of_event(eid))
+            state = "✓ complete" if not missing else f"{missing} missing"
+            return f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)} · {state}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.INCOMPLETE if self.cache.of_event(eid) else self.COMPLETE
+        if role == Qt.ItemDataRole.ToolTipRole:
+            issues = self.cache.of_event(eid)
+            return "\n".join(i.message for i in issues) if issues else "Nothing missing"
+        return None
+
+    def _on_change(self, change: Change) -> None:
+        self.cache.invalidate()
+        if change.kind == "events":
+            self._sync_events()
+        if self._ids:  # completeness may change with any edit (a span, the status, ...)
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def _sync_events(self) -> None:
+        assert self._session is not None
+        truth = [e.id for e in self._session.aset.events]
+        if truth == self._ids:
+            return
+        # One event created, deleted or restored per change: insert or remove that row.
+        if len(truth) == len(self._ids) + 1:
+            at = next((i for i, (a, b) in enumerate(zip(truth, self._ids, strict=False))
+                       if a != b), len(self._ids))
+            if truth[:at] + truth[at + 1:] == self._ids:
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._ids = truth
+                self.endInsertRows()
+                return
+        if len(truth) == len(self._ids) - 1:
+            at = next((i for i, (a, b) in enumerate(zip(truth, self._ids, strict=False))
+                       if a != b), len(truth))
+            if self._ids[:at] + self._ids[at + 1:] == truth:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                self._ids = truth
+                self.endRemoveRows()
+                return
+        self.beginResetModel()
+        self._ids = truth
+        self.endResetModel()
+
+
+# -- documents -----------------------------------------------------------------------------------
+STATUS_TEXT = {
+    "not_started": "not started",
+    "in_progress": "in progress",
+    "done": "done",
+    "skipped": "skipped",
+    "unreadable": "unreadable",
+}
+STATUS_COLOR = {
+    "not_started": "#9e9e9e",
+    "in_progress": "#f9a825",
+    "done": "#2e7d32",
+    "skipped": "#5c6bc0",
+    "unreadable": "#c62828",
+}
+STATUS_MARK = {"not_started": "○", "in_progress": "◐", "done": "●", "skipped": "⊘",
+               "unreadable": "⚠"}
+
+
+def status_text(status: str) -> str:
+    return STATUS_TEXT.get(status, status.replace("_", " "))
+
+
+class DocumentListModel(QAbstractTableModel):
+    """A project's documents with their status for this coder: (doc id, title, status) rows."""
+
+    STATUS, TITLE = range(2)
+    HEADERS = ("Status", "Title")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[list[str]] = []
+        self._index: dict[str, int] = {}
+
+    def set_documents(self, rows: list[tuple[str, str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = [[doc_id, title, status] for doc_id, title, status in rows]
+        self._index = {r[0]: i for i, r in enumerate(self._rows)}
+        self.endResetModel()
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        row = self._index.get(doc_id, -1)
+        if row < 0 or self._rows[row][2] == status:
+            return
+        self._rows[row][2] = status
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def doc_id_at(self, row: int) -> str:
+        return self._rows[row][0]
+
+    def row_of(self, doc_id: str) -> int:
+        return self._index.get(doc_id, -1)
+
+    def status_of(self, doc_id: str) -> str | None:
+        row = self._index.get(doc_id, -1)
+        return self._rows[row][2] if row >= 0 else None
+
+    def counts(self) -> dict[str, int]:
+        """Documents per status; every known status is present, with 0 when none has it."""
+        out = dict.fromkeys(("not_started", "in_progress", "done", "skipped"), 0)
+        for _, _, status in self._rows:
+            out[status] = out.get(status, 0) + 1
+        return out
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        doc_id, title, status = self._rows[index.row()]
+        if role == ID_ROLE:
+            return doc_id
+        if role == STATUS_ROLE:
+            return status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{doc_id} — {status_text(status)}"
+        if index.column() == self.STATUS:
+            if role == _DISPLAY:
+                return f"{STATUS_MARK.get(status, '?')} {status_text(status)}"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(STATUS_COLOR.get(status, "#000000"))
+        elif index.column() == self.TITLE and role == _DISPLAY:
+            return title
+        return None
+
+
+class DocumentStatusProxy(QSortFilterProxyModel):
+    """Keeps the documents whose status is one of ``statuses`` (all when empty)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._statuses: frozenset[str] = frozenset()
+        self.setDynamicSortFilter(True)
+
+    def set_statuses(self, statuses: frozenset[str] | set[str] | None) -> None:
+        _refilter(self, lambda: setattr(self, "_statuses", frozenset(statuses or ())))
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._statuses:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return index.data(STATUS_ROLE) in self._statuses
+
+
+def connect_listener(session: AnnotationSession | None, old: AnnotationSession | None,
+                     callback: Callable[[Change], None]) -> None:
+    """Move ``callback`` from ``old``'s listeners to ``session``'s (either may be ``None``)."""
+    if old is not None and callback in old.listeners:
+        old.listeners.remove(callback)
+    if session is not None and callback not in session.listeners:
+        session.listeners.append(callback)

@@ -1,0 +1,340 @@
+"""The item models over spans, events and documents: contents, incremental updates, sorting."""
+
+from __future__ import annotations
+
+import pytest
+from panel_support import add_span, make_session, sample_text
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.edits import (
+    AddRoleFiller,
+    CreateEvent,
+    DeleteEvent,
+    History,
+    RelabelSpan,
+    RemoveSpan,
+    ResizeSpan,
+    SetEventField,
+    SetEventType,
+    SetTrigger,
+)
+from annotator.core.model import Span
+from annotator.gui import models
+from annotator.gui.models import (
+    ID_ROLE,
+    SORT_ROLE,
+    DocumentListModel,
+    DocumentStatusProxy,
+    EventListModel,
+    SpanFilterProxy,
+    SpanTableModel,
+)
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+@pytest.fixture
+def session(shared_data):
+    s = make_session(sample_text(shared_data))
+    ids = {
+        "trigger": add_span(s, "شنت", "TRIGGER"),
+        "is": add_span(s, "تنظيم داعش", "ACTOR"),
+        "gov": add_span(s, "قوات النظام", "ACTOR"),
+        "jalaa": add_span(s, "بلدة الجلاء", "LOCATION"),
+    }
+    s.ids = ids
+    return s
+
+
+class Recorder:
+    """Which structural signals a model sent."""
+
+    def __init__(self, model) -> None:
+        self.events: list[tuple] = []
+        model.rowsInserted.connect(lambda p, a, b: self.events.append(("inserted", a, b)))
+        model.rowsRemoved.connect(lambda p, a, b: self.events.append(("removed", a, b)))
+        model.modelReset.connect(lambda: self.events.append(("reset",)))
+        model.dataChanged.connect(
+            lambda tl, br, roles=(): self.events.append(("changed", tl.row(), br.row(),
+                                                         tl.column(), br.column())))
+
+
+# -- SpanTableModel ---------------------------------------------------------------------------
+def test_span_model_passes_the_model_tester_through_edits(qtmodeltester, session):
+    model = SpanTableModel()
+    model.set_session(session)
+    qtmodeltester.check(model)
+    proxy = SpanFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    history = History(session)
+    history.push(RemoveSpan(session.ids["gov"]))
+    history.push(RelabelSpan(session.ids["is"], "PERSON"))
+    history.push(CreateEvent("battles", "armed_clash", session.ids["trigger"]))
+    add_span(session, "ديرالزور", "LOCATION")
+    while history.undo():
+        pass
+    assert [model.span_id_at(r) for r in range(model.rowCount())] == \
+        [s.id for s in session.aset.spans]
+
+
+def test_span_model_columns(session):
+    model = SpanTableModel()
+    model.set_session(session)
+    session.do(CreateEvent("battles", "armed_clash", session.ids["trigger"], event_id="e1"))
+    session.do(AddRoleFiller("e1", "actor1", session.ids["is"]))
+    row = model.row_of(session.ids["is"])
+    assert model.span_id_at(row) == session.ids["is"]
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Label"
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == \
+        ["Label", "Text", "Start", "End", "Used in"]
+    span = session.aset.span(session.ids["is"])
+    assert model.index(row, 0).data() == "Actor"
+    assert model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) == QColor("#4363d8")
+    assert "جهة فاعلة" in model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, 1).data() == "تنظيم داعش" == span.text
+    assert model.index(row, 2).data() == span.start
+    assert model.index(row, 3).data() == span.end
+    assert model.index(row, 4).data() == "e1 actor1"
+    trig = model.row_of(session.ids["trigger"])
+    assert model.index(trig, 4).data() == "e1 trigger"
+    assert model.index(trig, 0).data(ID_ROLE) == session.ids["trigger"]
+    assert model.row_of("nope") == -1
+
+
+def test_used_in_lists_every_use(session):
+    model = SpanTableModel()
+    model.set_session(session)
+    session.do(CreateEvent("battles", trigger=session.ids["trigger"], event_id="e1"))
+    session.do(CreateEvent("battles", trigger=session.ids["trigger"], event_id="e2"))
+    session.do(AddRoleFiller("e1", "actor1", session.ids["is"]))
+    session.do(AddRoleFiller("e2", "target", session.ids["is"]))
+    row = model.row_of(session.ids["is"])
+    assert model.index(row, SpanTableModel.USED).data() == "e1 actor1, e2 target"
+    session.do(DeleteEvent("e1"))
+    assert model.index(row, SpanTableModel.USED).data() == "e2 target"
+
+
+def test_span_edits_update_rows_incrementally(session):
+    model = SpanTableModel()
+    model.set_session(session)
+    rec = Recorder(model)
+    new = add_span(session, "ديرالزور", "LOCATION")
+    assert rec.events == [("inserted", 4, 4)]
+    assert model.span_id_at(4) == new
+
+    rec.events.clear()
+    session.do(RelabelSpan(new, "PERSON"))
+    assert rec.events == [("changed", 4, 4, 0, 4)]
+    assert model.index(4, 0).data() == "Person or people"
+
+    rec.events.clear()
+    remove = RemoveSpan(session.ids["is"])
+    session.do(remove)
+    assert rec.events == [("removed", 1, 1)]
+    assert model.row_of(session.ids["is"]) == -1
+    assert model.row_of(new) == 3
+
+    rec.events.clear()
+    session.undo(remove)  # back at its old place
+    assert rec.events == [("inserted", 1, 1)]
+    assert model.row_of(session.ids["is"]) == 1
+
+    rec.events.clear()
+    s = session.aset.span(session.ids["jalaa"])
+    session.do(ResizeSpan(s.id, s.start + 5, s.end))
+    assert rec.events == [("changed", 3, 3, 0, 4)]
+    assert model.index(3, 1).data() == "الجلاء"
+
+
+def test_removing_a_used_span_refreshes_used_in(session):
+    model = SpanTableModel()
+    model.set_session(session)
+    session.do(CreateEvent("battles", trigger=session.ids["trigger"], event_id="e1"))
+    assert model.index(0, SpanTableModel.USED).data() == "e1 trigger"
+    session.do(SetTrigger("e1", None))
+    assert model.index(0, SpanTableModel.USED).data() == ""
+
+
+def test_ten_thousand_spans_update_without_reset(session):
+    text = session.document.text
+    for i in range(10_000):
+        start = i % (len(text) - 6)
+        session.aset.spans.append(Span(f"x{i}", start, start + 5, "ACTOR", text[start:start + 5]))
+    model = SpanTableModel()
+    model.set_session(session)
+    proxy = SpanFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(SpanTableModel.START)
+    rec = Recorder(model)
+    new = add_span(session, "ديرالزور", "LOCATION")
+    session.do(RelabelSpan(new, "PERSON"))
+    session.do(RemoveSpan("x5000"))
+    assert [e[0] for e in rec.events] == ["inserted", "changed", "removed"]
+    assert model.rowCount() == proxy.rowCount() == 10_004
+
+
+def test_proxy_sorts_offsets_as_numbers(session):
+    model = SpanTableModel()
+    model.set_session(session)
+    proxy = SpanFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(SpanTableModel.END, Qt.SortOrder.AscendingOrder)
+    ends = [proxy.index(r, SpanTableModel.END).data() for r in range(proxy.rowCount())]
+    assert ends == sorted(ends)
+    assert sorted(map(str, ends)) != [str(e) for e in ends]  # a text sort would differ
+    assert proxy.index(0, SpanTableModel.END).data(SORT_ROLE) == ends[0]
+    proxy.sort(SpanTableModel.START, Qt.SortOrder.DescendingOrder)
+    starts = [proxy.index(r, SpanTableModel.START).data() for r in range(proxy.rowCount())]
+    assert starts == sorted(starts, reverse=True)
+
+
+def test_proxy_filters_label_and_text_ignoring_case(session):
+    model = SpanTableModel()
+    model.set_session(session)
+    proxy = SpanFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("PLACE")
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == \
+        [session.ids["jalaa"]]
+    proxy.set_filter_text("actor")
+    assert proxy.rowCount() == 2
+    proxy.set_filter_text("النظام")
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == \
+        [session.ids["gov"]]
+    proxy.set_filter_text("")
+    assert proxy.rowCount() == 4
+
+
+def test_span_text_is_exact_and_plain():
+    s = make_session("قال <b>x</b> أمس & غدا")
+    sid = add_span(s, "<b>x</b> أمس & غدا", "TIME")
+    model = SpanTableModel()
+    model.set_session(s)
+    assert model.index(model.row_of(sid), SpanTableModel.TEXT).data() == "<b>x</b> أمس & غدا"
+
+
+def test_set_session_moves_the_listener(session, shared_data):
+    model = SpanTableModel()
+    model.set_session(session)
+    assert len(session.listeners) == 1
+    other = make_session(sample_text(shared_data))
+    model.set_session(other)
+    assert session.listeners == [] and len(other.listeners) == 1
+    add_span(session, "ديرالزور", "LOCATION")  # the old session no longer reaches the model
+    assert model.rowCount() == 0
+    model.set_session(None)
+    assert other.listeners == [] and model.rowCount() == 0
+
+
+# -- EventListModel ---------------------------------------------------------------------------
+def test_event_model_passes_the_model_tester(qtmodeltester, session):
+    model = EventListModel()
+    model.set_session(session)
+    qtmodeltester.check(model)
+    history = History(session)
+    history.push(CreateEvent("battles", event_id="e1"))
+    history.push(CreateEvent("riots", event_id="e2"))
+    history.push(DeleteEvent("e1"))
+    history.push(SetEventType("e2", "protests", "peaceful_protest"))
+    while history.undo():
+        pass
+    assert model.rowCount() == 0
+
+
+def test_event_rows_say_what_is_missing(session):
+    model = EventListModel()
+    model.set_session(session)
+    ids = session.ids
+    session.do(CreateEvent("battles", "armed_clash", ids["trigger"], event_id="e1"))
+    assert model.rowCount() == 1 and model.event_id_at(0) == "e1" and model.row_of("e1") == 0
+    text = model.index(0).data()
+    assert text.startswith("e1 · Battles / Armed clash · ")
+    n = len(model.cache.of_event("e1"))
+    assert n > 0 and text.endswith(f"· {n} missing")
+    assert "Actor 2" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+
+    session.do(AddRoleFiller("e1", "actor1", ids["is"]))
+    session.do(AddRoleFiller("e1", "actor2", ids["gov"]))
+    session.do(AddRoleFiller("e1", "location", ids["jalaa"]))
+    for fid, value in [("event_date", {"value": "2020-01-05", "precision": "day"}),
+                       ("fatalities", {"value": None, "qualifier": "unspecified"}),
+                       ("actor1_type", "political_militia"), ("actor2_type", "state_forces")]:
+        session.do(SetEventField("e1", fid, value))
+    assert model.index(0).data() == "e1 · Battles / Armed clash · ✓ complete"
+    assert model.index(0).data(Qt.ItemDataRole.ForegroundRole) == EventListModel.COMPLETE
+
+
+def test_event_rows_insert_and_remove(session):
+    model = EventListModel()
+    model.set_session(session)
+    rec = Recorder(model)
+    session.do(CreateEvent("battles", event_id="e1"))
+    session.do(CreateEvent("riots", event_id="e2"))
+    delete = DeleteEvent("e1")
+    session.do(delete)
+    session.undo(delete)
+    structural = [e for e in rec.events if e[0] != "changed"]
+    assert structural == [("inserted", 0, 0), ("inserted", 1, 1), ("removed", 0, 0),
+                          ("inserted", 0, 0)]
+    assert model.row_of("e2") == 1 and model.row_of("gone") == -1
+    assert model.index(1).data().startswith("e2 · Riots · ")
+
+
+def test_validation_runs_once_per_change(session, monkeypatch):
+    calls = []
+    real = models.validate_annotation_set
+    monkeypatch.setattr(models, "validate_annotation_set",
+                        lambda *a: calls.append(1) or real(*a))
+    model = EventListModel()
+    model.set_session(session)
+    session.do(CreateEvent("battles", event_id="e1"))
+    for _ in range(5):
+        model.index(0).data()
+        model.index(0).data(Qt.ItemDataRole.ForegroundRole)
+    assert len(calls) == 1
+    session.do(SetEventType("e1", "riots"))
+    model.index(0).data()
+    assert len(calls) == 2
+
+
+# -- DocumentListModel ------------------------------------------------------------------------
+ROWS = [("d1", "هجوم على موقع عسكري", "done"), ("d2", "Second", "in_progress"),
+        ("d3", "Third", "not_started"), ("d4", "<b>x</b>", "skipped")]
+
+
+def test_document_model_passes_the_model_tester(qtmodeltester):
+    model = DocumentListModel()
+    qtmodeltester.check(model)
+    model.set_documents(ROWS)
+    qtmodeltester.check(model)
+    proxy = DocumentStatusProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    model.set_status("d3", "done")
+    proxy.set_statuses({"done"})
+    model.set_status("d1", "in_progress")
+    assert proxy.rowCount() == 1
+
+
+def test_document_model_rows_and_counts():
+    model = DocumentListModel()
+    model.set_documents(ROWS)
+    assert model.rowCount() == 4 and model.columnCount() == 2
+    assert model.doc_id_at(0) == "d1" and model.row_of("d3") == 2 and model.row_of("x") == -1
+    assert model.index(0, 1).data() == "هجوم على موقع عسكري"
+    assert model.index(3, 1).data() == "<b>x</b>"
+    assert "done" in model.index(0, 0).data()
+    assert model.index(2, 0).data().endswith("not started")
+    assert isinstance(model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole), QColor)
+    assert model.counts() == {"not_started": 1, "in_progress": 1, "done": 1, "skipped": 1}
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles=(): changed.append((a.row(), b.row())))
+    model.set_status("d3", "done")
+    assert changed == [(2, 2)]
+    assert model.counts()["done"] == 2 and model.counts()["not_started"] == 0
+    model.set_status("unknown", "done")  # ignored
+    model.set_documents([])
+    assert model.rowCount() == 0
+    assert model.index(0, 0, QModelIndex()).data() is None
