@@ -219,8 +219,14 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
     if not isinstance(raw_text, str):
         return f"{where}: '{text_key}' is {_kind(raw_text)}, not text"
     text = policy.apply(raw_text)
+    text_source = ""
     if not text.replace(BOM, "").strip():
-        return f"{where}: the text is empty"
+        # Photo stories and video pages come with a headline but no body: keep them (nothing
+        # of a corpus vanishes on import) with the headline as their text, and say so in meta.
+        title = record.get("title")
+        if text_key == "text" or not isinstance(title, str) or not title.strip():
+            return f"{where}: the text is empty"
+        text, text_source = policy.apply(title), "title"
     nul = text.find("\x00")
     if nul != -1:
         return f"{where}: the text contains a NUL character at position {nul}"
@@ -232,6 +238,9 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
     else:
         return f"{where}: 'id' must be text or a whole number, not {_kind(raw_id)}"
     meta = _meta(record, text_key)
+    if text_source:
+        meta["text_source"] = text_source
+        meta[text_key] = raw_text
     try:
         json.dumps(meta, ensure_ascii=False).encode("utf-8")
         doc = Document(id="", text=text, meta=meta)

@@ -376,22 +376,40 @@ def test_saudinewsnet_corpus(corpus: Path) -> None:
     articles = json.loads(corpus.read_text("utf-8"))
     assert len(articles) == 2972
     result = read(corpus)
-    # 84 articles have no text at all (content "", " " or four no-break spaces): they are the
-    # problems, each by record number; every other article is imported exactly as written.
-    empty = [n for n, a in enumerate(articles, 1) if not a["content"].strip()]
-    assert len(empty) == 84
-    assert result.problems == [f"{corpus}: record {n}: the text is empty" for n in empty]
-    assert len(result.documents) == 2972 - 84
-    kept = [(n, a) for n, a in enumerate(articles, 1) if n not in set(empty)]
+    # 84 articles have no body (content "", " " or four no-break spaces): photo stories. The
+    # 65 with a headline are kept, the headline as their text and meta saying so; the 19 with
+    # neither body nor headline are the problems, by record number. Every other article is
+    # imported exactly as written.
+    empty = {n for n, a in enumerate(articles, 1) if not a["content"].strip()}
+    blank = sorted(n for n in empty if not articles[n - 1]["title"].strip())
+    assert (len(empty), len(blank)) == (84, 19)
+    assert result.problems == [f"{corpus}: record {n}: the text is empty" for n in blank]
+    assert len(result.documents) == 2972 - 19
+    kept = [(n, a) for n, a in enumerate(articles, 1) if n not in set(blank)]
     for doc, (n, article) in zip(result.documents, kept, strict=True):
         assert doc.id == f"2015-07-21-{n:04d}"
-        assert doc.text == article["content"]  # no CR, no BOM: the policy changes nothing
-        assert doc.meta == {"source": article["source"], "url": article["url"],
-                            "date": article["date_extracted"], "title": article["title"],
-                            "author": article["author"]}
-    texts = [d.text for d in result.documents]
+        meta = {"source": article["source"], "url": article["url"],
+                "date": article["date_extracted"], "title": article["title"],
+                "author": article["author"]}
+        if n in empty:
+            assert doc.text == article["title"]
+            assert doc.meta == {**meta, "text_source": "title", "content": article["content"]}
+        else:
+            assert doc.text == article["content"]  # no CR, no BOM: the policy changes nothing
+            assert doc.meta == meta
+    texts = [d.text for d in result.documents if "text_source" not in d.meta]
     # The Unicode cases the data README counts survive import untouched.
     assert sum("\u0640" in t for t in texts) == 901
     assert sum(bool(HARAKAT_RE.search(t)) for t in texts) == 1749
     assert sum("\u00a0" in t for t in texts) == 594 - 1  # one empty article is four of them
     assert sum("\u200f" in t for t in texts) == 28
+
+
+def test_article_without_body_keeps_its_headline_as_text(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json",
+                 '[{"title": "قصة مصورة", "content": " "}, {"title": "", "content": ""}]')
+    result = read(path)
+    assert [d.text for d in result.documents] == ["قصة مصورة"]
+    assert result.documents[0].meta == {"title": "قصة مصورة", "content": " ",
+                                        "text_source": "title"}
+    assert result.problems == [f"{path}: record 2: the text is empty"]
