@@ -1,0 +1,227 @@
+"""The one action table: every command of the window with its keys, menu, slot and condition.
+
+Menus, the window's shortcuts and the F1 sheet are all generated from ``window_actions``, so a
+key shown in the sheet is the key that works. Label and role keys come from the codebook.
+
+``scope`` says where a key works: ``"window"`` anywhere in the window; ``"text"`` only while
+the text view or the span table has the focus, so single letters and digits never fire while a
+coder types in a field editor (Qt's ``WidgetWithChildrenShortcut`` on those two widgets).
+``when`` names a condition the window evaluates to enable the action (see
+``MainWindow.condition``).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from annotator.core.codebook import Codebook
+
+MENUS = ("File", "Edit", "Span", "Event", "Navigate", "View", "Help")
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    id: str
+    text: str
+    shortcuts: tuple[str, ...]
+    slot: str  # method name on the window
+    menu: str
+    when: str = ""  # a condition name, '' for always
+    scope: str = "window"  # or "text"
+    args: tuple[Any, ...] = ()
+    checkable: bool = False
+    help: str = ""
+    submenu: str = ""  # shown in a submenu of ``menu`` with this title
+
+
+STATIC_ACTIONS: tuple[ActionSpec, ...] = (
+    # File
+    ActionSpec("save", "&Save", ("Ctrl+S",), "save_document", "File", "editable",
+               help="Validate and write the annotations"),
+    ActionSpec("mark_done", "&Mark done and open next", ("Ctrl+Return", "Ctrl+Enter"),
+               "mark_done", "File", "editable",
+               help="Strict check: jumps to the first problem, or saves and opens the next"),
+    ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
+    # Edit
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "can_undo"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "Edit", "can_redo"),
+    ActionSpec("filter_spans", "&Filter spans", ("Ctrl+F",), "focus_span_filter", "Edit",
+               "document"),
+    ActionSpec("first_problem", "Go to first &problem", ("F8",), "goto_first_problem", "Edit",
+               "document", help="Select the first thing that is missing or wrong"),
+    # Span
+    ActionSpec("label_palette", "&Label as…", ("Space",), "show_label_palette", "Span",
+               "editable", scope="text", help="Pick a label from a list"),
+    ActionSpec("strip_proclitic", "Leave out leading &proclitic (و ف ب ل ك)", ("X",),
+               "strip_proclitic", "Span", "editable", scope="text"),
+    ActionSpec("delete_span", "&Delete span", ("Delete",), "delete_span", "Span", "editable",
+               scope="text"),
+    ActionSpec("snap_words", "Snap selections to &whole words", ("Ctrl+W",),
+               "set_snap_to_words", "Span", checkable=True),
+    # Event
+    ActionSpec("create_event", "&New event from trigger", ("E",), "create_event", "Event",
+               "editable", scope="text",
+               help="The selected TRIGGER span (or the selection, labelled TRIGGER) "
+                    "becomes the trigger of a new event"),
+    ActionSpec("role_palette", "Fill &role…", ("R",), "show_role_palette", "Event",
+               "editable", scope="text", help="Pick a role of the current event from a list"),
+    ActionSpec("previous_event", "Pre&vious event", ("[",), "previous_event", "Event",
+               "document", scope="text"),
+    ActionSpec("next_event", "Ne&xt event", ("]",), "next_event", "Event", "document",
+               scope="text"),
+    ActionSpec("delete_event", "Delete current e&vent", ("Ctrl+Delete",), "delete_event",
+               "Event", "editable", scope="text"),
+    # Navigate
+    ActionSpec("next_document", "&Next document", ("Ctrl+PgDown",), "next_document",
+               "Navigate", "document"),
+    ActionSpec("previous_document", "&Previous document", ("Ctrl+PgUp",), "previous_document",
+               "Navigate", "document"),
+    ActionSpec("focus_text", "Focus the &text", ("Ctrl+1",), "focus_pane", "Navigate",
+               args=("text",)),
+    ActionSpec("focus_spans", "Focus the &span table", ("Ctrl+2",), "focus_pane", "Navigate",
+               args=("spans",)),
+    ActionSpec("focus_events", "Focus the &event panel", ("Ctrl+3",), "focus_pane", "Navigate",
+               args=("events",)),
+    ActionSpec("focus_documents", "Focus the &document list", ("Ctrl+4",), "focus_pane",
+               "Navigate", args=("documents",)),
+    # View
+    ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", "View", args=(1,)),
+    ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", "View", args=(-1,)),
+    ActionSpec("zoom_reset", "&Reset zoom", ("Ctrl+0",), "zoom", "View", args=(0,)),
+    # Help
+    ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help"),
+)
+
+
+def codebook_actions(cb: Codebook) -> list[ActionSpec]:
+    """One action per span label (its key labels the selection) and per role (its key fills the
+    role of the current event); labels and roles without a key are in the menus only."""
+    specs: list[ActionSpec] = []
+    for lab in cb.span_labels:
+        specs.append(ActionSpec(f"label:{lab.id}", lab.name, (lab.key.upper(),) if lab.key else (),
+                                "apply_label", "Span", "editable", scope="text", args=(lab.id,),
+                                submenu="Label selection as", help=lab.help))
+    for role in cb.roles:
+        specs.append(ActionSpec(f"role:{role.id}", role.name, (role.key,) if role.key else (),
+                                "fill_role", "Event", "editable", scope="text", args=(role.id,),
+                                submenu="Fill role with selection", help=role.help))
+    return specs
+
+
+def window_actions(cb: Codebook) -> list[ActionSpec]:
+    """The complete table for a window on a project with codebook ``cb``."""
+    return [*STATIC_ACTIONS, *codebook_actions(cb)]
+
+
+def check_table(specs: Sequence[ActionSpec]) -> list[str]:
+    """Problems of a table: duplicate ids, one key bound twice in overlapping scopes."""
+    problems: list[str] = []
+    seen_ids: set[str] = set()
+    keys: dict[str, str] = {}
+    for spec in specs:
+        if spec.id in seen_ids:
+            problems.append(f"duplicate action id {spec.id!r}")
+        seen_ids.add(spec.id)
+        if spec.menu not in MENUS:
+            problems.append(f"{spec.id}: unknown menu {spec.menu!r}")
+        for key in spec.shortcuts:
+            norm = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
+            if not norm:
+                problems.append(f"{spec.id}: {key!r} is not a key sequence")
+            elif norm in keys:
+                problems.append(f"{spec.id}: {norm} is already bound to {keys[norm]}")
+            keys[norm] = spec.id
+    return problems
+
+
+def build_actions(window: Any, specs: Iterable[ActionSpec],
+                  text_widgets: Sequence[QWidget]) -> dict[str, QAction]:
+    """Create a ``QAction`` per spec, connected to ``window.<slot>(*args)``.
+
+    Window-scope actions are added to the window (they work with the menu bar hidden); text-scope
+    ones to each of ``text_widgets`` with a widget-with-children context.
+    """
+    actions: dict[str, QAction] = {}
+    for spec in specs:
+        action = QAction(spec.text, window)
+        action.setObjectName(f"action_{spec.id}")
+        action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
+        if spec.help:
+            action.setStatusTip(spec.help)
+            action.setToolTip(spec.help)
+        action.setCheckable(spec.checkable)
+        action.setProperty("when", spec.when)
+        slot = getattr(window, spec.slot)
+        if spec.checkable:
+            action.toggled.connect(lambda checked, slot=slot: slot(checked))
+        else:
+            action.triggered.connect(lambda _=False, slot=slot, args=spec.args: slot(*args))
+        if spec.scope == "text":
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for widget in text_widgets:
+                widget.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            window.addAction(action)
+        actions[spec.id] = action
+    return actions
+
+
+def build_menus(menubar: QMenuBar, specs: Iterable[ActionSpec],
+                actions: dict[str, QAction]) -> dict[str, QMenu]:
+    """The menu bar, in ``MENUS`` order, each menu in table order."""
+    menus: dict[str, QMenu] = {}
+    submenus: dict[tuple[str, str], QMenu] = {}
+    for name in MENUS:
+        menus[name] = menubar.addMenu(f"&{name}")
+    for spec in specs:
+        menu = menus[spec.menu]
+        if spec.submenu:
+            key = (spec.menu, spec.submenu)
+            if key not in submenus:
+                menu.addSeparator()
+                submenus[key] = menu.addMenu(spec.submenu)
+            menu = submenus[key]
+        menu.addAction(actions[spec.id])
+    return menus
+
+
+def key_text(key: str) -> str:
+    """A key as the coder reads it on this platform (Ctrl+PgDown, ⌘S on macOS)."""
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
+    """The F1 sheet: every action with its keys, grouped by menu. Plain HTML, escaped."""
+    by_menu: dict[str, list[ActionSpec]] = {m: [] for m in MENUS}
+    for spec in specs:
+        by_menu[spec.menu].append(spec)
+    parts = ["<html><body style='font-family: sans-serif'>",
+             "<h2>Keyboard shortcuts</h2>",
+             "<p>Letters, digits, <b>Space</b>, <b>X</b>, <b>[</b> <b>]</b> and <b>Delete</b> "
+             "work while the text or the span table has the focus (Ctrl+1 / Ctrl+2), never "
+             "while you type in a field.</p>"]
+    for menu, items in by_menu.items():
+        if not items:
+            continue
+        parts.append(f"<h3>{html.escape(menu)}</h3><table cellspacing='0' cellpadding='3'>")
+        for spec in items:
+            keys = " or ".join(f"<b>{html.escape(key_text(k))}</b>" for k in spec.shortcuts) \
+                or "<span style='color:#888'>menu only</span>"
+            text = spec.text.replace("&", "")
+            if spec.submenu:
+                text = f"{spec.submenu}: {text}"
+            tip = f" <span style='color:#666'>— {html.escape(spec.help)}</span>" \
+                if spec.help else ""
+            parts.append(f"<tr><td style='padding-right:18px' nowrap>{keys}</td>"
+                         f"<td>{html.escape(text)}{tip}</td></tr>")
+        parts.append("</table>")
+    parts.append("</body></html>")
+    return "".join(parts)

@@ -1,0 +1,209 @@
+"""Every question and notice the window puts to the coder, behind one replaceable ``Asker``.
+
+The window never opens a dialog itself: it asks its ``Asker``. Tests (and the screenshot mode)
+pass an object with the same methods that answers at once, so nothing modal ever blocks them.
+Messages of ``AnnotatorError`` are shown exactly as written. The crash handler logs any other
+exception's traceback to the user log folder and says where.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.errors import AnnotatorError
+
+UnsavedAnswer = Literal["save", "discard", "cancel"]
+
+
+class Asker:
+    """The questions the window asks, answered with real dialogs over ``parent``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+        self._sheet: QDialog | None = None
+
+    def coder_name(self, suggestion: str = "") -> str | None:
+        """The coder's name on first start (letters, digits, '-', '_' or '.'), or None."""
+        from annotator.storage.project import check_coder_name
+
+        name = suggestion
+        prompt = ("Your coder name, used for your annotation folder\n"
+                  "(letters, digits, '-', '_' or '.'; for example amal.h):")
+        while True:
+            name, ok = QInputDialog.getText(self.parent, "Who is coding?", prompt,
+                                            QLineEdit.EchoMode.Normal, name)
+            if not ok:
+                return None
+            try:
+                return check_coder_name(name)
+            except AnnotatorError as exc:
+                prompt = f"{exc}\n\nYour coder name:"
+
+    def unsaved_changes(self, title: str) -> UnsavedAnswer:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
+                          f"{title} has unsaved changes.", parent=self.parent)
+        box.setInformativeText("Save them before going on?")
+        box.setStandardButtons(QMessageBox.StandardButton.Save
+                               | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return "save"
+        if answer == QMessageBox.StandardButton.Discard:
+            return "discard"
+        return "cancel"
+
+    def restore_recovery(self, title: str, summary: str) -> bool:
+        """True to restore autosaved work; False discards it."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
+                          f"{title} has work that was not saved when the program last stopped "
+                          f"({summary}).", parent=self.parent)
+        box.setInformativeText("Restore it? (You can undo the restore with Ctrl+Z.) "
+                               "Discard throws it away.")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def lock_notice(self, message: str) -> None:
+        QMessageBox.information(self.parent, "Opened read-only",
+                                f"{message}\n\nThe document is open read-only in this window.")
+
+    def error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def shortcut_sheet(self, html: str) -> None:
+        """Show (or raise) the non-modal sheet of every action and its keys."""
+        if self._sheet is None:
+            self._sheet = ShortcutSheet(html, self.parent)
+        self._sheet.show()
+        self._sheet.raise_()
+        self._sheet.activateWindow()
+
+    def crash(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, "Internal error", message,
+                          parent=self.parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+
+class QuietAsker(Asker):
+    """Answers without asking (screenshots, scripted runs): notices go to stderr."""
+
+    def coder_name(self, suggestion: str = "") -> str | None:
+        return None
+
+    def unsaved_changes(self, title: str) -> UnsavedAnswer:
+        return "cancel"
+
+    def restore_recovery(self, title: str, summary: str) -> bool:
+        return False
+
+    def lock_notice(self, message: str) -> None:
+        print(f"annotator: {message} (opened read-only)", file=sys.stderr)
+
+    def error(self, title: str, message: str) -> None:
+        print(f"annotator: {title}: {message}", file=sys.stderr)
+
+    def shortcut_sheet(self, html: str) -> None:
+        pass
+
+    def crash(self, message: str) -> None:
+        print(f"annotator: {message}", file=sys.stderr)
+
+
+class ShortcutSheet(QDialog):
+    """The generated list of actions and keys (F1); stays open beside the window."""
+
+    def __init__(self, html: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutSheet")
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setModal(False)
+        self.resize(560, 680)
+        layout = QVBoxLayout(self)
+        self.browser = QTextBrowser(self)
+        self.browser.setHtml(html)
+        layout.addWidget(self.browser)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+
+# -- crash handler -------------------------------------------------------------------------------
+def log_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("annotator", appauthor=False))
+
+
+def write_crash_log(exc_type: type[BaseException], exc: BaseException,
+                    tb: TracebackType | None, folder: Path | None = None) -> Path:
+    """Append the traceback to ``crash.log`` in the user log folder; return its path."""
+    folder = folder or log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "crash.log"
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(f"--- {datetime.now().isoformat(timespec='seconds')}\n{text}\n")
+    return path
+
+
+def install_crash_handler(get_asker: Callable[[], Asker]) -> None:
+    """Route uncaught exceptions (including those in Qt slots) to a log file and a dialog.
+
+    An ``AnnotatorError`` that escapes is shown as is, without a log: it is the user's to fix.
+    """
+    busy = False
+
+    def handler(exc_type: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+        nonlocal busy
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if busy:  # an error while showing the dialog: do not loop
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        busy = True
+        try:
+            if isinstance(exc, AnnotatorError):
+                get_asker().error("Annotator", str(exc))
+                return
+            try:
+                where = f"The details were written to {write_crash_log(exc_type, exc, tb)}."
+            except OSError as log_exc:
+                where = f"The details could not be logged ({log_exc})."
+            sys.__excepthook__(exc_type, exc, tb)
+            if QApplication.instance() is not None:
+                get_asker().crash(
+                    f"Something went wrong inside annotator (a bug): {exc_type.__name__}: "
+                    f"{exc}\n\n{where}\n\nYour saved work is safe; unsaved work is kept in the "
+                    "recovery file and offered back when you open the document again.")
+        finally:
+            busy = False
+
+    sys.excepthook = handler
