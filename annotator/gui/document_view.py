@@ -21,6 +21,7 @@ Colouring part of a word keeps Arabic letters joined (checked by a screenshot te
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import unicodedata
@@ -110,10 +111,16 @@ def document_direction(text: str) -> tuple[Qt.LayoutDirection, bool]:
 
 
 def _to_qcolor(color: QColor | str) -> QColor:
-    c = QColor(color)
+    c = _parse_color(color) if isinstance(color, str) else QColor(color)
     if not c.isValid():
         raise ValueError(f"not a colour: {color!r}")
     return c
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_color(name: str) -> QColor:
+    """Parsed once per name: 10,000 spans share a handful of colours (never mutated)."""
+    return QColor(name)
 
 
 def _mix(base: QColor, over: QColor, amount: float) -> QColor:
@@ -140,11 +147,12 @@ def _is_dark(c: QColor) -> bool:
 class _Entry:
     """A span as the view keeps it: the mark plus its Qt range and paragraph numbers."""
 
-    __slots__ = ("color", "first_block", "last_block", "mark", "qt_end", "qt_start")
+    __slots__ = ("color", "first_block", "last_block", "mark", "qt_end", "qt_start", "rgb")
 
     def __init__(self, mark: SpanMark, qt_start: int, qt_end: int, first: int, last: int) -> None:
         self.mark = mark
         self.color = _to_qcolor(mark.color)
+        self.rgb = self.color.rgb()
         self.qt_start = qt_start
         self.qt_end = qt_end
         self.first_block = first
@@ -155,41 +163,61 @@ class _Entry:
         return self.mark.end - self.mark.start
 
 
+def _inner_order(e: _Entry) -> tuple[int, int, str]:
+    """Innermost first: shortest, then the one starting later, then by id (stable)."""
+    return (e.length, -e.mark.start, e.mark.id)
+
+
 class _SpanHighlighter(QSyntaxHighlighter):
     """Formats one paragraph from the spans the view indexed under its block number."""
 
     def __init__(self, view: DocumentView) -> None:
         super().__init__(view.document())
         self._view = view
-        self._formats: dict[tuple[str, ...], QTextCharFormat] = {}
+        # Keyed by appearance (colours, inner colour), not by span ids: 10,000 spans in a few
+        # colours need only a few dozen formats.
+        self._formats: dict[tuple[tuple[int, ...], int], QTextCharFormat] = {}
 
     def clear_cache(self) -> None:
         self._formats.clear()
 
     def highlightBlock(self, text: str) -> None:
-        view = self._view
         block = self.currentBlock()
-        ids = view._spans_by_block.get(block.blockNumber())
-        if not ids:
+        entries = self._view._spans_by_block.get(block.blockNumber())
+        if not entries:
             return
         base = block.position()
         length = block.length() - 1  # UTF-16 units, as setFormat counts (len(text) would not)
-        entries = [view._spans[i] for i in ids]
+        if len(entries) == 1:
+            e = entries[0]
+            a, b = max(e.qt_start - base, 0), min(e.qt_end - base, length)
+            if a < b:
+                self.setFormat(a, b - a, self._format_for(entries))
+            return
         # Sweep over the edges of every span clipped to this paragraph.
-        edges = {0, length}
+        opening: dict[int, list[_Entry]] = {}
+        closing: dict[int, list[_Entry]] = {}
         for e in entries:
-            edges.add(min(max(e.qt_start - base, 0), length))
-            edges.add(min(max(e.qt_end - base, 0), length))
-        cuts = sorted(edges)
-        for a, b in itertools.pairwise(cuts):
-            if a == b:
-                continue
-            covering = [e for e in entries if e.qt_start - base <= a and e.qt_end - base >= b]
-            if covering:
-                self.setFormat(a, b - a, self._format_for(covering))
+            a, b = max(e.qt_start - base, 0), min(e.qt_end - base, length)
+            if a < b:
+                opening.setdefault(a, []).append(e)
+                closing.setdefault(b, []).append(e)
+        active: list[_Entry] = []
+        for a, b in itertools.pairwise(sorted(opening.keys() | closing.keys())):
+            if a in closing:
+                ended = closing[a]
+                active = [e for e in active if e not in ended]
+            if a in opening:
+                active.extend(opening[a])
+            if active:
+                self.setFormat(a, b - a, self._format_for(active))
 
     def _format_for(self, covering: list[_Entry]) -> QTextCharFormat:
-        key = tuple(sorted(e.mark.id for e in covering))
+        if len(covering) == 1:
+            key: tuple[tuple[int, ...], int] = ((covering[0].rgb,), 0)
+        else:
+            inner = min(covering, key=_inner_order)
+            key = (tuple(sorted(e.rgb for e in covering)), inner.rgb)
         fmt = self._formats.get(key)
         if fmt is None:
             fmt = self._build_format(covering)
@@ -206,7 +234,7 @@ class _SpanHighlighter(QSyntaxHighlighter):
         if _is_dark(background):
             fmt.setForeground(QColor("white"))
         if depth > 1:
-            inner = min(covering, key=lambda e: (e.length, -e.mark.start, e.mark.id))
+            inner = min(covering, key=_inner_order)
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(inner.color.darker(130))
         return fmt
@@ -243,7 +271,7 @@ class DocumentView(QPlainTextEdit):
         self.position_map = PositionMap("")
         self._block_starts: list[int] = [0]
         self._spans: dict[str, _Entry] = {}
-        self._spans_by_block: dict[int, list[str]] = {}
+        self._spans_by_block: dict[int, list[_Entry]] = {}
         self._emphasis: tuple[frozenset[str], str | None] = (frozenset(), None)
         self._extra_groups: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_range: tuple[int, int] | None = None
@@ -317,23 +345,24 @@ class DocumentView(QPlainTextEdit):
         n = len(self._text)
         start = max(0, min(mark.start, n))
         end = max(start, min(mark.end, n))
-        qs, qe = self.position_map.to_qt(start), self.position_map.to_qt(end)
-        first = self._block_of(qs)
-        last = self._block_of(max(qs, qe - 1))
-        return _Entry(mark, qs, qe, first, last)
+        pm = self.position_map
+        qs, qe = (start, end) if pm.is_identity else (pm.to_qt(start), pm.to_qt(end))
+        first = bisect_right(self._block_starts, qs) - 1
+        last = bisect_right(self._block_starts, qe - 1) - 1 if qe > qs else first
+        return _Entry(mark, qs, qe, max(first, 0), max(last, 0))
 
     def _index(self, entry: _Entry) -> None:
         if entry.qt_start == entry.qt_end:
             return
         for b in range(entry.first_block, entry.last_block + 1):
-            self._spans_by_block.setdefault(b, []).append(entry.mark.id)
+            self._spans_by_block.setdefault(b, []).append(entry)
 
     def _unindex(self, entry: _Entry) -> None:
         for b in range(entry.first_block, entry.last_block + 1):
-            ids = self._spans_by_block.get(b)
-            if ids is not None and entry.mark.id in ids:
-                ids.remove(entry.mark.id)
-                if not ids:
+            entries = self._spans_by_block.get(b)
+            if entries is not None:
+                entries[:] = [e for e in entries if e is not entry]
+                if not entries:
                     del self._spans_by_block[b]
 
     def set_spans(self, spans: Iterable[SpanMark]) -> None:
@@ -391,10 +420,10 @@ class DocumentView(QPlainTextEdit):
         """Ids of the spans covering ``code_point``, innermost (shortest) first."""
         if not 0 <= code_point < len(self._text):
             return []
-        ids = self._spans_by_block.get(self._block_of(self.position_map.to_qt(code_point)), [])
-        hits = [self._spans[i] for i in ids
-                if self._spans[i].mark.start <= code_point < self._spans[i].mark.end]
-        hits.sort(key=lambda e: (e.length, -e.mark.start, e.mark.id))
+        block = self._block_of(self.position_map.to_qt(code_point))
+        hits = [e for e in self._spans_by_block.get(block, ())
+                if e.mark.start <= code_point < e.mark.end]
+        hits.sort(key=_inner_order)
         return [e.mark.id for e in hits]
 
     # -- emphasis (ExtraSelections: a handful of transient marks) ------------------------------
@@ -421,11 +450,10 @@ class DocumentView(QPlainTextEdit):
         """
         if entry.qt_start == entry.qt_end:
             return []
-        others = {i for b in range(entry.first_block, entry.last_block + 1)
-                  for i in self._spans_by_block.get(b, ())}
-        overlapping = [self._spans[i] for i in others
-                       if self._spans[i].qt_start < entry.qt_end
-                       and self._spans[i].qt_end > entry.qt_start]
+        others = {id(e): e for b in range(entry.first_block, entry.last_block + 1)
+                  for e in self._spans_by_block.get(b, ())}
+        overlapping = [e for e in others.values()
+                       if e.qt_start < entry.qt_end and e.qt_end > entry.qt_start]
         edges = {entry.qt_start, entry.qt_end}
         for o in overlapping:
             edges.update(p for p in (o.qt_start, o.qt_end) if entry.qt_start < p < entry.qt_end)
@@ -436,7 +464,7 @@ class DocumentView(QPlainTextEdit):
         marks = []
         for a, b in itertools.pairwise(sorted(edges)):
             covering = [o for o in overlapping if o.qt_start <= a and o.qt_end >= b] or [entry]
-            inner = min(covering, key=lambda e: (e.length, -e.mark.start, e.mark.id))
+            inner = min(covering, key=_inner_order)
             fmt = QTextCharFormat()
             bg = _mix(paper, _mean([o.color for o in covering]), amount)
             fmt.setBackground(bg)
