@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotator.core.codebook import Codebook
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
@@ -57,6 +58,25 @@ def shared_data_dir() -> Path:
 
 def sample_article_path() -> Path:
     return shared_data_dir() / "sample-article-ar.txt"
+
+
+def new_session(text: str, *, doc_id: str = "d", coder: str = "c",
+                codebook: Codebook | None = None) -> AnnotationSession:
+    """A fresh session on ``text`` with the default codebook (for small test documents)."""
+    from annotator.core.model import AnnotationSet, CodebookRef, Document
+    from annotator.storage.project import load_default_codebook
+
+    cb = codebook or load_default_codebook()
+    doc = Document(doc_id, text)
+    return AnnotationSession(doc, cb, AnnotationSet.new(doc, coder, CodebookRef(**cb.ref())))
+
+
+def coded_sample_session() -> AnnotationSession:
+    """The sample article, fully coded (status done)."""
+    session = new_session(sample_article_path().read_text(encoding="utf-8"),
+                          doc_id=DOCUMENT_ID, coder=CODER)
+    code_sample_article(session)
+    return session
 
 
 @dataclass
