@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def build_spans(text: str, count: int, seed: int = 7) -> list[SpanMark]:
         if spans and i % 5 == 0:  # nested inside an earlier span
             outer = rng.choice(spans)
             start, end = outer.start, outer.end
-            inner = [w for w in words_between(words, start, end)]
+            inner = words_between(words, start, end)
             if inner:
                 start, end = rng.choice(inner)
         else:
@@ -79,8 +80,6 @@ def build_spans(text: str, count: int, seed: int = 7) -> list[SpanMark]:
 
 
 def words_between(words: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    from bisect import bisect_left
-
     i = bisect_left(words, (start, start))
     out = []
     while i < len(words) and words[i][1] <= end:

@@ -32,8 +32,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QHelpEvent,
     QMouseEvent,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextLine,
@@ -573,7 +575,7 @@ class DocumentView(QPlainTextEdit):
             return None if rel is None else self.position_map.to_code_point(block.position() + rel)
         return None
 
-    def _char_in_line(self, block, line: QTextLine, x: float) -> int | None:
+    def _char_in_line(self, block: QTextBlock, line: QTextLine, x: float) -> int | None:
         """Block-relative position of the character whose glyphs cover ``x`` on ``line``."""
         first, stop = line.textStart(), line.textStart() + line.textLength()
         between = line.xToCursor(x, QTextLine.CursorPosition.CursorBetweenCharacters)
@@ -610,7 +612,7 @@ class DocumentView(QPlainTextEdit):
             return
         cp = self.char_at_point(release)
         ids = [] if cp is None else self.span_at(cp)
-        if not ids:
+        if cp is None or not ids:
             self._last_click = None
             return
         index = 0
@@ -620,7 +622,7 @@ class DocumentView(QPlainTextEdit):
         self.spanClicked.emit(ids[index])
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self.tooltip_html_at(event.pos())
             if tip:
                 QToolTip.showText(event.globalPos(), tip, self.viewport())
