@@ -1,0 +1,475 @@
+"""The one place that maps a codebook field type to its editor widget.
+
+Each ``FieldEditor`` shows a value in the core's stored shape (see ``annotator.core.values``),
+emits ``valueEdited(value)`` only when the user changes it (``None`` clears the field) and takes
+new values through ``set_value`` without emitting. Editors never touch a session: the panel turns
+``valueEdited`` into an edit and the window applies it.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.values import check_date, check_value
+from annotator.gui.models import bilingual
+
+EMPTY_CHOICE = "—"
+_INT_MAX = 2_147_483_647
+
+
+def field_title(field: FieldDef) -> str:
+    """The label shown beside a field: bilingual name, ``*`` when required."""
+    return bilingual(field.name, field.name_ar) + (" *" if field.required else "")
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally and wraps long lines.
+
+    Qt guesses rich text in tooltips (``Qt::mightBeRichText``), so codebook help such as
+    ``<b>`` would be interpreted; escaping it inside a paragraph keeps it literal.
+    """
+    if not text:
+        return ""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+
+
+class FieldEditor(QWidget):
+    """Base of every field editor. ``valueEdited`` carries the stored shape or ``None``."""
+
+    valueEdited = Signal(object)
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self._value: Any = None
+        self.setObjectName(f"field_{field.id}")
+        self.setToolTip(plain_tooltip(field.help))
+
+    def value(self) -> Any:
+        """The value last set or emitted."""
+        return self._value
+
+    def set_value(self, value: Any) -> None:
+        self._value = value
+        self.blockSignals(True)
+        try:
+            self._show(value)
+        finally:
+            self.blockSignals(False)
+
+    def _show(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _emit(self, value: Any) -> None:
+        if value == self._value and type(value) is type(self._value):
+            return
+        self._value = value
+        self.valueEdited.emit(value)
+
+    @staticmethod
+    def _layout(widget: QWidget, vertical: bool = False) -> QHBoxLayout | QVBoxLayout:
+        lay: QHBoxLayout | QVBoxLayout = QVBoxLayout(widget) if vertical else QHBoxLayout(widget)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(4)
+        return lay
+
+
+def _no_wheel(widget: QWidget) -> None:
+    """Wheel-scrolling the panel must not change a value the mouse happens to pass over."""
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    widget.installEventFilter(_WHEEL_GUARD)
+
+
+class _WheelGuard(QObject):
+    """Hands a wheel event over an unfocused editor to the scroll area around it."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Wheel or not isinstance(obj, QWidget) or obj.hasFocus():
+            return False
+        parent = obj.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            QApplication.sendEvent(parent.viewport(), event)
+        return True
+
+
+_WHEEL_GUARD = _WheelGuard()
+
+
+# -- enum ----------------------------------------------------------------------------------------
+class EnumEditor(FieldEditor):
+    """A combo box whose first entry, ``—``, means "not set"."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("choice")
+        self.combo.addItem(EMPTY_CHOICE, None)
+        for opt in field.options:
+            self.combo.addItem(bilingual(opt.name, opt.name_ar), opt.id)
+            if opt.help:
+                self.combo.setItemData(self.combo.count() - 1, opt.help,
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(8)
+        self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        _no_wheel(self.combo)
+        self._layout(self).addWidget(self.combo)
+        self.setFocusProxy(self.combo)
+        self.combo.activated.connect(self._on_combo_activated)
+
+    def _show(self, value: Any) -> None:
+        i = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(i, 0))
+
+    def _on_combo_activated(self, index: int) -> None:
+        self._emit(self.combo.itemData(index))
+
+
+class MultiEnumEditor(FieldEditor):
+    """Check boxes in a list; emits the checked ids in codebook order, ``None`` when none."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.list = QListWidget(self)
+        self.list.setObjectName("choices")
+        for opt in field.options:
+            item = QListWidgetItem(bilingual(opt.name, opt.name_ar), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, opt.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            if opt.help:
+                item.setToolTip(opt.help)
+        rows = min(len(field.options), 6)
+        self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth()
+                                 + 2 if rows else 24)
+        self._layout(self).addWidget(self.list)
+        self.setFocusProxy(self.list)
+        self.list.itemChanged.connect(self._on_list_item_changed)
+
+    def _show(self, value: Any) -> None:
+        chosen = set(value) if isinstance(value, list) else set()
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+
+    def checked_ids(self) -> list[str]:
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _on_list_item_changed(self, item: QListWidgetItem) -> None:
+        ids = self.checked_ids()
+        self._emit(ids or None)
+
+
+# -- count ---------------------------------------------------------------------------------------
+class CountEditor(FieldEditor):
+    """Qualifier (``exactly``, ``at least``, ``dozens``, ...) and a number when it needs one."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.qualifier = QComboBox(self)
+        self.qualifier.setObjectName("qualifier")
+        self.qualifier.addItem(EMPTY_CHOICE, None)
+        for qid, q in COUNT_QUALIFIERS.items():
+            self.qualifier.addItem(str(q["en"]), qid)
+            self.qualifier.setItemData(self.qualifier.count() - 1, f"{q['en']} · {q['ar']}",
+                                       Qt.ItemDataRole.ToolTipRole)
+        self.qualifier.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.qualifier.setMinimumContentsLength(8)
+        self.qualifier.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.number = QSpinBox(self)
+        self.number.setObjectName("number")
+        self.number.setRange(max(field.minimum or 0, 0),
+                             field.maximum if field.maximum is not None else _INT_MAX)
+        self.number.setKeyboardTracking(False)  # one edit when typing "120", not three
+        self.number.setMinimumWidth(64)
+        self._set_number_needed(False)
+        for w in (self.qualifier, self.number):
+            _no_wheel(w)
+        lay = self._layout(self)
+        lay.addWidget(self.qualifier, 1)
+        lay.addWidget(self.number)
+        self.setFocusProxy(self.qualifier)
+        self.qualifier.activated.connect(self._on_qualifier_activated)
+        self.number.valueChanged.connect(self._on_number_value_changed)
+
+    def _set_number_needed(self, needed: bool) -> None:
+        # Hidden as well as disabled: a greyed "0" next to "dozens" reads as "zero".
+        self.number.setEnabled(needed)
+        self.number.setVisible(needed)
+
+    def _needs_value(self, qid: str | None) -> bool:
+        return qid is not None and bool(COUNT_QUALIFIERS.get(qid, {}).get("needs_value"))
+
+    def _show(self, value: Any) -> None:
+        qid = value.get("qualifier") if isinstance(value, dict) else None
+        i = self.qualifier.findData(qid) if qid is not None else 0
+        self.qualifier.blockSignals(True)
+        self.number.blockSignals(True)
+        self.qualifier.setCurrentIndex(max(i, 0))
+        n = value.get("value") if isinstance(value, dict) else None
+        self.number.setValue(n if isinstance(n, int) else self.number.minimum())
+        self._set_number_needed(self._needs_value(qid))
+        self.qualifier.blockSignals(False)
+        self.number.blockSignals(False)
+
+    def _current(self) -> Any:
+        qid = self.qualifier.currentData()
+        if qid is None:
+            return None
+        return {"value": self.number.value() if self._needs_value(qid) else None,
+                "qualifier": qid}
+
+    def _on_qualifier_activated(self, index: int) -> None:
+        needs = self._needs_value(self.qualifier.itemData(index))
+        self._set_number_needed(needs)
+        self._emit(self._current())
+        if needs:
+            self.number.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.number.selectAll()
+
+    def _on_number_value_changed(self, _value: int) -> None:
+        if self.number.isEnabled():
+            self._emit(self._current())
+
+
+# -- date ----------------------------------------------------------------------------------------
+class DateEditor(FieldEditor):
+    """``YYYY[-MM[-DD]]`` and a precision; emits only a valid date, says what is wrong otherwise."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("date")
+        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.edit.setMaxLength(10)
+        self.precision = QComboBox(self)
+        self.precision.setObjectName("precision")
+        for p in DATE_PRECISIONS:
+            self.precision.addItem(p, p)
+        _no_wheel(self.precision)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("problem")
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.hide()
+        outer = self._layout(self, vertical=True)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.precision)
+        outer.addLayout(row)
+        outer.addWidget(self.problem)
+        self.setFocusProxy(self.edit)
+        self.edit.textEdited.connect(self._on_edit_text_edited)
+        self.edit.editingFinished.connect(self._on_edit_editing_finished)
+        self.precision.activated.connect(self._on_precision_activated)
+
+    def _show(self, value: Any) -> None:
+        text = value.get("value", "") if isinstance(value, dict) else ""
+        precision = value.get("precision", "day") if isinstance(value, dict) else "day"
+        self.edit.setText(text if isinstance(text, str) else "")
+        self.precision.setCurrentIndex(max(self.precision.findData(precision), 0))
+        self._feedback("")
+
+    def problem_text(self) -> str:
+        """What is wrong with the typed date ('' when it can be stored)."""
+        text = self.edit.text().strip()
+        return check_date(text, self.precision.currentData()) if text else ""
+
+    def _feedback(self, problem: str) -> None:
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.edit.setStyleSheet("QLineEdit { border: 1px solid #c62828; }" if problem else "")
+
+    def _on_edit_text_edited(self, _text: str) -> None:
+        # While typing, only clear a complaint; a new one waits until the coder is done.
+        if not self.problem_text():
+            self._feedback("")
+
+    def _on_edit_editing_finished(self) -> None:
+        self._commit()
+
+    def _on_precision_activated(self, _index: int) -> None:
+        self._commit()
+
+    def _commit(self) -> None:
+        text = self.edit.text().strip()
+        if not text:
+            self._feedback("")
+            self._emit(None)
+            return
+        problem = self.problem_text()
+        self._feedback(problem)
+        if not problem:
+            self._emit({"value": text, "precision": self.precision.currentData()})
+
+
+# -- text ----------------------------------------------------------------------------------------
+class TextEditor(FieldEditor):
+    """One line of free text; emits when editing is finished, not on every key."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("text")
+        self._layout(self).addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+        self.edit.editingFinished.connect(self._on_edit_editing_finished)
+
+    def _show(self, value: Any) -> None:
+        self.edit.setText(value if isinstance(value, str) else "")
+
+    def _on_edit_editing_finished(self) -> None:
+        text = self.edit.text()
+        self._emit(text if text.strip() else None)
+
+
+class NotesEditor(FieldEditor):
+    """Several lines of free text (notes); emits when the editor loses focus."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setObjectName("text")
+        self.edit.setTabChangesFocus(True)
+        lines = 3
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * lines + 12)
+        self._layout(self).addWidget(self.edit)
+        self.setFocusProxy(self.edit)
+        self.edit.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.edit and event.type() == QEvent.Type.FocusOut:
+            self.commit()
+        return False
+
+    def _show(self, value: Any) -> None:
+        self.edit.setPlainText(value if isinstance(value, str) else "")
+
+    def commit(self) -> None:
+        """Emit the text if it changed (called on focus out; the panel may call it too)."""
+        text = self.edit.toPlainText()
+        self._emit(text if text.strip() else None)
+
+
+# -- boolean and integer ----------------------------------------------------------------------
+class BooleanEditor(FieldEditor):
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.check = QCheckBox("yes · نعم", self)
+        self.check.setObjectName("check")
+        self._layout(self).addWidget(self.check)
+        self.setFocusProxy(self.check)
+        self.check.clicked.connect(self._on_check_clicked)
+
+    def _show(self, value: Any) -> None:
+        self.check.setChecked(value is True)
+
+    def _on_check_clicked(self, checked: bool) -> None:
+        self._emit(bool(checked))
+
+
+class IntegerEditor(FieldEditor):
+    """A spin box; its lowest step shows ``—`` and means "not set"."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        low = field.minimum if field.minimum is not None else -_INT_MAX + 1
+        high = field.maximum if field.maximum is not None else _INT_MAX
+        self._unset = low - 1
+        self.spin = QSpinBox(self)
+        self.spin.setObjectName("number")
+        self.spin.setRange(self._unset, high)
+        self.spin.setSpecialValueText(EMPTY_CHOICE)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        _no_wheel(self.spin)
+        self._layout(self).addWidget(self.spin)
+        self.setFocusProxy(self.spin)
+        self.spin.valueChanged.connect(self._on_spin_value_changed)
+
+    def _show(self, value: Any) -> None:
+        self.spin.blockSignals(True)
+        self.spin.setValue(value if isinstance(value, int) and not isinstance(value, bool)
+                           else self._unset)
+        self.spin.blockSignals(False)
+
+    def _on_spin_value_changed(self, value: int) -> None:
+        self._emit(None if value == self._unset else value)
+
+
+class UnknownEditor(FieldEditor):
+    """A field type this version does not know: shown read-only, never emits."""
+
+    def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
+        super().__init__(field, parent)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout(self).addWidget(self.label)
+
+    def _show(self, value: Any) -> None:
+        self.label.setText(f"{value!r} (field type {self.field.type!r} cannot be edited here)")
+
+
+def _is_long_text(field: FieldDef) -> bool:
+    # The codebook has no "multiline" flag; notes are the free-text fields meant for a paragraph.
+    return field.id == "notes" or field.id.endswith("_notes")
+
+
+def make_field_editor(field: FieldDef, parent: QWidget | None = None) -> FieldEditor:
+    """The editor for ``field``'s type, showing ``field.default`` until ``set_value``."""
+    editor: FieldEditor
+    if field.type == "enum":
+        editor = MultiEnumEditor(field, parent) if field.multiple else EnumEditor(field, parent)
+    elif field.type == "count":
+        editor = CountEditor(field, parent)
+    elif field.type == "date":
+        editor = DateEditor(field, parent)
+    elif field.type == "text":
+        editor = NotesEditor(field, parent) if _is_long_text(field) else TextEditor(field, parent)
+    elif field.type == "boolean":
+        editor = BooleanEditor(field, parent)
+    elif field.type == "integer":
+        editor = IntegerEditor(field, parent)
+    else:
+        editor = UnknownEditor(field, parent)
+    editor.set_value(field.default)
+    return editor
+
+
+def is_valid_for(field: FieldDef, value: Any) -> bool:
+    """True when ``value`` may be stored in ``field`` (``None`` clears and is always allowed)."""
+    return value is None or not check_value(field, value)
