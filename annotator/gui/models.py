@@ -189,6 +189,8 @@ class SpanTableModel(QAbstractTableModel):
         elif col == self.USED:
             if role == _DISPLAY:
                 return self._uses_map().get(span.id, "")
+            if role == Qt.ItemDataRole.ToolTipRole:  # the column is narrow: the full list
+                return self._uses_map().get(span.id) or None
         return None
 
     # -- updates ---------------------------------------------------------------------------

@@ -126,10 +126,14 @@ class SpanTable(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SpanTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(SpanTableModel.LABEL, 120)
-        header.resizeSection(SpanTableModel.START, 52)
-        header.resizeSection(SpanTableModel.END, 52)
-        header.resizeSection(SpanTableModel.USED, 110)
+        # Narrow fixed columns leave the span text (what the coder reads) most of a 380-px dock.
+        fm = self.view.fontMetrics()
+        offset_width = fm.horizontalAdvance("000000") + 10
+        header.resizeSection(SpanTableModel.LABEL, fm.horizontalAdvance("Event trigger") + 30)
+        header.resizeSection(SpanTableModel.START, offset_width)
+        header.resizeSection(SpanTableModel.END, offset_width)
+        header.resizeSection(SpanTableModel.USED, fm.horizontalAdvance("e12 actor1") + 12)
+        header.setMinimumSectionSize(fm.horizontalAdvance("000") + 8)
         self.view.setToolTip("Enter: show in text · Delete: remove · a label's key: relabel")
 
         lay = QVBoxLayout(self)
