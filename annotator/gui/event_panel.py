@@ -217,6 +217,9 @@ class EventPanel(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setUniformItemSizes(True)
+        # Long type names are cut in the middle so the id and "· 3 missing" stay in view.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rows = 5
         self.list.setFixedHeight(self.list.fontMetrics().height() * rows + 14)
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
@@ -667,7 +670,10 @@ class EventPanel(QWidget):
         if others:
             lines.append("Other events with something missing: " + ", ".join(others))
         count = len(lines) - (1 if others else 0)
-        self.missing_box.setTitle(f"Missing ({count})" if count else "Missing")
+        title = f"Missing ({count})" if count else "Missing"
+        if lines and s.aset.status == "done":
+            title += ": needed before the document can be done"
+        self.missing_box.setTitle(title)
         self.missing_label.setText("\n".join(lines) if lines else "✓ Nothing missing")
         self.missing_label.setStyleSheet("" if lines else "color: #2e7d32;")
 

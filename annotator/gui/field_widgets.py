@@ -307,7 +307,14 @@ class DateEditor(FieldEditor):
     def problem_text(self) -> str:
         """What is wrong with the typed date ('' when it can be stored)."""
         text = self.edit.text().strip()
-        return check_date(text, self.precision.currentData()) if text else ""
+        if not text:
+            return ""
+        problem = check_date(text, self.precision.currentData())
+        if problem and not check_date(text, "year"):
+            # A real but shorter date: say which precision it fits.
+            fits = "month" if text.count("-") == 1 else "year"
+            problem += f" (or set precision to {fits!r})"
+        return problem
 
     def _feedback(self, problem: str) -> None:
         self.problem.setText(problem)

@@ -411,7 +411,9 @@ class EventListModel(QAbstractListModel):
             return self.INCOMPLETE if self.cache.of_event(eid) else self.COMPLETE
         if role == Qt.ItemDataRole.ToolTipRole:
             issues = self.cache.of_event(eid)
-            return "\n".join(i.message for i in issues) if issues else "Nothing missing"
+            head = f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)}"
+            return "\n".join([head, *(i.message for i in issues)] if issues
+                             else [head, "Nothing missing"])
         return None
 
     def _on_change(self, change: Change) -> None:

@@ -235,6 +235,7 @@ def test_missing_box_lists_what_to_do_in_plain_words(qtbot, panel, session):
     assert "Relevance" not in missing(qtbot, panel)
     session.do(SetStatus("done"))  # requirements become errors: still listed the same way
     assert "• Fill [2] Actor 2 · الفاعل الثاني" in missing(qtbot, panel)
+    assert panel.missing_box.title().endswith("needed before the document can be done")
 
 
 def test_missing_is_validated_once_per_change(qtbot, panel, session, monkeypatch):

@@ -170,6 +170,7 @@ def test_date_emits_only_valid_dates(qtbot):
     assert spy.values == []  # a month with precision "day" is not stored
     assert editor.problem.isVisible()
     assert "precision 'day' needs a full date" in editor.problem.text()
+    assert "(or set precision to 'month')" in editor.problem.text()
     editor.precision.setFocus()
     qtbot.keyClick(editor.precision, Qt.Key.Key_Down)  # week: still needs a day
     qtbot.keyClick(editor.precision, Qt.Key.Key_Down)  # month
