@@ -52,7 +52,7 @@ class SpanTableView(QTableView):
             return "activate"
         if event.key() in _REMOVE_KEYS and mods == Qt.KeyboardModifier.NoModifier:
             return "remove"
-        if mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
+        if mods == Qt.KeyboardModifier.NoModifier:  # casefold: Caps Lock sends "A"
             label = self._label_keys.get(event.text().casefold()) if event.text() else None
             if label:
                 return f"label:{label}"
