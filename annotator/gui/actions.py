@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
 from annotator.core.codebook import Codebook
 
@@ -39,19 +39,24 @@ class ActionSpec:
     checkable: bool = False
     help: str = ""
     submenu: str = ""  # shown in a submenu of ``menu`` with this title
+    toolbar: str = ""  # also a button on this toolbar
+    icon_text: str = ""  # the button's short text
+    color: str = ""  # a colour swatch as the icon (span labels)
 
 
 STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("save", "&Save", ("Ctrl+S",), "save_document", "File", "editable",
-               help="Validate and write the annotations"),
+               toolbar="Document", icon_text="Save", help="Validate and write the annotations"),
     ActionSpec("mark_done", "&Mark done and open next", ("Ctrl+Return", "Ctrl+Enter"),
-               "mark_done", "File", "editable",
+               "mark_done", "File", "editable", toolbar="Document", icon_text="✓ Done",
                help="Strict check: jumps to the first problem, or saves and opens the next"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
     # Edit
-    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "can_undo"),
-    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "Edit", "can_redo"),
+    ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "can_undo", toolbar="Document",
+               icon_text="Undo"),
+    ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "Edit", "can_redo",
+               toolbar="Document", icon_text="Redo"),
     ActionSpec("filter_spans", "&Filter spans", ("Ctrl+F",), "focus_span_filter", "Edit",
                "document"),
     ActionSpec("first_problem", "Go to first &problem", ("F8",), "goto_first_problem", "Edit",
@@ -60,14 +65,15 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("label_palette", "&Label as…", ("Space",), "show_label_palette", "Span",
                "editable", scope="text", help="Pick a label from a list"),
     ActionSpec("strip_proclitic", "Leave out leading &proclitic (و ف ب ل ك)", ("X",),
-               "strip_proclitic", "Span", "editable", scope="text"),
+               "strip_proclitic", "Span", "editable", scope="text", toolbar="Coding",
+               icon_text="Proclitic  X"),
     ActionSpec("delete_span", "&Delete span", ("Delete",), "delete_span", "Span", "editable",
                scope="text"),
     ActionSpec("snap_words", "Snap selections to &whole words", ("Ctrl+W",),
                "set_snap_to_words", "Span", checkable=True),
     # Event
     ActionSpec("create_event", "&New event from trigger", ("E",), "create_event", "Event",
-               "editable", scope="text",
+               "editable", scope="text", toolbar="Coding", icon_text="New event  E",
                help="The selected TRIGGER span (or the selection, labelled TRIGGER) "
                     "becomes the trigger of a new event"),
     ActionSpec("role_palette", "Fill &role…", ("R",), "show_role_palette", "Event",
@@ -79,10 +85,10 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("delete_event", "Delete current e&vent", ("Ctrl+Delete",), "delete_event",
                "Event", "editable", scope="text"),
     # Navigate
-    ActionSpec("next_document", "&Next document", ("Ctrl+PgDown",), "next_document",
-               "Navigate", "document"),
     ActionSpec("previous_document", "&Previous document", ("Ctrl+PgUp",), "previous_document",
-               "Navigate", "document"),
+               "Navigate", "document", toolbar="Document", icon_text="‹ Previous"),
+    ActionSpec("next_document", "&Next document", ("Ctrl+PgDown",), "next_document",
+               "Navigate", "document", toolbar="Document", icon_text="Next ›"),
     ActionSpec("focus_text", "Focus the &text", ("Ctrl+1",), "focus_pane", "Navigate",
                args=("text",)),
     ActionSpec("focus_spans", "Focus the &span table", ("Ctrl+2",), "focus_pane", "Navigate",
@@ -105,9 +111,12 @@ def codebook_actions(cb: Codebook) -> list[ActionSpec]:
     role of the current event); labels and roles without a key are in the menus only."""
     specs: list[ActionSpec] = []
     for lab in cb.span_labels:
+        short = lab.id.replace("_", " ").title()
         specs.append(ActionSpec(f"label:{lab.id}", lab.name, (lab.key.upper(),) if lab.key else (),
                                 "apply_label", "Span", "editable", scope="text", args=(lab.id,),
-                                submenu="Label selection as", help=lab.help))
+                                submenu="Label selection as", help=lab.help, toolbar="Labels",
+                                icon_text=f"{short}  {lab.key.upper()}" if lab.key else short,
+                                color=lab.color))
     for role in cb.roles:
         specs.append(ActionSpec(f"role:{role.id}", role.name, (role.key,) if role.key else (),
                                 "fill_role", "Event", "editable", scope="text", args=(role.id,),
@@ -157,6 +166,10 @@ def build_actions(window: Any, specs: Iterable[ActionSpec],
             action.setStatusTip(spec.help)
             action.setToolTip(spec.help)
         action.setCheckable(spec.checkable)
+        if spec.icon_text:
+            action.setIconText(spec.icon_text)
+        if spec.color:
+            action.setIcon(swatch(spec.color))
         action.setProperty("when", spec.when)
         slot = getattr(window, spec.slot)
         if spec.checkable:
@@ -191,6 +204,40 @@ def build_menus(menubar: QMenuBar, specs: Iterable[ActionSpec],
             menu = submenus[key]
         menu.addAction(actions[spec.id])
     return menus
+
+
+def build_toolbars(window: QMainWindow, specs: Iterable[ActionSpec],
+                   actions: dict[str, QAction]) -> dict[str, QToolBar]:
+    """One toolbar per ``toolbar`` name, in table order; buttons show ``icon_text``."""
+    bars: dict[str, QToolBar] = {}
+    for spec in specs:
+        if not spec.toolbar:
+            continue
+        bar = bars.get(spec.toolbar)
+        if bar is None:
+            bar = window.addToolBar(spec.toolbar)
+            bar.setObjectName(f"{spec.toolbar.lower()}ToolBar")
+            bar.setMovable(False)
+            bar.setFloatable(False)
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            bar.setIconSize(QSize(12, 12))
+            bars[spec.toolbar] = bar
+        bar.addAction(actions[spec.id])
+        keys = " or ".join(key_text(k) for k in spec.shortcuts)
+        tip = spec.text.replace("&", "") + (f" ({keys})" if keys else "")
+        actions[spec.id].setToolTip(f"{tip}\n{spec.help}" if spec.help else tip)
+    return bars
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A filled square of a label's colour, for menus and the label toolbar."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    painter = QPainter(pixmap)
+    painter.setPen(QColor(color).darker(150))
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def key_text(key: str) -> str:
