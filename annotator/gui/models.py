@@ -573,11 +573,3 @@ class DocumentStatusProxy(QSortFilterProxyModel):
         index = self.sourceModel().index(source_row, 0, source_parent)
         return index.data(STATUS_ROLE) in self._statuses
 
-
-def connect_listener(session: AnnotationSession | None, old: AnnotationSession | None,
-                     callback: Callable[[Change], None]) -> None:
-    """Move ``callback`` from ``old``'s listeners to ``session``'s (either may be ``None``)."""
-    if old is not None and callback in old.listeners:
-        old.listeners.remove(callback)
-    if session is not None and callback not in session.listeners:
-        session.listeners.append(callback)
