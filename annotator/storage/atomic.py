@@ -200,13 +200,16 @@ def cleanup_stale_temps(folder: Path, *, foreign_max_age: float = FOREIGN_TEMP_M
 
 @contextlib.contextmanager
 def atomic_open(path: Path, mode: str = "wb", *, backup: bool = False,
-                encoding: str = "utf-8") -> Iterator[IO[Any]]:
+                encoding: str = "utf-8", durable: bool = True) -> Iterator[IO[Any]]:
     """``atomic_write`` for content streamed in pieces (an export too large to hold in memory).
 
     Yields a file object (``mode`` ``"wb"``, or ``"w"``: text in ``encoding`` with no newline
     translation) on a temp file beside ``path``. When the block ends normally the file is
     flushed, fsynced and renamed over ``path`` (keeping ``<name>.bak`` with ``backup``); when it
     raises, the temp file is removed and ``path`` is left as it was.
+
+    ``durable=False`` skips both fsyncs (file and folder): for many small files in a private
+    staging folder that the caller makes durable at once (``os.sync()``) before publishing it.
     """
     if mode not in ("w", "wb"):
         raise ValueError(f"atomic_open writes whole files: mode must be 'w' or 'wb', not {mode!r}")
@@ -226,7 +229,8 @@ def atomic_open(path: Path, mode: str = "wb", *, backup: bool = False,
             fh.flush()
             if old_mode is not None and os.name != "nt":
                 os.fchmod(fh.fileno(), old_mode)
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         finally:
             fh.close()
         if backup and old_mode is not None:
@@ -238,7 +242,8 @@ def atomic_open(path: Path, mode: str = "wb", *, backup: bool = False,
                     f"{path}: cannot save the file, because the previous version cannot be kept "
                     f"as {bak.name} ({_reason(exc)}); the file is unchanged") from exc
         _replace(tmp, path)
-        _fsync_dir(path.parent)
+        if durable:
+            _fsync_dir(path.parent)
     except OSError as exc:
         raise AnnotatorError(f"{path}: cannot save the file ({_reason(exc)}); the previous "
                              "version is unchanged") from exc

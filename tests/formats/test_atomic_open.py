@@ -46,3 +46,16 @@ def test_refuses_append_mode_and_reports_missing_folder_as_annotator_error(tmp_p
             atomic_open(tmp_path / "missing" / "a") as fh:
         fh.write(b"x")
     assert not any(is_temp_name(n) for n in os.listdir(tmp_path))
+
+
+def test_non_durable_mode_still_replaces_whole_files(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(os, "fsync", lambda fd: calls.append(fd))
+    target = tmp_path / "a.ann"
+    with atomic_open(target, durable=False) as fh:
+        fh.write(b"T1\tACTOR 0 3\tabc\n")
+    assert target.read_bytes() == b"T1\tACTOR 0 3\tabc\n"
+    assert calls == []  # the caller syncs the whole staging folder once
+    with atomic_open(target) as fh:
+        fh.write(b"x")
+    assert len(calls) == 2  # the file, then its folder
