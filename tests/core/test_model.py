@@ -1,0 +1,175 @@
+"""The data model: plain dicts in and out, deterministic order, fresh ids, and JSON that is the
+same bytes for the same data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.core import jsonio
+from annotator.core.model import (
+    FORMAT_VERSION,
+    OFFSET_UNIT,
+    AnnotationSet,
+    CodebookRef,
+    Document,
+    Event,
+    Span,
+    now_iso,
+)
+from annotator.core.text import sha256_text
+from annotator.core.validation import structural_issues
+
+REF = CodebookRef("cb", "1", "0" * 64)
+
+
+def test_document_hash_title_and_dict():
+    doc = Document("d1", "نص عربي\n")
+    assert doc.sha256 == sha256_text("نص عربي\n")
+    assert doc.title == "d1"
+    doc.meta["title"] = "عنوان"
+    assert doc.title == "عنوان"
+    d = doc.to_dict()
+    assert d == {"format_version": 1, "id": "d1", "sha256": doc.sha256,
+                 "meta": {"title": "عنوان"}, "text": "نص عربي\n"}
+    again = Document.from_dict(d)
+    assert again == doc and again.meta is not doc.meta
+    assert Document.from_dict({"id": "x", "text": "t"}).sha256 == sha256_text("t")
+
+
+def test_span_note_only_when_set():
+    assert "note" not in Span("s1", 0, 2, "ACTOR", "نص").to_dict()
+    s = Span("s1", 0, 2, "ACTOR", "نص", note="?")
+    assert s.to_dict()["note"] == "?"
+    assert Span.from_dict(s.to_dict()) == s
+
+
+def test_event_drops_empty_roles_and_copies():
+    e = Event("e1", "battles", roles={"actor1": ["s1"], "actor2": []}, fields={"x": 1},
+              trigger="t")
+    d = e.to_dict()
+    assert d["roles"] == {"actor1": ["s1"]}
+    d["roles"]["actor1"].append("s2")
+    d["fields"]["y"] = 2
+    assert e.roles["actor1"] == ["s1"] and "y" not in e.fields
+    assert e.span_ids() == {"s1", "t"}
+    assert Event.from_dict({"id": "e", "type": "t"}) == Event("e", "t")
+
+
+def _set() -> AnnotationSet:
+    aset = AnnotationSet.new(Document("d", "abcdefgh"), "coder", REF)
+    aset.spans = [Span("s2", 4, 6, "B", "ef"), Span("s1", 0, 2, "A", "ab"),
+                  Span("s10", 0, 2, "A", "ab"), Span("t1", 0, 1, "T", "a")]
+    aset.events = [Event("e1", "x", trigger="t1", roles={"r": ["s1", "s2"], "q": ["s1"]}),
+                   Event("e2", "x", roles={"r": ["s2"]})]
+    return aset
+
+
+def test_lookups_and_uses():
+    aset = _set()
+    assert aset.span("s2").start == 4 and aset.span("nope") is None
+    assert aset.event("e2").id == "e2" and aset.event("nope") is None
+    assert aset.span_index("s1") == 1 and aset.event_index("e2") == 1
+    with pytest.raises(KeyError):
+        aset.span_index("nope")
+    with pytest.raises(KeyError):
+        aset.event_index("nope")
+    assert aset.uses_of_span("s1") == [("e1", "r"), ("e1", "q")]
+    assert aset.uses_of_span("t1") == [("e1", "trigger")]
+    assert aset.uses_of_span("s10") == []
+
+
+def test_next_id_never_reuses_a_live_id():
+    aset = _set()
+    assert aset.next_id("s") == "s11"
+    assert aset.next_id("e") == "e3"
+    assert aset.next_id("t") == "t2"
+    assert aset.next_id("x") == "x1"
+    aset.spans.append(Span("e7", 7, 8, "A", "h"))  # an id of the other kind counts too
+    assert aset.next_id("e") == "e8"
+    aset.spans.append(Span("s99x", 7, 8, "A", "h"))  # not <prefix><digits>: ignored
+    aset.spans.append(Span("s٣", 7, 8, "A", "h"))  # Arabic-Indic digit: isdigit, int() ok
+    assert re.fullmatch(r"s\d+", aset.next_id("s"))
+    assert aset.next_id("s") not in {s.id for s in aset.spans}
+
+
+def test_to_dict_sorts_spans_but_keeps_event_order():
+    d = _set().to_dict()
+    assert [s["id"] for s in d["spans"]] == ["t1", "s1", "s10", "s2"]
+    assert [e["id"] for e in d["events"]] == ["e1", "e2"]
+    assert d["format_version"] == FORMAT_VERSION and d["offset_unit"] == OFFSET_UNIT
+    assert d["document"] == {"id": "d", "sha256": sha256_text("abcdefgh")}
+    assert d["codebook"] == REF.to_dict()
+
+
+def test_round_trip_and_defaults():
+    aset = _set()
+    aset.fields = {"relevance": "relevant"}
+    aset.time_spent_seconds = 12.345
+    d = aset.to_dict()
+    assert d["time_spent_seconds"] == 12.3
+    again = AnnotationSet.from_dict(d)
+    assert again.to_dict() == d
+    minimal = {"document": {"id": "d", "sha256": "1" * 64}, "coder": "c",
+               "codebook": REF.to_dict()}
+    loaded = AnnotationSet.from_dict(minimal)
+    assert loaded.status == "not_started" and loaded.spans == [] and loaded.fields == {}
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", loaded.created)
+
+
+def test_now_iso_is_utc_seconds():
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", now_iso())
+
+
+def test_new_set_is_structurally_valid():
+    aset = AnnotationSet.new(Document("d", "x"), "c", REF)
+    assert structural_issues(aset.to_dict()) == []
+
+
+IDS = st.from_regex(r"[a-z][a-z0-9]{0,3}", fullmatch=True)
+
+
+@st.composite
+def annotation_sets(draw) -> AnnotationSet:
+    text = draw(st.text(min_size=1, max_size=30))
+    aset = AnnotationSet.new(Document("d", text), draw(IDS), REF)
+    ids = draw(st.lists(IDS, unique=True, max_size=8))
+    n = len(text)
+    for sid in ids:
+        start = draw(st.integers(0, n - 1))
+        end = draw(st.integers(start + 1, n))
+        aset.spans.append(Span(sid, start, end, draw(st.sampled_from(["A", "B"])),
+                               text[start:end], draw(st.sampled_from(["", "note"]))))
+    for k in range(draw(st.integers(0, 3))):
+        roles = {r: draw(st.lists(st.sampled_from(ids), unique=True)) if ids else []
+                 for r in draw(st.lists(st.sampled_from(["r1", "r2"]), unique=True))}
+        aset.events.append(Event(f"E{k}", "t", draw(st.none() | st.just("st")),
+                                 draw(st.none() | st.sampled_from(ids or ["x"])), roles,
+                                 {"f": draw(st.integers() | st.text(max_size=3))}))
+    aset.status = draw(st.sampled_from(["not_started", "in_progress", "done", "skipped"]))
+    return aset
+
+
+@given(annotation_sets())
+def test_dict_json_dict_round_trip(aset):
+    d = aset.to_dict()
+    text = jsonio.dumps(d)
+    back = AnnotationSet.from_dict(json.loads(text))
+    assert back.to_dict() == d
+    assert jsonio.dumps(back.to_dict()) == text  # same data, same bytes
+
+
+def test_jsonio_is_deterministic_utf8():
+    data = {"b": "نص", "a": [1, {"z": None, "y": True}]}
+    text = jsonio.dumps(data)
+    assert text.endswith("\n") and "نص" in text and "\\u" not in text
+    assert text.index('"a"') < text.index('"b"')
+    assert jsonio.dumps(dict(reversed(list(data.items())))) == text
+    assert jsonio.dump_bytes(data) == text.encode("utf-8")
+    line = jsonio.dumps_line(data)
+    assert "\n" not in line and json.loads(line) == data
+    assert line == '{"a":[1,{"y":true,"z":null}],"b":"نص"}'
