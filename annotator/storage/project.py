@@ -243,9 +243,9 @@ class Project:
     def save_annotations(self, aset: AnnotationSet, document: Document) -> list[Issue]:
         """Validate and write atomically (keeping a backup). Refuses, writing nothing, when the
         set has errors; returns the remaining issues (warnings, todo)."""
-        if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
-            aset.status = "in_progress"
         data = aset.to_dict()
+        if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
+            data["status"] = "in_progress"
         issues = validate_annotation_data(data, document=document, codebook=self.codebook)
         errors = [i for i in issues if i.severity == ERROR and not _tolerated(i)]
         if errors:
@@ -254,6 +254,7 @@ class Project:
         path = self.annotation_path(aset.coder, document.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_json(path, data)
+        aset.status = data["status"]  # only once written: a refused save changes nothing
         return issues
 
     def status_of(self, coder: str, doc_id: str) -> str:
