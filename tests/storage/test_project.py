@@ -1,0 +1,363 @@
+"""Project folders: creating and opening, documents, annotation sets. Errors name the file;
+refused saves write nothing; reading never changes a byte or a modification time."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from annotator.core import jsonio
+from annotator.core.codebook import default_codebook_path
+from annotator.core.edits import AddSpan, AnnotationSession, SetStatus
+from annotator.core.model import Document
+from annotator.core.validation import ERROR, WARNING
+from annotator.errors import AnnotatorError
+from annotator.storage.project import (
+    PROJECT_FILE,
+    PROJECT_FORMAT_VERSION,
+    Project,
+    check_coder_name,
+    document_problems,
+)
+
+TEXT = "قوات النظام استقدمت تعزيزات عسكرية إلى بلدة الجلاء."
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    p = Project.init(tmp_path / "proj", name="Test")
+    p.add_documents([Document("d1", TEXT), Document("d2", "نص ثان")])
+    return p
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def coded(project: Project, coder: str = "amira", doc_id: str = "d1"):
+    doc = project.load_document(doc_id)
+    aset, issues = project.load_annotations(coder, doc)
+    assert issues == []
+    session = AnnotationSession(doc, project.codebook, aset)
+    i = doc.text.index("بلدة الجلاء")
+    session.do(AddSpan(i, i + len("بلدة الجلاء"), "LOCATION"))
+    return doc, aset
+
+
+# -- init and open ---------------------------------------------------------------------------
+def test_init_lays_out_a_project(tmp_path: Path):
+    p = Project.init(tmp_path / "new")
+    assert p.name == "new"
+    assert sorted(x.name for x in p.root.iterdir()) == [
+        "annotations", "codebook.json", "documents", PROJECT_FILE]
+    assert json.loads((p.root / "codebook.json").read_text("utf-8")) == json.loads(
+        default_codebook_path().read_text("utf-8"))
+    meta = json.loads((p.root / PROJECT_FILE).read_text("utf-8"))
+    assert meta["format_version"] == PROJECT_FORMAT_VERSION
+    assert meta["offset_unit"] == "codepoint"
+    assert (p.root / PROJECT_FILE).read_text("utf-8") == jsonio.dumps(meta)
+    again = Project.open(p.root)
+    assert again.meta == p.meta and again.codebook.sha256 == p.codebook.sha256
+    assert Project.is_project(p.root) and not Project.is_project(tmp_path)
+
+
+def test_init_refuses_an_existing_project_and_a_file(project: Project, tmp_path: Path):
+    before = snapshot(project.root)
+    with pytest.raises(AnnotatorError, match="a project already exists here"):
+        Project.init(project.root)
+    assert snapshot(project.root) == before
+    f = tmp_path / "file"
+    f.write_text("x")
+    with pytest.raises(AnnotatorError, match="exists and is not a folder"):
+        Project.init(f)
+
+
+def test_init_refuses_a_bad_codebook_before_creating_anything(tmp_path: Path):
+    bad = tmp_path / "cb.json"
+    bad.write_text('{"id": "x"}', encoding="utf-8")
+    with pytest.raises(AnnotatorError) as info:
+        Project.init(tmp_path / "p", codebook_path=bad)
+    assert str(bad) in str(info.value)
+    assert not (tmp_path / "p").exists()
+
+
+def test_open_not_a_project(tmp_path: Path):
+    with pytest.raises(AnnotatorError) as info:
+        Project.open(tmp_path)
+    assert "not an annotator project" in str(info.value) and str(tmp_path) in str(info.value)
+    with pytest.raises(AnnotatorError, match="not an annotator project"):
+        Project.open(tmp_path / "missing")
+
+
+@pytest.mark.parametrize("meta, expect", [
+    ({"format_version": PROJECT_FORMAT_VERSION + 1}, "project format 2 is not one this version"),
+    ({"format_version": "1"}, "project format '1'"),
+    ({}, "project format None"),
+    ([], "expected a JSON object"),
+])
+def test_open_refuses_other_formats(project: Project, meta, expect):
+    path = project.root / PROJECT_FILE
+    path.write_text(json.dumps(meta), encoding="utf-8")
+    before = snapshot(project.root)
+    with pytest.raises(AnnotatorError) as info:
+        Project.open(project.root)
+    assert expect in str(info.value) and str(path) in str(info.value)
+    assert snapshot(project.root) == before
+
+
+def test_open_broken_project_file_names_it(project: Project):
+    path = project.root / PROJECT_FILE
+    path.write_bytes(b'{"format_version": 1,')
+    with pytest.raises(AnnotatorError) as info:
+        Project.open(project.root)
+    assert str(path) in str(info.value)
+
+
+def test_broken_codebook_is_reported_on_use(project: Project):
+    (project.root / "codebook.json").write_text('{"id": 1}', encoding="utf-8")
+    reopened = Project.open(project.root)
+    with pytest.raises(AnnotatorError, match="not a valid codebook"):
+        reopened.codebook  # noqa: B018
+
+
+# -- documents -------------------------------------------------------------------------------
+def test_documents_round_trip(project: Project):
+    assert project.document_ids() == ["d1", "d2"]
+    doc = project.load_document("d1")
+    assert doc.text == TEXT and doc.id == "d1"
+    assert project.has_document("d1") and not project.has_document("nope")
+    assert not project.has_document("../d1")
+
+
+def test_add_documents_refuses_overwrite(project: Project):
+    before = snapshot(project.root)
+    with pytest.raises(AnnotatorError) as info:
+        project.add_documents([Document("d1", "نص آخر")])
+    assert "already exists" in str(info.value) and "d1" in str(info.value)
+    assert snapshot(project.root) == before
+
+
+@pytest.mark.parametrize("doc_id", ["../evil", "a/b", "", ".", "..", ".hidden", "con",
+                                    "a\\b", "a\nb"])
+def test_unsafe_document_ids_are_refused(project: Project, doc_id: str):
+    before = snapshot(project.root)
+    with pytest.raises(AnnotatorError, match="not a valid document id"):
+        project.add_documents([Document(doc_id, "x")])
+    with pytest.raises(AnnotatorError):
+        project.load_document(doc_id)
+    assert snapshot(project.root) == before
+
+
+@pytest.mark.parametrize("change, expect", [
+    (lambda d: d.update(text="تغيير"), "does not match its SHA-256"),
+    (lambda d: d.update(id="d2"), "holds document 'd2', but its file name says 'd1'"),
+    (lambda d: d.pop("text"), "no text"),
+    (lambda d: d.update(meta=[]), "meta must be an object"),
+])
+def test_load_document_problems(project: Project, change, expect):
+    path = project.document_path("d1")
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(AnnotatorError) as info:
+        project.load_document("d1")
+    assert expect in str(info.value) and str(path) in str(info.value)
+
+
+def test_document_problems_on_non_objects():
+    assert document_problems([]) == ["expected a JSON object"]
+    assert document_problems({"id": "x", "text": "t"}) == []
+
+
+def test_load_missing_document(project: Project):
+    with pytest.raises(AnnotatorError, match="no document 'nope'"):
+        project.load_document("nope")
+
+
+# -- annotations -----------------------------------------------------------------------------
+def test_new_set_when_no_file(project: Project):
+    doc = project.load_document("d1")
+    aset, issues = project.load_annotations("amira", doc)
+    assert issues == [] and aset.spans == [] and aset.coder == "amira"
+    assert aset.codebook.sha256 == project.codebook.sha256
+    assert not project.annotation_path("amira", "d1").exists()
+    assert project.status_of("amira", "d1") == "not_started"
+
+
+def test_save_and_load(project: Project):
+    doc, aset = coded(project)
+    issues = project.save_annotations(aset, doc)
+    assert aset.status == "in_progress"  # work on a not-started document starts it
+    assert [i.where for i in issues] == ["$.fields.relevance"]  # todo, not an error
+    path = project.annotation_path("amira", "d1")
+    assert path.read_text("utf-8") == jsonio.dumps(aset.to_dict())
+    loaded, issues2 = project.load_annotations("amira", doc)
+    assert loaded.to_dict() == aset.to_dict() and issues2 == issues
+    assert project.coders() == ["amira"]
+    assert list(project.annotation_files()) == [("amira", "d1", path)]
+    assert list(project.annotation_files("amira")) == [("amira", "d1", path)]
+    assert list(project.annotation_files("nobody")) == []
+    assert project.status_of("amira", "d1") == "in_progress"
+
+
+def test_save_refuses_invalid_sets_and_writes_nothing(project: Project):
+    doc, aset = coded(project)
+    project.save_annotations(aset, doc)
+    before = snapshot(project.root)
+    aset.spans[0].text = "غلط"
+    with pytest.raises(AnnotatorError) as info:
+        project.save_annotations(aset, doc)
+    assert "not saved" in str(info.value) and "differs from the document" in str(info.value)
+    session = AnnotationSession(doc, project.codebook, aset)
+    aset.spans[0].text = doc.text[aset.spans[0].start:aset.spans[0].end]
+    session.do(SetStatus("done"))  # relevance is missing: an error once done
+    with pytest.raises(AnnotatorError, match="Relevance"):
+        project.save_annotations(aset, doc)
+    assert snapshot(project.root) == before
+
+
+def test_refused_first_save_creates_no_file_or_folder(project: Project):
+    doc, aset = coded(project, coder="new-coder")
+    aset.spans[0].end = 10_000
+    assert aset.status == "not_started"
+    with pytest.raises(AnnotatorError):
+        project.save_annotations(aset, doc)
+    assert not (project.annotations_dir / "new-coder").exists()
+    assert aset.status == "not_started", "a refused save changes nothing, in memory either"
+
+
+def test_a_changed_document_does_not_stop_a_save(project: Project):
+    _doc, aset = coded(project)
+    edited = Document("d1", TEXT + " تعديل")
+    issues = project.save_annotations(aset, edited)
+    assert any(i.where == "$.document.sha256" and i.severity == ERROR for i in issues)
+    assert project.annotation_path("amira", "d1").is_file()
+
+
+BROKEN = {
+    "bad json": b'{"format_version": 1, "spans": [',
+    "empty": b"",
+    "not an object": b"[1, 2]",
+    "wrong shape": json.dumps({"format_version": 1, "spans": "many"}).encode(),
+    "newer format": json.dumps({"format_version": 99, "future": True}).encode(),
+    "utf16": '{"format_version": 1}'.encode("utf-16"),
+    "latin1": '{"coder": "caf\xe9"}'.encode("latin-1"),
+    "nul": b'{"format_version": 1}\x00',
+    "deep": b"[" * 100_000 + b"]" * 100_000,
+    "deep inside": b'{"spans": ' + b"[" * 5_000 + b"]" * 5_000 + b"}",
+    "float offsets": None,  # filled in below from a real file
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_annotation_file_is_reported_and_left_alone(project: Project, name: str):
+    doc, aset = coded(project)
+    project.save_annotations(aset, doc)
+    path = project.annotation_path("amira", "d1")
+    content = BROKEN[name]
+    if content is None:
+        data = json.loads(path.read_text("utf-8"))
+        data["spans"][0]["start"] = float(data["spans"][0]["start"])
+        content = json.dumps(data).encode()
+    path.write_bytes(content)
+    before = snapshot(project.root)
+    with pytest.raises(AnnotatorError) as info:
+        project.load_annotations("amira", doc)
+    assert str(path) in str(info.value)
+    if name == "newer format":
+        assert "newer annotator" in str(info.value)
+    assert snapshot(project.root) == before
+    assert project.status_of("amira", "d1") in ("unreadable", "in_progress")
+
+
+def test_reading_never_changes_a_file(project: Project):
+    doc, aset = coded(project)
+    project.save_annotations(aset, doc)
+    (project.annotations_dir / "amira" / "d2.json").write_text("{broken", encoding="utf-8")
+    old = 1_000_000_000_000_000_000
+    for p in project.root.rglob("*"):
+        if p.is_file():
+            os.utime(p, ns=(old, old))
+    before = snapshot(project.root)
+    reopened = Project.open(project.root)
+    _ = reopened.codebook, reopened.text_policy, reopened.name
+    reopened.document_ids()
+    reopened.coders()
+    list(reopened.annotation_files())
+    for doc_id in reopened.document_ids():
+        d = reopened.load_document(doc_id)
+        reopened.status_of("amira", doc_id)
+        try:
+            reopened.load_annotations("amira", d)
+        except AnnotatorError:
+            pass
+    assert snapshot(project.root) == before
+    assert not reopened.state_dir.exists()
+
+
+# -- coders ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("coder", ["", " ", ".", "..", "../x", "a/b", "a\\b", ".hidden",
+                                   "x" * 65, "a b", "con", "NUL.txt", "a:b", "a*", "ab\x00"])
+def test_unsafe_coder_names_are_refused(project: Project, coder: str):
+    before = snapshot(project.root)
+    with pytest.raises(AnnotatorError, match="cannot be used"):
+        check_coder_name(coder)
+    with pytest.raises(AnnotatorError):
+        project.annotation_path(coder, "d1")
+    with pytest.raises(AnnotatorError):
+        project.new_annotation_set(coder, project.load_document("d1"))
+    assert snapshot(project.root) == before
+
+
+def test_coder_names_are_stripped_everywhere(project: Project):
+    assert check_coder_name("  amira\n") == "amira"
+    assert project.annotation_path("amira\n", "d1") == project.annotation_path("amira", "d1")
+    assert project.annotation_path(" amira", "d1").parent.name == "amira"
+    assert check_coder_name("عائشة") == "عائشة"  # letters of any script
+
+
+def test_a_file_copied_into_another_coders_folder_stays_there(project: Project):
+    doc, aset = coded(project, coder="bob")
+    project.save_annotations(aset, doc)
+    bob_path = project.annotation_path("bob", "d1")
+    bob_bytes = bob_path.read_bytes()
+    alice_path = project.annotation_path("alice", "d1")
+    alice_path.parent.mkdir()
+    alice_path.write_bytes(bob_bytes)
+    loaded, issues = project.load_annotations("alice", doc)
+    assert loaded.coder == "alice"
+    assert any(i.severity == WARNING and i.where == "$.coder" for i in issues)
+    project.save_annotations(loaded, doc)
+    assert bob_path.read_bytes() == bob_bytes, "bob's work must not be overwritten"
+    assert json.loads(alice_path.read_text("utf-8"))["coder"] == "alice"
+
+
+def test_coders_lists_only_safe_folders(project: Project):
+    for name in ("amira", ".hidden", "a b"):
+        (project.annotations_dir / name).mkdir()
+    (project.annotations_dir / "file.json").write_text("{}")
+    assert project.coders() == ["amira"]
+
+
+def test_status_of_unreadable_and_odd(project: Project):
+    path = project.annotation_path("amira", "d1")
+    path.parent.mkdir()
+    path.write_text("{", encoding="utf-8")
+    assert project.status_of("amira", "d1") == "unreadable"
+    path.write_text('{"status": 5}', encoding="utf-8")
+    assert project.status_of("amira", "d1") == "unreadable"
+    path.write_text('{"status": "done"}', encoding="utf-8")
+    assert project.status_of("amira", "d1") == "done"
+
+
+def test_copy_to_leaves_caches_and_locks_behind(project: Project, tmp_path: Path):
+    project.state_dir.mkdir()
+    (project.state_dir / "cache.json").write_text("{}")
+    (project.root / "x.lock").write_text("")
+    copy = project.copy_to(tmp_path / "copy")
+    assert copy.document_ids() == project.document_ids()
+    assert not copy.state_dir.exists() and not (copy.root / "x.lock").exists()
