@@ -173,3 +173,39 @@ def test_jsonio_is_deterministic_utf8():
     line = jsonio.dumps_line(data)
     assert "\n" not in line and json.loads(line) == data
     assert line == '{"a":[1,{"y":true,"z":null}],"b":"نص"}'
+
+
+JSON_LIKE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(JSON_LIKE)
+def test_jsonio_dumps_writes_exactly_what_json_writes(value):
+    expected = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert jsonio.dumps(value) == expected
+
+
+def test_jsonio_dumps_leaves_odd_input_to_json():
+    import enum
+
+    class Kind(enum.IntEnum):
+        A = 1
+
+    class Name(str):
+        pass
+
+    for value in ({1: "one", 2: None}, {None: 1}, [Kind.A], {Name("k"): Name("v")}):
+        assert jsonio.dumps(value) == json.dumps(value, ensure_ascii=False, indent=1,
+                                                 sort_keys=True) + "\n"
+    with pytest.raises(TypeError):
+        jsonio.dumps({"a": object()})
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(ValueError, match="Circular"):
+        jsonio.dumps(loop)
+    with pytest.raises(TypeError):
+        jsonio.dumps({"b": 1, 2: 3})  # keys that cannot be sorted together
