@@ -52,6 +52,13 @@ def validate_annotation_data(data: Any, *, document: Document | None = None,
     return structural_issues(data) or _semantic(data, document, codebook)
 
 
+def semantic_issues(data: dict[str, Any], *, document: Document | None = None,
+                    codebook: Codebook | None = None) -> list[Issue]:
+    """The rest of ``validate_annotation_data``, for data ``structural_issues`` passed (so a
+    caller that checked structure first does not pay for it twice)."""
+    return _semantic(data, document, codebook)
+
+
 def structural_issues(data: Any) -> list[Issue]:
     """Problems of shape (the generic JSON Schema, format version): such data cannot be used."""
     if not isinstance(data, dict):

@@ -28,6 +28,7 @@ from annotator.core.validation import (
     ERROR,
     WARNING,
     Issue,
+    semantic_issues,
     structural_issues,
     validate_annotation_data,
 )
@@ -228,7 +229,7 @@ class Project:
         if broken:
             raise AnnotatorError(f"{path}: cannot be opened:\n  - "
                                  + "\n  - ".join(str(i) for i in broken[:20]))
-        issues = validate_annotation_data(data, document=document, codebook=self.codebook)
+        issues = semantic_issues(data, document=document, codebook=self.codebook)
         aset = AnnotationSet.from_dict(data)
         owner = check_coder_name(coder)
         if aset.coder != owner:
