@@ -1,0 +1,493 @@
+"""Import annotations made with other tools (brat, doccano, Label Studio, CoNLL) or exported by
+annotator (native JSONL) as documents plus one coder's annotation sets.
+
+Every source document goes through the same steps: the project's ``TextPolicy`` is applied to
+its text and every offset is moved with ``TextPolicy.offset_map``; a span whose text differs
+from the document at its offsets is reported, never shifted; labels, event types and roles are
+renamed by the label map (``old=NEW``, or ``label:old=NEW``, ``type:old=NEW``,
+``role:old=NEW``, ``field:old=NEW``; ``type:old=battles.armed_clash`` also sets the sub-type,
+``field:Negation=polarity=negative`` turns a true/present attribute into that choice) and any
+name or value the codebook does not know is reported and left out; then the set is checked with
+the core validation.
+
+Nothing is written while any problem remains, unless ``skip_invalid``: then what can be imported
+is, and every item or document left out is listed. Documents already in the project are reused
+when their text is the same (found by id, or else by text: a file may not know the ids the plain
+document import gave) and refused when the id matches but the text differs; an existing
+annotation file of the coder is only replaced with ``overwrite`` (the old one is kept as
+``.bak``). Sources are read twice (check, then write) instead of being held in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from annotator.core.codebook import Codebook
+from annotator.core.model import AnnotationSet, CodebookRef, Document, Event, Span
+from annotator.core.text import TextPolicy, is_safe_id, sanitize_id
+from annotator.core.validation import ERROR, validate_annotation_data
+from annotator.core.values import check_value
+from annotator.errors import AnnotatorError
+from annotator.formats.registry import SourceDocument, get_format
+from annotator.storage.project import Project, check_coder_name
+
+MAX_LISTED_PROBLEMS = 1000
+CATEGORIES = ("label", "type", "role", "field")
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+# -- label map --------------------------------------------------------------------------------
+@dataclass
+class LabelMap:
+    """Renames for labels, event types, roles and fields; an unprefixed entry applies to all."""
+
+    maps: dict[str, dict[str, str]] = field(default_factory=lambda: {c: {} for c in CATEGORIES})
+
+    def get(self, category: str, name: str) -> str:
+        return self.maps[category].get(name, name)
+
+    def __bool__(self) -> bool:
+        return any(self.maps.values())
+
+
+def parse_label_map(entries: Iterable[str] | Mapping[str, str] | None) -> LabelMap:
+    """``["Protein=ACTOR", "role:Theme=victim"]`` or ``{"Protein": "ACTOR"}`` -> ``LabelMap``."""
+    lm = LabelMap()
+    if entries is None:
+        return lm
+    pairs = entries.items() if isinstance(entries, Mapping) else [
+        _split_entry(e) for e in entries]
+    for old, new in pairs:
+        category, sep, name = old.partition(":")
+        if sep and category in CATEGORIES:
+            lm.maps[category][name] = new
+        else:
+            for c in CATEGORIES:
+                lm.maps[c][old] = new
+    return lm
+
+
+def _split_entry(entry: str) -> tuple[str, str]:
+    old, sep, new = entry.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise AnnotatorError(f"label map entry {entry!r}: write it as OLD=NEW (or label:OLD=NEW,"
+                             " type:OLD=NEW, role:OLD=NEW, field:OLD=NEW)")
+    return old.strip(), new.strip()
+
+
+# -- report -----------------------------------------------------------------------------------
+@dataclass
+class ImportReport:
+    format: str
+    written: bool = False
+    dry_run: bool = False
+    cancelled: bool = False
+    sources: int = 0  # source documents read
+    documents_added: int = 0
+    documents_reused: int = 0  # already in the project with the same text
+    annotation_sets: int = 0  # written (or, in a dry run or refusal, that would be)
+    spans: int = 0
+    events: int = 0
+    left_out: int = 0  # source documents not imported at all
+    problems: list[str] = field(default_factory=list)
+    problem_count: int = 0
+    unknown: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {c: {} for c in CATEGORIES})
+
+    def add_problem(self, text: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < MAX_LISTED_PROBLEMS:
+            self.problems.append(text)
+
+    def label_map_hint(self) -> str:
+        """A ``--label-map`` argument to fill in for every unknown name, or ''."""
+        parts = []
+        for c in CATEGORIES:
+            parts += [f"{'' if c == 'label' else c + ':'}{name}=NEW"
+                      for name in sorted(self.unknown[c])]
+        return "--label-map " + " ".join(parts) if parts else ""
+
+    def summary(self) -> str:
+        if self.cancelled:
+            return "Import cancelled; nothing was written."
+        what = (f"{self.annotation_sets} annotation set(s) ({self.spans} spans, {self.events} "
+                f"events) of {self.documents_added + self.documents_reused} document(s), "
+                f"{self.documents_added} new")
+        if self.written:
+            text = f"Imported {what}."
+        elif self.dry_run:
+            text = f"Dry run: would import {what}."
+            if self.problem_count:
+                text += (f" {self.problem_count} problem(s): nothing would be written unless "
+                         "they are fixed or --skip-invalid leaves them out.")
+        else:
+            text = (f"Imported nothing: {self.problem_count} problem(s) (fix them, map the "
+                    "names, or import with --skip-invalid to leave the problems out).")
+        if self.written and self.problem_count:
+            text += (f" Left out {self.problem_count} item(s) with problems"
+                     f"{f', and {self.left_out} whole document(s)' if self.left_out else ''}.")
+        hint = self.label_map_hint()
+        if hint:
+            text += f" Names the codebook does not know: {hint}"
+        return text
+
+
+# -- conversion -------------------------------------------------------------------------------
+@dataclass
+class _Context:
+    policy: TextPolicy
+    codebook: Codebook
+    labels: LabelMap
+    coder: str | None
+    status: str | None
+    report: ImportReport
+
+
+def convert(src: SourceDocument, ctx: _Context
+            ) -> tuple[Document | None, AnnotationSet | None, list[str], bool]:
+    """(document, annotation set, problems, fatal) for one source document. Items with
+    problems are left out of the set; ``fatal`` means the whole document is."""
+    problems = list(src.problems)
+    if not src.id and not src.text:
+        return None, None, problems, True
+    where = src.where
+    cb = ctx.codebook
+    coder = ctx.coder or src.coder
+    if not coder:
+        return None, None, [*problems, f"{where}: no coder named: give one (--coder NAME)"], True
+    try:
+        coder = check_coder_name(coder)
+    except AnnotatorError as exc:
+        return None, None, [*problems, f"{where}: {exc}"], True
+    raw = src.text
+    stored = ctx.policy.apply(raw)
+    if not stored.strip():
+        return None, None, [*problems, f"{where}: the text is empty"], True
+    if "\x00" in stored:
+        return None, None, [*problems, f"{where}: the text contains a NUL character"], True
+    if stored == raw:
+        mapping: list[int] | None = None
+    else:
+        try:
+            mapping = ctx.policy.offset_map(raw)
+        except ValueError as exc:
+            return None, None, [*problems, f"{where}: {exc}"], True
+    doc_id = src.id if is_safe_id(src.id) else sanitize_id(src.id, fallback="doc")
+    document = Document(id=doc_id, text=stored, meta=dict(src.meta))
+    keep_ids = src.native is not None
+    lm = ctx.labels
+
+    # Triggers typed with their event's type (brat's convention) take the trigger label.
+    trigger_of: dict[str, set[str]] = {}
+    for ev in src.events:
+        if ev.trigger is not None:
+            trigger_of.setdefault(ev.trigger, set()).update({ev.type, lm.get("type", ev.type)})
+    relabel = cb.trigger_labels[0] if cb.trigger_labels else None
+
+    spans: list[Span] = []
+    alias: dict[str, str] = {}  # source key -> span id
+    by_range: dict[tuple[int, int, str], str] = {}
+    n = len(raw)
+    for k, sp in enumerate(sorted(src.spans, key=lambda s: (s.start, s.end, s.label)), 1):
+        at = f"{where}: span {sp.key} {sp.label} {sp.start}-{sp.end}"
+        if not (isinstance(sp.start, int) and isinstance(sp.end, int)
+                and 0 <= sp.start < sp.end <= n):
+            problems.append(f"{at}: not a range inside the text ({n} characters); not imported")
+            continue
+        if sp.text is not None and raw[sp.start:sp.end] != sp.text:
+            problems.append(f"{at}: its text {sp.text!r} differs from the document there "
+                            f"({raw[sp.start:sp.end]!r}); not imported (never shifted)")
+            continue
+        start, end = (mapping[sp.start], mapping[sp.end]) if mapping else (sp.start, sp.end)
+        if start >= end:
+            problems.append(f"{at}: covers only characters the text policy removes; "
+                            "not imported")
+            continue
+        label = lm.get("label", sp.label)
+        from_trigger = relabel is not None and sp.label in trigger_of.get(sp.key, ())
+        if from_trigger:
+            label = relabel  # type: ignore[assignment]
+        if cb.label(label) is None:
+            ctx.report.unknown["label"][sp.label] = ctx.report.unknown["label"].get(
+                sp.label, 0) + 1
+            problems.append(f"{at}: label {sp.label!r} is not in the codebook; not imported")
+            continue
+        same = by_range.get((start, end, label))
+        if same is not None and from_trigger:
+            alias[sp.key] = same  # one span for a trigger brat wrote once per event type
+            continue
+        sid = sp.key if keep_ids else f"s{k}"
+        alias[sp.key] = sid
+        by_range.setdefault((start, end, label), sid)
+        spans.append(Span(sid, start, end, label, stored[start:end], sp.note))
+
+    events: list[Event] = []
+    for k, ev in enumerate(src.events, 1):
+        at = f"{where}: event {ev.key} ({ev.type})"
+        etype, _, sub = lm.get("type", ev.type).partition(".")
+        et = cb.event_type(etype)
+        if et is None:
+            ctx.report.unknown["type"][ev.type] = ctx.report.unknown["type"].get(ev.type, 0) + 1
+            problems.append(f"{at}: event type {ev.type!r} is not in the codebook; not imported")
+            _note_unknown_names(ev.roles, ev.fields, cb, lm, ctx.report)  # one map for all
+            continue
+        trigger = None
+        if ev.trigger is not None:
+            trigger = alias.get(ev.trigger)
+            if trigger is None:
+                problems.append(f"{at}: its trigger {ev.trigger} was not imported, so neither "
+                                "was the event")
+                continue
+        roles: dict[str, list[str]] = {}
+        for name, fillers in ev.roles.items():
+            role = _role(name, cb, lm)
+            if role is None:
+                ctx.report.unknown["role"][name] = ctx.report.unknown["role"].get(name, 0) + 1
+                problems.append(f"{at}: role {name!r} is not in the codebook; its "
+                                f"argument(s) {', '.join(fillers)} were not imported")
+                continue
+            for key in fillers:
+                filler = alias.get(key)
+                if filler is None:
+                    problems.append(f"{at}: argument {key} ({name}) was not imported")
+                elif filler not in roles.setdefault(role, []):
+                    roles[role].append(filler)
+        fields = _fields(ev.fields, partial(cb.field_for, et.id), lm, at, ctx, problems)
+        events.append(Event(ev.key if keep_ids else f"e{k}", etype, sub or ev.subtype,
+                            trigger, {r: v for r, v in roles.items() if v}, fields))
+
+    ref = CodebookRef(**cb.ref())
+    if src.native is not None:
+        aset = AnnotationSet.from_dict(src.native)
+        aset.document_id, aset.document_sha256, aset.coder = doc_id, document.sha256, coder
+        aset.spans, aset.events = spans, events
+    else:
+        aset = AnnotationSet(document_id=doc_id, document_sha256=document.sha256, coder=coder,
+                             codebook=ref, status="in_progress", spans=spans, events=events,
+                             fields=_fields(src.fields, cb.document_field, lm,
+                                            f"{where}: document", ctx, problems))
+    if ctx.status is not None:
+        aset.status = ctx.status
+    if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
+        aset.status = "in_progress"  # what saving would do; keeps the check honest
+    errors = [i for i in validate_annotation_data(aset.to_dict(), document=document,
+                                                  codebook=cb) if i.severity == ERROR]
+    if errors:
+        problems += [f"{where}: {i.where}: {i.message}" for i in errors[:20]]
+        return document, aset, problems, True
+    return document, aset, problems, False
+
+
+def _note_unknown_names(roles: dict[str, Any], fields: dict[str, Any], cb: Codebook,
+                        lm: LabelMap, report: ImportReport) -> None:
+    """Count the unknown roles and fields of an event left out for its type, so that the
+    label-map hint names everything at once."""
+    known_fields = {f.id for f in cb.event_fields} | {
+        f.id for et in cb.event_types for f in et.fields}
+    for name in roles:
+        if _role(name, cb, lm) is None:
+            report.unknown["role"][name] = report.unknown["role"].get(name, 0) + 1
+    for name in fields:
+        if lm.get("field", name).partition("=")[0] not in known_fields:
+            report.unknown["field"][name] = report.unknown["field"].get(name, 0) + 1
+
+
+def _fields(values: dict[str, Any], lookup: Callable[[str], Any], lm: LabelMap, at: str,
+            ctx: _Context, problems: list[str]) -> dict[str, Any]:
+    """Field values the codebook accepts, renamed by the map; the others are reported."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        target, has_value, forced = lm.get("field", name).partition("=")
+        fd = lookup(target)
+        if fd is None:
+            ctx.report.unknown["field"][name] = ctx.report.unknown["field"].get(name, 0) + 1
+            problems.append(f"{at}: field {name!r} is not in the codebook; not imported")
+            continue
+        if has_value:
+            if value is False:
+                continue  # a false attribute sets nothing
+            value = forced if fd.type != "boolean" else forced == "true"
+        bad = check_value(fd, value)
+        if bad:
+            problems.append(f"{at}: field {name!r}: {bad}; not imported")
+            continue
+        out[fd.id] = value
+    return out
+
+
+def _role(name: str, cb: Codebook, lm: LabelMap) -> str | None:
+    """The codebook role for a source role name; brat numbers repeated arguments
+    (``Theme2``), so trailing digits are dropped one at a time until a role matches."""
+    candidate = name
+    while True:
+        mapped = lm.get("role", candidate)
+        if cb.role(mapped) is not None:
+            return mapped
+        if not _TRAILING_DIGITS.search(candidate):
+            return None
+        candidate = candidate[:-1]
+
+
+# -- the import -------------------------------------------------------------------------------
+def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
+                       coder: str | None = None,
+                       label_map: Iterable[str] | Mapping[str, str] | None = None,
+                       status: str | None = None, options: Mapping[str, str] | None = None,
+                       skip_invalid: bool = False, overwrite: bool = False,
+                       dry_run: bool = False,
+                       progress: Callable[[int, int], None] | None = None,
+                       cancelled: Callable[[], bool] | None = None) -> ImportReport:
+    """Import ``paths`` (files or folders) in format ``fmt`` into ``project``; see the module.
+
+    ``coder``: whose sets these become (required unless the files name their coder, as native
+    JSONL does; pre-annotations are simply a coder such as ``pre``). ``status``: the status of
+    the new sets (default: native JSONL keeps its own; other formats lose fields, so their sets
+    start ``in_progress`` for a coder to complete). ``options``: format settings
+    (``offset_unit``, ``text_key``, ``label_key``, Label Studio ``source``).
+    ``progress(done, total)``: total is 0 while checking, then the number of documents.
+    """
+    info = get_format(fmt)
+    reader = info.reader_function()
+    opts = dict(options or {})
+    paths = [Path(p) for p in paths]
+    for p in paths:
+        if not p.exists():
+            raise AnnotatorError(f"{p}: no such file or folder")
+    if status is not None and status not in ("not_started", "in_progress", "done", "skipped"):
+        raise AnnotatorError(f"status {status!r}: choose not_started, in_progress, done or "
+                             "skipped")
+    if coder is not None:
+        coder = check_coder_name(coder)
+    report = ImportReport(format=fmt, dry_run=dry_run)
+    ctx = _Context(project.text_policy, project.codebook, parse_label_map(label_map), coder,
+                   status, report)
+
+    def sources() -> Iterator[SourceDocument]:
+        for path in paths:
+            try:
+                yield from reader([path], opts)
+            except (AnnotatorError, ValueError) as exc:
+                yield SourceDocument(id="", text="", where=str(path), problems=[str(exc)])
+
+    existing = set(project.document_ids())
+    index = _TextIndex(project)
+    planned: dict[str, str] = {}  # new document id -> sha256
+    seen: set[tuple[str, str]] = set()
+    left_out: set[int] = set()
+    for i, src in enumerate(sources()):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            return report
+        report.sources += 1
+        document, aset, problems, fatal = convert(src, ctx)
+        for problem in problems:
+            report.add_problem(problem)
+        if document is not None and aset is not None and not fatal:
+            _adopt_existing(document, aset, existing, index)
+            fatal = _check_place(project, document, aset, existing, planned, seen, overwrite,
+                                 src.where, report)
+        if fatal or document is None or aset is None:
+            left_out.add(i)
+            report.left_out += 1
+            if not problems:
+                report.add_problem(f"{src.where}: not imported")
+        else:
+            report.annotation_sets += 1
+            report.spans += len(aset.spans)
+            report.events += len(aset.events)
+            if document.id in existing:
+                report.documents_reused += 1
+            elif document.id not in planned:
+                planned[document.id] = document.sha256
+                report.documents_added += 1
+            else:
+                report.documents_reused += 1
+        if progress is not None:
+            progress(i + 1, 0)
+    if dry_run or (report.problem_count and not skip_invalid):
+        return report
+    total = report.sources
+    added: set[str] = set()
+    ctx.report = ImportReport(format=fmt)  # names were counted in the first pass
+    for i, src in enumerate(sources()):
+        if cancelled is not None and cancelled():
+            report.cancelled = True  # what was written so far stays: each file is whole
+            return report
+        if i not in left_out:
+            document, aset, _, fatal = convert(src, ctx)
+            if document is not None and aset is not None and not fatal:
+                _adopt_existing(document, aset, existing, index)
+                if document.id not in existing and document.id not in added:
+                    project.add_documents([document])
+                    added.add(document.id)
+                project.save_annotations(aset, document)
+        if progress is not None:
+            progress(i + 1, total)
+    report.written = True
+    return report
+
+
+class _TextIndex:
+    """Project documents by text hash, built on first need: a file's texts often came in
+    through the plain document import already, under ids the file does not know."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._by_sha: dict[str, str] | None = None
+
+    def find(self, sha: str) -> str | None:
+        if self._by_sha is None:
+            self._by_sha = {}
+            for doc_id in self.project.document_ids():
+                try:
+                    self._by_sha.setdefault(self.project.load_document(doc_id).sha256, doc_id)
+                except AnnotatorError:
+                    continue  # reported by validation, not here
+        return self._by_sha.get(sha)
+
+
+def _adopt_existing(document: Document, aset: AnnotationSet, existing: set[str],
+                    index: _TextIndex) -> None:
+    """Give a new document the id of a project document with the same text, if any."""
+    if document.id in existing:
+        return
+    same = index.find(document.sha256)
+    if same is not None:
+        document.id = aset.document_id = same
+
+
+def _check_place(project: Project, document: Document, aset: AnnotationSet,
+                 existing: set[str], planned: dict[str, str], seen: set[tuple[str, str]],
+                 overwrite: bool, where: str, report: ImportReport) -> bool:
+    """Whether the document and set cannot go into the project (reported); True = fatal."""
+    if document.id in existing:
+        try:
+            stored = project.load_document(document.id)
+        except AnnotatorError as exc:
+            report.add_problem(f"{where}: {exc}")
+            return True
+        if stored.sha256 != document.sha256:
+            report.add_problem(f"{where}: the project already has a document {document.id!r} "
+                               "with a different text; not imported (rename or remove one)")
+            return True
+    elif planned.get(document.id, document.sha256) != document.sha256:
+        report.add_problem(f"{where}: another document in this import has the id "
+                           f"{document.id!r} and a different text; not imported")
+        return True
+    key = (document.id, aset.coder)
+    if key in seen:
+        report.add_problem(f"{where}: a second annotation set of document {document.id!r} by "
+                           f"{aset.coder!r} in this import; not imported")
+        return True
+    seen.add(key)
+    if not overwrite and project.annotation_path(aset.coder, document.id).exists():
+        report.add_problem(f"{where}: {aset.coder!r} already has annotations of "
+                           f"{document.id!r}; not replaced (use --overwrite)")
+        return True
+    return False
+
