@@ -1,0 +1,260 @@
+"""export_project: validated before written, nothing written on refusal or cancel, the dataset
+card, checksums, the split, filters, workers, and the output folder rules."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fixtures_formats import build
+
+from annotator.errors import AnnotatorError
+from annotator.formats import export as export_mod
+from annotator.formats.export import export_project, parse_split, split_of
+from annotator.storage.atomic import is_temp_name
+from annotator.storage.project import Project
+
+
+@pytest.fixture()
+def arabic(tmp_path) -> Project:
+    return build("arabic", tmp_path / "arabic")
+
+
+def break_file(project: Project, coder: str, doc_id: str) -> Path:
+    """Make an annotation file invalid the way a hand edit would: a span's text no longer
+    matches the document."""
+    path = project.annotations_dir / coder / f"{doc_id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"][0]["text"] = "غلط"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def tree(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() \
+        else []
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "brat"])
+def test_an_invalid_file_means_nothing_is_written_and_every_problem_is_listed(
+        arabic, tmp_path, fmt):
+    break_file(arabic, "amira", "crlf")
+    break_file(arabic, "omar", "emoji")
+    out = tmp_path / "out"
+    report = export_project(arabic, fmt, out, workers=1)
+    assert not report.written
+    assert not out.exists()  # the folder it would have made is gone too
+    assert report.left_out_count == 2
+    assert any("annotations/amira/crlf.json: $.spans[0].text" in p for p in report.problems)
+    assert any("annotations/omar/emoji.json" in p for p in report.problems)
+    assert "Nothing exported" in report.summary()
+
+
+def test_skip_invalid_exports_the_rest_and_the_card_lists_what_was_left_out(arabic, tmp_path):
+    break_file(arabic, "amira", "crlf")
+    report = export_project(arabic, "jsonl", tmp_path / "out", skip_invalid=True, workers=1)
+    assert report.written and report.left_out_count == 1
+    lines = (tmp_path / "out" / "data.jsonl").read_text(encoding="utf-8").splitlines()
+    assert {(json.loads(x)["id"], json.loads(x)["coder"]) for x in lines} == {
+        ("emoji", "amira"), ("emoji", "omar"), ("tashkeel", "amira")}
+    card = json.loads((tmp_path / "out" / "dataset-card.json").read_text(encoding="utf-8"))
+    assert card["left_out"]["count"] == 1
+    assert card["left_out"]["files"][0]["path"] == "annotations/amira/crlf.json"
+    md = (tmp_path / "out" / "dataset-card.md").read_text(encoding="utf-8")
+    assert "annotations/amira/crlf.json" in md and "--skip-invalid" in card["command"]
+
+
+def test_an_annotation_file_without_its_document_is_invalid(arabic, tmp_path):
+    orphan = arabic.annotations_dir / "amira" / "gone.json"
+    orphan.write_bytes((arabic.annotations_dir / "amira" / "crlf.json").read_bytes())
+    report = export_project(arabic, "jsonl", tmp_path / "out", workers=1)
+    assert not report.written
+    assert report.problems == ["annotations/amira/gone.json: there is no document with this "
+                               "id in the project"]
+
+
+def test_unreadable_files_are_reported_not_raised(arabic, tmp_path):
+    (arabic.annotations_dir / "amira" / "crlf.json").write_bytes(b"\xff\xfe{ not json")
+    (arabic.documents_dir / "tashkeel.json").write_text("{}", encoding="utf-8")
+    report = export_project(arabic, "jsonl", tmp_path / "out", workers=1)
+    assert not report.written and report.left_out_count == 2
+    assert any("crlf.json" in p for p in report.problems)
+    assert any("its document cannot be read" in p for p in report.problems)
+
+
+def test_the_card_counts_and_checksums_match_the_files(arabic, tmp_path):
+    out = tmp_path / "out"
+    report = export_project(arabic, "acled-csv", out, command=["annotator", "export", "x"],
+                            workers=1)
+    card = json.loads((out / "dataset-card.json").read_text(encoding="utf-8"))
+    assert card["command"] == "annotator export x"
+    assert card["codebook"]["sha256"] == arabic.codebook.sha256
+    counts = card["counts"]
+    assert counts["annotation_sets"] == 4 and counts["documents"] == 3
+    assert counts["by_coder"]["omar"] == {"annotation_sets": 1, "spans": 4, "events": 1}
+    assert counts["annotation_sets_by_status"] == {"done": 2, "in_progress": 2}
+    assert counts["events_by_type"]["battles"] == 2
+    assert counts["spans_by_label"]["TRIGGER"] == 5
+    assert card["offset_unit"] == "codepoint" and card["format_notes"]
+    assert sorted(card["entries"]) == sorted(os.listdir(out))
+    sums = {}
+    for line in (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        sha, name = line.split("  ")
+        sums[name] = sha
+    assert set(sums) == {"events.csv", "dataset-card.md"}
+    for name, sha in sums.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == sha
+    assert card["checksums"]["sha256"] == hashlib.sha256(
+        (out / "SHA256SUMS").read_bytes()).hexdigest()
+    assert {f["path"] for f in card["files"]} == {"events.csv"}
+    md = (out / "dataset-card.md").read_text(encoding="utf-8")
+    assert sums["events.csv"] in md and "| amira | 3 |" in md
+    assert report.file_count == 3
+
+
+def test_brat_lists_every_file_in_sha256sums(arabic, tmp_path):
+    out = tmp_path / "out"
+    export_project(arabic, "brat", out, workers=1)
+    listed = [line.split("  ")[1] for line in
+              (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()]
+    on_disk = [str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()
+               and p.name not in ("SHA256SUMS", "dataset-card.json")]
+    assert sorted(listed) == sorted(on_disk)
+    assert "amira/crlf.ann" in listed and "omar/emoji.txt" in listed
+
+
+def test_filters_by_coder_and_status(arabic, tmp_path):
+    r = export_project(arabic, "jsonl", tmp_path / "a", coder="omar", workers=1)
+    assert r.annotation_sets == 1
+    r = export_project(arabic, "jsonl", tmp_path / "b", status="done", workers=1)
+    assert r.annotation_sets == 2 and r.filtered_out == 2
+    rows = [json.loads(x) for x in (tmp_path / "b" / "data.jsonl").read_text("utf-8").split(
+        "\n") if x]
+    assert {x["status"] for x in rows} == {"done"}
+    with pytest.raises(AnnotatorError, match="no annotations by coder 'nobody'"):
+        export_project(arabic, "jsonl", tmp_path / "c", coder="nobody")
+    with pytest.raises(AnnotatorError, match="status"):
+        export_project(arabic, "jsonl", tmp_path / "d", status="finished")
+    with pytest.raises(AnnotatorError, match="unknown format"):
+        export_project(arabic, "xml", tmp_path / "e")
+
+
+def test_cancel_writes_nothing_and_progress_counts_documents(arabic, tmp_path):
+    calls = []
+    report = export_project(arabic, "jsonl", tmp_path / "out", workers=1,
+                            progress=lambda d, t: calls.append((d, t)),
+                            cancelled=lambda: bool(calls))
+    assert report.cancelled and not report.written
+    assert not (tmp_path / "out").exists()
+    calls.clear()
+    export_project(arabic, "jsonl", tmp_path / "ok", workers=1,
+                   progress=lambda d, t: calls.append((d, t)))
+    assert calls[-1] == (3, 3)
+
+
+def test_output_folder_rules(arabic, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(AnnotatorError, match="not empty"):
+        export_project(arabic, "jsonl", out)
+    with pytest.raises(AnnotatorError, match="not an annotator export"):
+        export_project(arabic, "jsonl", out, overwrite=True)
+    assert os.listdir(out) == ["notes.txt"]
+    (out / "notes.txt").unlink()
+    export_project(arabic, "brat", out, workers=1)
+    with pytest.raises(AnnotatorError, match="--overwrite"):
+        export_project(arabic, "jsonl", out)
+    # Replacing a brat export by a jsonl one removes the brat files and nothing else.
+    export_project(arabic, "jsonl", out, overwrite=True, workers=1)
+    assert sorted(os.listdir(out)) == ["SHA256SUMS", "data.jsonl", "dataset-card.json",
+                                       "dataset-card.md"]
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with pytest.raises(AnnotatorError, match="not a folder"):
+        export_project(arabic, "jsonl", tmp_path / "file")
+
+
+def test_no_temp_or_staging_files_remain(arabic, tmp_path):
+    out = tmp_path / "out"
+    export_project(arabic, "conll", out, workers=1)
+    names = [p.name for p in out.rglob("*")]
+    assert not any(is_temp_name(n) or n.startswith(".export-") for n in names)
+
+
+# -- split ---------------------------------------------------------------------------------------
+def test_split_writes_every_part_and_keeps_a_document_in_one_part(arabic, tmp_path):
+    out = tmp_path / "out"
+    report = export_project(arabic, "doccano", out, split="34/33/33", seed=5, workers=1)
+    parts = {}
+    for name in ("train", "dev", "test"):
+        lines = (out / name / "doccano.jsonl").read_text(encoding="utf-8").splitlines()
+        parts[name] = {json.loads(x)["doc_id"] for x in lines}
+    seen = [d for ids in parts.values() for d in ids]
+    assert sorted(seen) == ["crlf", "emoji", "tashkeel"]  # each document once (both coders)
+    for name, ids in parts.items():
+        assert all(split_of(d, (34, 33, 33), 5) == name for d in ids)
+    card = report.card["split"]
+    assert card["seed"] == 5 and sum(v["documents"] for v in card["counts"].values()) == 3
+
+
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=30, unique=True),
+       st.integers(0, 10**6))
+@settings(max_examples=50)
+def test_split_is_a_function_of_id_and_seed_only(ids, seed):
+    one = {d: split_of(d, (80, 10, 10), seed) for d in ids}
+    two = {d: split_of(d, (80, 10, 10), seed) for d in reversed([*ids, "extra"])}
+    assert all(one[d] == two[d] for d in ids)  # adding documents moves none
+    assert set(one.values()) <= {"train", "dev", "test"}
+
+
+def test_split_shares_are_respected_on_many_documents():
+    ids = [f"doc-{i}" for i in range(20000)]
+    counts = {"train": 0, "dev": 0, "test": 0}
+    for d in ids:
+        counts[split_of(d, (80, 10, 10), 13)] += 1
+    assert abs(counts["train"] / 20000 - 0.8) < 0.015
+    assert abs(counts["dev"] / 20000 - 0.1) < 0.01
+    assert split_of("x", (0, 0, 1), 1) == "test" and split_of("x", (1, 0), 1) == "train"
+
+
+def test_parse_split():
+    assert parse_split("80/10/10") == (80, 10, 10)
+    assert parse_split((9, 1)) == (9, 1)
+    assert parse_split(None) is None
+    for bad in ("80", "a/b", "1/2/3/4", "0/0", "-1/2"):
+        with pytest.raises(AnnotatorError):
+            parse_split(bad)
+
+
+# -- workers -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat"])
+def test_worker_processes_write_the_same_bytes(arabic, tmp_path, monkeypatch, fmt):
+    monkeypatch.setattr(export_mod, "CHUNK", 1)  # one document per task: order matters
+    export_project(arabic, fmt, tmp_path / "one", workers=1)
+    export_project(arabic, fmt, tmp_path / "two", workers=2)
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    for rel in tree(tmp_path / "one"):
+        a, b = tmp_path / "one" / rel, tmp_path / "two" / rel
+        if rel == "SHA256SUMS":  # the card's line differs: it names the time and folder
+            a_lines = [x for x in a.read_text("utf-8").splitlines() if "dataset-card" not in x]
+            b_lines = [x for x in b.read_text("utf-8").splitlines() if "dataset-card" not in x]
+            assert a_lines == b_lines
+        elif a.is_file() and not rel.startswith("dataset-card"):
+            assert a.read_bytes() == b.read_bytes(), rel
+    card1 = json.loads((tmp_path / "one" / "dataset-card.json").read_text(encoding="utf-8"))
+    card2 = json.loads((tmp_path / "two" / "dataset-card.json").read_text(encoding="utf-8"))
+    assert card1["counts"] == card2["counts"]
+    assert card1["not_expressed"] == card2["not_expressed"]
+
+
+def test_invalid_files_are_found_by_workers_too(arabic, tmp_path, monkeypatch):
+    monkeypatch.setattr(export_mod, "CHUNK", 1)
+    break_file(arabic, "amira", "tashkeel")
+    report = export_project(arabic, "brat", tmp_path / "out", workers=2)
+    assert not report.written and not (tmp_path / "out").exists()
+    assert report.left_out_count == 1

@@ -1,0 +1,171 @@
+"""import_annotations: the label map, the text policy, documents and files already in the
+project, dry runs, coders, and all-or-nothing unless skip_invalid."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_fixtures_formats import all_sets
+
+from annotator.core.text import TextPolicy
+from annotator.errors import AnnotatorError
+from annotator.formats.importing import import_annotations, parse_label_map
+from annotator.formats.native_jsonl import read_native_jsonl
+from annotator.storage.project import Project
+
+
+def doccano_file(tmp_path, records, name="d.jsonl"):
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_label_map_entries():
+    lm = parse_label_map(["Protein=ACTOR", "role:Theme=target", "type:Attack=battles.armed_clash",
+                          "field:Negation=polarity=negative"])
+    assert lm.get("label", "Protein") == "ACTOR" and lm.get("type", "Protein") == "ACTOR"
+    assert lm.get("role", "Theme") == "target" and lm.get("label", "Theme") == "Theme"
+    assert lm.get("type", "Attack") == "battles.armed_clash"
+    assert lm.get("field", "Negation") == "polarity=negative"
+    assert parse_label_map({"A": "B"}).get("label", "A") == "B"
+    for bad in ("Protein", "=ACTOR", "Protein="):
+        with pytest.raises(AnnotatorError, match="OLD=NEW"):
+            parse_label_map([bad])
+
+
+def test_unknown_labels_write_nothing_and_are_counted(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"text": "الجيش في دير الزور",
+                                    "label": [[0, 5, "ORG"], [9, 18, "GPE"], [9, 12, "GPE"]]}])
+    report = import_annotations(project, "doccano", [path], coder="c")
+    assert not report.written and project.document_ids() == []
+    assert report.unknown["label"] == {"ORG": 1, "GPE": 2}
+    assert report.label_map_hint() == "--label-map GPE=NEW ORG=NEW"
+    assert "Imported nothing" in report.summary() and "GPE=NEW" in report.summary()
+    report = import_annotations(project, "doccano", [path], coder="c", dry_run=True,
+                                label_map=["ORG=ACTOR", "GPE=LOCATION"])
+    assert report.dry_run and not report.written and report.spans == 3
+    assert project.document_ids() == []
+    report = import_annotations(project, "doccano", [path], coder="c",
+                                label_map=["ORG=ACTOR", "GPE=LOCATION"])
+    assert report.written
+    [aset] = all_sets(project).values()
+    assert [(s.label, s.text) for s in aset.spans] == [
+        ("ACTOR", "الجيش"), ("LOCATION", "دير"), ("LOCATION", "دير الزور")]
+    assert aset.status == "in_progress" and aset.coder == "c"
+
+
+def test_skip_invalid_leaves_out_items_and_lists_them(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [
+        {"text": "الجيش في دير الزور", "label": [[0, 5, "ACTOR"], [9, 18, "GPE"]]},
+        {"text": "", "label": []},
+        {"label": []},
+    ])
+    report = import_annotations(project, "doccano", [path], coder="c", skip_invalid=True)
+    assert report.written and report.annotation_sets == 1 and report.left_out == 2
+    assert report.problem_count == 3
+    assert any("GPE" in p for p in report.problems)
+    assert any("line 2" in p and "empty" in p for p in report.problems)
+    assert any("line 3" in p and "no text" in p for p in report.problems)
+
+
+def test_the_coder_comes_from_the_call_or_the_file(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"text": "نص", "label": []}])
+    report = import_annotations(project, "doccano", [path])
+    assert not report.written and "no coder named" in report.problems[0]
+    with pytest.raises(AnnotatorError, match="coder name"):
+        import_annotations(project, "doccano", [path], coder="../x")
+    with pytest.raises(AnnotatorError, match="no such file"):
+        import_annotations(project, "doccano", [tmp_path / "missing.jsonl"], coder="c")
+
+
+def test_existing_documents_and_annotation_files(tmp_path):
+    project = Project.init(tmp_path / "p")
+    first = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": [[0, 2, "ACTOR"]]}])
+    assert import_annotations(project, "doccano", [first], coder="c").written
+    again = import_annotations(project, "doccano", [first], coder="c")
+    assert not again.written and "already has annotations" in again.problems[0]
+    replaced = import_annotations(project, "doccano", [first], coder="c", overwrite=True)
+    assert replaced.written and replaced.documents_reused == 1
+    assert (project.annotations_dir / "c" / "d1.json.bak").is_file()
+    other = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص آخر", "label": []}], "o.jsonl")
+    clash = import_annotations(project, "doccano", [other], coder="k")
+    assert not clash.written and "different text" in clash.problems[0]
+    twice = doccano_file(tmp_path, [{"doc_id": "n", "text": "س", "label": []},
+                                    {"doc_id": "n", "text": "س", "label": []}], "t.jsonl")
+    dup = import_annotations(project, "doccano", [twice], coder="c")
+    assert not dup.written and "second annotation set" in dup.problems[0]
+
+
+def test_a_normalizing_policy_refuses_text_it_would_change(tmp_path):
+    project = Project.init(tmp_path / "p", policy=TextPolicy(normalization="NFC"))
+    path = doccano_file(tmp_path, [{"text": "e\u0301 x", "label": [[2, 3, "ACTOR"]]}])
+    report = import_annotations(project, "doccano", [path], coder="c")
+    assert not report.written and "normalization" in report.problems[0]
+
+
+@given(st.lists(st.sampled_from(["سطر", "😀", " ", "\r\n", "\r", "\n", "\ufeff", "ً"]),
+                min_size=1, max_size=20).map("".join), st.data())
+@settings(max_examples=60, deadline=None)
+def test_offsets_move_with_the_text_policy(text, data):
+    """Whatever CR/LF/BOM the source has, each imported span covers the same characters
+    (CRLF read as one LF) or is reported; never another text."""
+    import tempfile
+    from pathlib import Path
+
+    if not text.replace("\ufeff", "").strip():
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        project = Project.init(root / "p")  # bom=strip, newlines=lf
+        rec = {"text": text, "label": [[len(text[:start].encode("utf-16-le")) // 2,
+                                        len(text[:end].encode("utf-16-le")) // 2, "ACTOR"]]}
+        path = doccano_file(root, [rec])
+        report = import_annotations(project, "doccano", [path], coder="c", skip_invalid=True)
+        sets = all_sets(project)
+        policy = TextPolicy()
+        if not sets:
+            assert report.problem_count
+            return
+        [aset] = sets.values()
+        stored = project.load_document(aset.document_id).text
+        assert stored == policy.apply(text)
+        expected = policy.apply(text[start:end]).lstrip("\ufeff") if start == 0 else \
+            policy.apply("x" + text[start:end])[1:]
+        if aset.spans:
+            [s] = aset.spans
+            assert stored[s.start:s.end] == s.text
+            # The span's characters are the source's, up to CRLF/CR -> LF and a dropped BOM.
+            assert s.text.replace("\n", "") == expected.replace("\n", "").replace("\r", "")
+        else:
+            assert report.problem_count
+
+
+def test_native_jsonl_reader_reports_bad_lines(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"id": 1}\nnot json\n\n', encoding="utf-8")
+    docs = list(read_native_jsonl([path], {}))
+    assert "not an annotator export record" in docs[0].problems[0]
+    assert "not valid JSON" in docs[1].problems[0]
+    project = Project.init(tmp_path / "p")
+    report = import_annotations(project, "jsonl", [path])
+    assert not report.written and report.left_out == 2
+
+
+def test_cancel_during_the_check_writes_nothing(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"text": "س", "label": []}, {"text": "ص", "label": []}])
+    report = import_annotations(project, "doccano", [path], coder="c", cancelled=lambda: True)
+    assert report.cancelled and project.document_ids() == []
+    seen = []
+    import_annotations(project, "doccano", [path], coder="c",
+                       progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 0), (2, 0), (1, 2), (2, 2)]

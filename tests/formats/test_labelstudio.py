@@ -1,0 +1,94 @@
+"""Label Studio JSON, following its documented task format: regions of type "labels" with
+code-point offsets, relations between region ids, annotations vs predictions."""
+
+from __future__ import annotations
+
+import json
+
+from test_fixtures_formats import build
+
+from annotator.formats.export import export_project
+from annotator.formats.importing import import_annotations
+from annotator.formats.labelstudio import labeling_config, read_labelstudio
+from annotator.storage.project import Project
+
+TEXT = "😀 هجوم على حاجز\r\nقرب الجلاء"
+
+
+def task(results, kind="annotations", **extra):
+    return {"id": 7, "data": {"text": TEXT, "source": "x"},
+            kind: [{"id": 1, "result": results, "was_cancelled": False, **extra}]}
+
+
+def region(rid, start, end, label, text=None):
+    value = {"start": start, "end": end, "labels": [label]}
+    if text is not None:
+        value["text"] = text
+    return {"id": rid, "from_name": "label", "to_name": "text", "type": "labels",
+            "value": value}
+
+
+def write(tmp_path, tasks):
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_reads_a_task_as_label_studio_documents_it(tmp_path):
+    s = TEXT.index("الجلاء")
+    results = [region("a", 2, 6, "TRIGGER", "هجوم"), region("b", s, s + 6, "LOCATION"),
+               {"type": "relation", "from_id": "a", "to_id": "b", "direction": "right",
+                "labels": ["battles:location"]},
+               {"type": "relation", "from_id": "a", "to_id": "b", "labels": ["near"]},
+               {"id": "c", "from_name": "sentiment", "to_name": "text", "type": "choices",
+                "value": {"choices": ["Positive"]}}]
+    [doc] = read_labelstudio([write(tmp_path, [task(results)])], {})
+    assert doc.id == "7" and doc.meta == {"source": "x", "labelstudio_task_id": 7}
+    assert [(doc.text[s.start:s.end], s.label) for s in doc.spans] == [
+        ("هجوم", "TRIGGER"), ("الجلاء", "LOCATION")]
+    assert [(e.type, e.trigger, e.roles) for e in doc.events] == [
+        ("battles", "a", {"location": ["b"]})]
+    assert len(doc.problems) == 2  # the "near" relation and the choices result
+
+
+def test_predictions_cancelled_and_extra_annotations(tmp_path):
+    t = task([region("a", 2, 6, "TRIGGER")], kind="predictions")
+    t["annotations"] = [{"result": [region("z", 0, 1, "ACTOR")], "was_cancelled": True},
+                        {"result": [region("y", 2, 6, "ACTOR")]},
+                        {"result": [region("x", 2, 6, "WEAPON")]}]
+    path = write(tmp_path, [t])
+    [doc] = read_labelstudio([path], {})
+    assert [s.label for s in doc.spans] == ["ACTOR"]  # the first one not cancelled
+    assert "1 more annotations not imported" in doc.problems[0]
+    [doc] = read_labelstudio([path], {"source": "predictions"})
+    assert [s.label for s in doc.spans] == ["TRIGGER"]
+
+
+def test_region_text_mismatch_is_reported_and_utf16_exports_are_read(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = write(tmp_path, [task([region("a", 3, 7, "TRIGGER", "هجوم")])])
+    report = import_annotations(project, "labelstudio", [path], coder="c")
+    assert not report.written
+    assert "never shifted" in report.problems[0]
+    # Exports from before 2022 counted UTF-16 units: the emoji was two.
+    [doc] = read_labelstudio([path], {"offset_unit": "utf16"})
+    assert doc.text[doc.spans[0].start:doc.spans[0].end] == "هجوم"
+
+
+def test_export_is_one_task_per_document_with_an_annotation_per_coder(tmp_path):
+    project = build("arabic", tmp_path / "p")
+    export_project(project, "labelstudio", tmp_path / "out", workers=1)
+    tasks = json.loads((tmp_path / "out" / "labelstudio.json").read_text(encoding="utf-8"))
+    assert [t["data"]["doc_id"] for t in tasks] == ["crlf", "emoji", "tashkeel"]
+    emoji = tasks[1]
+    assert [a["coder"] for a in emoji["annotations"]] == ["amira", "omar"]
+    r = emoji["annotations"][0]["result"]
+    loc = next(x for x in r if x["type"] == "labels" and x["value"]["labels"] == ["LOCATION"])
+    text = emoji["data"]["text"]
+    assert text[loc["value"]["start"]:loc["value"]["end"]] == loc["value"]["text"] == \
+        "🇸🇾 الجلاء"
+    rel = [x for x in r if x["type"] == "relation"]
+    assert {x["labels"][0] for x in rel} >= {"battles:actor1", "battles:location"}
+    config = (tmp_path / "out" / "labelstudio-config.xml").read_text(encoding="utf-8")
+    assert config == labeling_config(project.codebook)
+    assert '<Label value="TRIGGER"' in config and 'value="battles:actor1"' in config
