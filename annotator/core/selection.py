@@ -296,7 +296,10 @@ def expand_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     n = len(text)
     if start == end:
         start, end = word_at(text, start)
-        return snap_to_grapheme(text, start, end)
+        if start == end:
+            return snap_to_grapheme(text, start, end)
+        # A word found this way can snap onto a mark that joins it to the previous word: go
+        # through the widening loop like any other range, so expanding twice changes nothing.
     while True:
         s, e = start, end
         if s < n and _in_word(text, s):
