@@ -32,7 +32,7 @@ COUNT_QUALIFIERS = {
     "unspecified": {"needs_value": False, "en": "unspecified, at least one", "ar": "غير محدد"},
     "none_reported": {"needs_value": False, "en": "none reported", "ar": "لم يذكر"},
 }
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @dataclass(frozen=True)
@@ -265,7 +265,7 @@ class Codebook:
         problems += _dupes("label key", [lab.key for lab in self.span_labels if lab.key])
         problems += _dupes("document field", [f.id for f in self.document_fields])
         for lab in self.span_labels:
-            if not _COLOR.match(lab.color):
+            if not _COLOR.fullmatch(lab.color):
                 problems.append(f"span label {lab.id!r}: colour {lab.color!r} is not #rrggbb")
         for t in self.trigger_labels:
             if t not in label_ids:

@@ -45,6 +45,7 @@ LICENCE = "Published Syrian news report, used here as a sample for research and 
 # day"): the events happened "during the past 48 hours", "in the past two days" or "days ago".
 ASSUMED_PUBLICATION_DATE = "2021-01-20"
 EVENT_DATE = {"value": ASSUMED_PUBLICATION_DATE, "precision": "week"}
+DATE_BASIS = "assumed"
 
 NONE_REPORTED = {"value": None, "qualifier": "none_reported"}
 
@@ -133,7 +134,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "location": [c.span(L, "بلدة الجلاء", p1), c.span(L, "ريف البوكمال", p1),
                       c.span(L, "ديرالزور", p1)],
          "fatalities": [c.span(Q, "خسائر في الأرواح", p1)]},
-        {"event_date": EVENT_DATE,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS,
          "fatalities": {"value": None, "qualifier": "unspecified"},  # losses in lives, no number
          "actor1_type": "rebel_group", "actor2_type": "state_forces",
          "actor1_certainty": "suspected",  # "يعتقد أنها تابعة لتنظيم داعش"
@@ -151,7 +152,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
         {"actor1": [regime_p2],
          "target": [c.span(P, "الأهالي", p2)],
          "location": [jalaa_p2]},
-        {"event_date": EVENT_DATE, "fatalities": NONE_REPORTED,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": NONE_REPORTED,
          "actor1_type": "state_forces", "actor2_type": "civilians",
          "geo_precision": "1", "plover": "coerce", "plover_mode": "curfew",
          "notes": "Government forces bring large reinforcements to al-Jalaa, set up checkpoints "
@@ -163,7 +164,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
         {"actor1": [regime_p2],
          "actor2": [c.span(P, "بعض الأشخاص", p2)],
          "location": [jalaa_p2]},
-        {"event_date": EVENT_DATE, "fatalities": NONE_REPORTED,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": NONE_REPORTED,
          "actor1_type": "state_forces", "actor2_type": "civilians",
          "geo_precision": "1", "plover": "coerce", "plover_mode": "arrest",
          "notes": "Government forces search passers-by and cars and detain some people for "
@@ -177,7 +178,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
         {"actor1": [c.span(A, "قوات النظام", p3)],
          "assoc_actor1": [c.span(A, "الميليشيات الإيرانية", p3)],
          "location": [c.span(L, "ريف ديرالزور الشرقي", p3)]},
-        {"event_date": EVENT_DATE, "fatalities": NONE_REPORTED,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": NONE_REPORTED,
          "actor1_type": "state_forces", "geo_precision": "3",
          "plover": "mobilize", "plover_mode": "troops, militia",
          "notes": "Government forces declare something like a general mobilisation together with "
@@ -197,10 +198,12 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "time": [c.span(D, "الـ 48 ساعة الماضية", p4)],
          "fatalities": [c.span(Q, "عدد", p4)],
          "source": [local_pages]},
-        {"event_date": EVENT_DATE,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS,
          "fatalities": {"value": None, "qualifier": "several"},  # "مقتل عدد من"
          "actor1_type": "rebel_group", "actor2_type": "state_forces",
-         "aggregate": True, "factuality": "reported", "attribution": "صفحات محلية",
+         "missing": {"value": None, "qualifier": "several"},  # "وفقدان آخرين"
+         "aggregate": True, "aggregate_count": {"value": 8, "qualifier": "more_than"},
+         "factuality": "reported", "attribution": "صفحات محلية",
          "geo_precision": "3", "plover": "assault",
          "notes": "Local pages report more than 8 IS attacks in 48 hours on positions of the "
                   "government and allied militias in eastern and western Deir ez-Zor "
@@ -216,7 +219,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "location": [c.span(L, "مزار عين علي", p5), c.span(L, "بلدة القورية", p5)],
          "fatalities": [c.span(P, "أحد عناصره", p5)],
          "source": [local_pages]},
-        {"event_date": EVENT_DATE,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS,
          "fatalities": {"value": 1, "qualifier": "exact"},
          "actor1_type": "rebel_group", "actor2_type": "political_militia",
          "factuality": "reported", "attribution": "صفحات محلية",
@@ -234,7 +237,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "location": [c.span(L, "المسرب", p6), c.span(L, "الخريطة", p6),
                       c.span(L, "الشميطية", p6), c.span(L, "ريف ديرالزور الغربي", p6)],
          "source": [c.span(S, "المصادر", p6)]},
-        {"event_date": EVENT_DATE, "fatalities": NONE_REPORTED,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": NONE_REPORTED,
          "actor1_type": "political_militia", "factuality": "reported", "attribution": "المصادر",
          "geo_precision": "2", "plover": "retreat",
          "notes": "The National Defence militia pulls most of its members back from forward "
@@ -251,7 +254,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "location": [c.span(L, "بلدة السخنة", p7), c.span(L, "مدينة تدمر", p7),
                       c.span(L, "ريف حمص الشرقي", p7)],
          "injuries": [c.span(Q, "عدد من الجرحى", p7)]},
-        {"event_date": EVENT_DATE, "fatalities": NONE_REPORTED,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": NONE_REPORTED,
          "injuries": {"value": None, "qualifier": "several"},
          # No perpetrator is named: ACLED's "Unidentified Armed Group (Syria)", type 3.
          "actor1_type": "political_militia", "actor1_certainty": "unknown",
@@ -269,7 +272,7 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "assoc_actor1": [c.span(A, "الميليشيات الإيرانية", p8)],  # "والميليشيات": و left out
          "location": [c.span(L, "منطقة البادية السورية", p8)],
          "source": [c.span(S, "أنباء", p8)]},
-        {"event_date": EVENT_DATE, "fatalities": NONE_REPORTED,
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": NONE_REPORTED,
          "actor1_type": "state_forces", "temporal_status": "planned", "factuality": "reported",
          "attribution": "أنباء", "geo_precision": "3", "plover": "mobilize",
          "notes": "Reports of plans by the government and Iranian militias for a new military "
@@ -286,9 +289,10 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "location": [c.span(L, "بلدة المسرب", p9), c.span(L, "ريف ديرالزور الغربي", p9)],
          "time": [c.span(D, "قبل أيام", p9)],
          "fatalities": [c.span(P, "جثة ضابط", p9)]},
-        {"event_date": EVENT_DATE, "fatalities": {"value": 1, "qualifier": "exact"},
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": {"value": 1, "qualifier": "exact"},
          "actor1_type": "rebel_group", "actor1_certainty": "suspected",
          "actor2_type": "state_forces", "geo_precision": "1",
+         "missing": {"value": None, "qualifier": "several"},  # the rest of his group
          "notes": "Residents of al-Masrab find the body of a government army officer missing "
                   "for days with his group in the Badia; the rest of the group is believed "
                   "held by IS."})

@@ -48,7 +48,7 @@ def test_default_codebook_shape():
         "time", "weapon", "fatalities", "injuries", "source"]
     assert len(cb.event_types) == 6
     assert sum(len(t.subtypes) for t in cb.event_types) == 25
-    assert len(cb.event_fields) == 17
+    assert len(cb.event_fields) == 21
     assert cb.trigger_labels == ("TRIGGER",) and cb.trigger_required
     assert cb.cross_check() == []
 
@@ -147,7 +147,8 @@ def test_duplicate_subtype_field_and_option(raw):
         et = d["event_types"][0]
         et["subtypes"].append(copy.deepcopy(et["subtypes"][0]))
         et["fields"] = [copy.deepcopy(d["event_fields"][0])]  # clashes with a common field
-        d["event_fields"][3]["options"].append(copy.deepcopy(d["event_fields"][3]["options"][0]))
+        actor1_type = event_field(d, "actor1_type")
+        actor1_type["options"].append(copy.deepcopy(actor1_type["options"][0]))
 
     msg = problems_of(mutated(raw, change))
     assert "duplicate sub-type of 'battles' 'government_regains_territory'" in msg
@@ -177,16 +178,19 @@ def test_required_field_not_defined(raw):
             "'crowd_size' is not defined") in msg
 
 
-@pytest.mark.parametrize("field_index, default, expect", [
-    (0, {"value": "2023-02-30", "precision": "day"}, "is not a real date"),
-    (1, {"value": None, "qualifier": "exact"}, "needs a number"),
-    (3, "martians", "unknown choice 'martians'"),
-    (6, "yes", "expected true or false"),
-    (12, 5, "expected text"),
+def event_field(d, field_id):
+    return next(f for f in d["event_fields"] if f["id"] == field_id)
+
+
+@pytest.mark.parametrize("fid, default, expect", [
+    ("event_date", {"value": "2023-02-30", "precision": "day"}, "is not a real date"),
+    ("fatalities", {"value": None, "qualifier": "exact"}, "needs a number"),
+    ("actor1_type", "martians", "unknown choice 'martians'"),
+    ("civilian_targeting", "yes", "expected true or false"),
+    ("attribution", 5, "expected text"),
 ])
-def test_bad_default(raw, field_index, default, expect):
-    data = mutated(raw, lambda d: d["event_fields"][field_index].update(default=default))
-    fid = raw["event_fields"][field_index]["id"]
+def test_bad_default(raw, fid, default, expect):
+    data = mutated(raw, lambda d: event_field(d, fid).update(default=default))
     msg = problems_of(data)
     line = next(ln for ln in msg.splitlines() if f"field {fid!r}: default {default!r}: " in ln)
     assert expect in line
