@@ -19,6 +19,7 @@ UTF8_BOM = codecs.BOM_UTF8
 _SNIFF_BYTES = 4096
 # C0 controls that never occur in real UTF-8 text in bulk but are every other byte of UTF-16.
 _WIDE_CONTROLS = frozenset(range(0x20)) - {0x09, 0x0A, 0x0D}
+_WIDE_CONTROL_BYTES = bytes(sorted(_WIDE_CONTROLS))
 
 
 def read_bytes(path: Path) -> bytes:
@@ -48,8 +49,8 @@ def detect_wide_encoding(data: bytes) -> str | None:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "UTF-16"
     sample = data[:_SNIFF_BYTES]
-    if not any(b in _WIDE_CONTROLS for b in sample):
-        return None  # the common case: plain UTF-8 text, decided in one pass
+    if len(sample.translate(None, _WIDE_CONTROL_BYTES)) == len(sample):
+        return None  # the common case: plain UTF-8 text, decided in one pass (in C)
     # Too little to judge, or zero-filled (a file damaged by a crash): leave it to the NUL check.
     if len(sample) < 16 or sample.count(0) * 10 >= len(sample) * 9:
         return None
