@@ -361,3 +361,31 @@ def test_copy_to_leaves_caches_and_locks_behind(project: Project, tmp_path: Path
     copy = project.copy_to(tmp_path / "copy")
     assert copy.document_ids() == project.document_ids()
     assert not copy.state_dir.exists() and not (copy.root / "x.lock").exists()
+
+
+def test_validate_project_workers_give_the_serial_result(tmp_path):
+    """Large cold runs go to worker processes; their verdict must equal the serial one."""
+    import annotator.storage.validate as v
+    from annotator.core.model import Document
+
+    project = Project.init(tmp_path / "p")
+    project.add_documents([Document(f"d{i}", f"نص رقم {i}") for i in range(12)])
+    for i in range(12):
+        doc = project.load_document(f"d{i}")
+        aset, _ = project.load_annotations("alice", doc)
+        project.save_annotations(aset, doc)
+    bad = project.annotation_path("alice", "d3")
+    bad.write_text(bad.read_text(encoding="utf-8").replace('"spans": []', '"spans": 5'),
+                   encoding="utf-8")
+    serial = v.validate_project(project, use_cache=False, workers=1)
+    old = v.PARALLEL_MIN_FILES
+    v.PARALLEL_MIN_FILES = 1
+    try:
+        parallel = v.validate_project(project, use_cache=False, workers=2)
+    finally:
+        v.PARALLEL_MIN_FILES = old
+    assert parallel.files == serial.files
+    assert "annotations/alice/d3.json" in serial.files and serial.errors == 1
+    # The workers really ran (no silent fallback to the serial path).
+    items = [(f"annotations/alice/d{i}.json", "alice", f"d{i}") for i in range(12)]
+    assert len(v._check_in_workers(str(project.root), items, 2, None)) == 12
