@@ -18,7 +18,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QSettings,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -261,6 +270,9 @@ class MainWindow(QMainWindow):
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.spans_dock], [220], Qt.Orientation.Vertical)
 
+        self.document_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.document_view.customContextMenuRequested.connect(
+            self._on_document_view_context_menu_requested)
         self.document_view.spanClicked.connect(self._on_document_view_span_clicked)
         self.document_view.selectionRangeChanged.connect(
             self._on_document_view_selection_range_changed)
@@ -679,10 +691,50 @@ class MainWindow(QMainWindow):
             self.show_message(f"Selected {span_id}: {span.label} «{_short(span.text)}»")
 
     def _on_document_view_selection_range_changed(self, start: int, end: int) -> None:
-        if start != end:
-            self.event_panel.set_available_span(None)
-            self._selected_span = None
-            self._refresh_emphasis()
+        if start == end or self.doc is None:
+            return
+        self.event_panel.set_available_span(None)
+        self._selected_span = None
+        self._refresh_emphasis()
+        rng = self.snapped_selection()
+        if rng is not None:
+            text = self.doc.session.document.text
+            hint = ""
+            stripped = snapping.strip_proclitic(text, *rng)
+            if stripped != rng:
+                hint = f" · X leaves out «{text[rng[0]:stripped[0]]}»"
+            self.statusBar().showMessage(f"Selection «{_short(text[rng[0]:rng[1]])}»{hint}")
+
+    def _on_document_view_context_menu_requested(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.exec(self.document_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The text's context menu at viewport point ``pos``: a right click on a highlight
+        selects that span first."""
+        view = self.document_view
+        if view.selected_range() is None:
+            ids = view.spans_at_point(pos)
+            if ids:
+                self.select_span(ids[0])
+        menu = view.createStandardContextMenu(pos)
+        menu.addSeparator()
+        labels = menu.addMenu("Label as")
+        labels.addActions([self.actions[f"label:{lab.id}"]
+                           for lab in self.codebook.span_labels])
+        menu.addAction(self.actions["strip_proclitic"])
+        menu.addAction(self.actions["delete_span"])
+        menu.addSeparator()
+        menu.addAction(self.actions["create_event"])
+        event_id = self.current_event_id()
+        event = self.doc.session.aset.event(event_id) if self.doc and event_id else None
+        et = self.codebook.event_type(event.type) if event else None
+        if et is not None:
+            roles = menu.addMenu(f"Fill role of {event_id}")
+            roles.addActions([self.actions[f"role:{r}"] for r in et.roles
+                              if f"role:{r}" in self.actions])
+        return menu
 
     def _on_document_view_zoom_changed(self, level: int) -> None:
         self.show_message(f"Zoom {round(100 * 1.1 ** level)} %")

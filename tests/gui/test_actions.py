@@ -97,7 +97,8 @@ def test_single_keys_only_act_in_the_text_or_the_span_table(specs: list[ActionSp
             modifiers = seq[0].keyboardModifiers() if seq.count() else Qt.KeyboardModifier(0)
             plain = modifiers & ~Qt.KeyboardModifier.KeypadModifier in (
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-            if plain and not key.startswith("F"):
+            # Function keys and Esc (back to the text) are meant to work everywhere.
+            if plain and not key.startswith("F") and key != "Esc":
                 assert spec.scope == "text", f"{spec.id}: {key} must not fire in an editor"
 
 
@@ -149,6 +150,12 @@ def test_enabled_state_follows_conditions(window: MainWindow) -> None:
     assert not window.actions["save"].isEnabled()
     assert not window.actions["label:ACTOR"].isEnabled()
     assert window.actions["shortcuts"].isEnabled()
+
+
+def test_escape_goes_back_to_the_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.span_table.filter.setFocus()
+    qtbot.keyClick(window.span_table.filter, Qt.Key.Key_Escape)
+    assert window.document_view.hasFocus()
 
 
 def test_label_key_fires_in_text_but_not_in_a_line_edit(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -628,3 +628,31 @@ def test_crash_handler_logs_and_tells(tmp_path: Path, monkeypatch) -> None:  # t
     log = (tmp_path / "logs" / "crash.log").read_text(encoding="utf-8")
     assert "ValueError: boom" in log and "Traceback" in log
     assert asker.kinds() == ["crash"] and "crash.log" in asker.calls[0][1]
+
+
+def test_context_menu_selects_the_span_under_the_pointer_and_offers_labels_and_roles(  # type: ignore[no-untyped-def]
+        qtbot, project, make_window):
+    window = make_window(project)
+    view = window.document_view
+    select_text(window, "هجوماً")
+    key(qtbot, view, Qt.Key.Key_E)
+    start, _ = select_text(window, "قوات النظام")
+    key(qtbot, view, Qt.Key.Key_A)
+    span_id = window.selected_span_id()
+    window.select_span(None)
+    menu = window.context_menu(point_at(view, start + 2))
+    assert window.selected_span_id() == span_id
+    texts = []
+    for action in menu.actions():
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts += [a.text() for a in action.menu().actions()]
+    menu.deleteLater()
+    assert "Label as" in texts and "Actor (force, group, organisation)" in texts
+    assert "Fill role of e1" in texts and "Actor 2" in texts
+
+
+def test_selection_hint_names_a_leading_proclitic(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    window = make_window(project)
+    select_text(window, "لتنظيم داعش")
+    assert "X leaves out «ل»" in window.statusBar().currentMessage()
