@@ -1,0 +1,246 @@
+"""Export a synthetic 30,000-document project (50 spans and 3 events each) to every format.
+
+Prints, per format, the median export time of N runs (default workers: one process per CPU)
+and the peak memory at 3,000 and at 30,000 documents, each measured in a fresh process with
+``workers=1`` so that every allocation is in the measured process: tracemalloc's peak of
+Python allocations and the peak RSS. Memory that does not grow from 3k to 30k documents means
+the export streams. Baselines measured in the same run: reading and ``json.loads``-ing every
+document and annotation file of the project (the least any exporter must do), and creating
+two small files per document with plain writes (the least a brat export must do on this disk).
+Target: under 10 s per format.
+
+    python benchmarks/bench_export.py [--docs 30000] [--small 3000] [--runs 3]
+                                      [--formats jsonl,brat] [--no-memory]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from annotator.core import jsonio
+from annotator.core.text import sha256_text
+from annotator.formats.export import export_project
+from annotator.formats.registry import export_formats
+from annotator.storage.project import Project
+
+CODER = "bench"
+WORDS = ("هاجم", "مسلحو", "تنظيم", "داعش", "نقطة", "للجيش", "السوري", "قرب", "بلدة", "الجلاء",
+         "في", "ريف", "البوكمال", "الشرقي", "وقُتل", "عدد", "من", "الجنود", "بحسب", "مصادر",
+         "محلية", "وأضافت", "أن", "التعزيزات", "وصلت", "إلى", "المنطقة", "صباح", "اليوم")
+LABELS = ("ACTOR", "PERSON", "LOCATION", "TIME", "WEAPON", "SOURCE")
+
+
+def make_document(i: int, rng: random.Random) -> tuple[str, list[tuple[int, int]]]:
+    """About 2,400 characters of Arabic-like text (some emoji and tashkeel), and the word
+    ranges to put spans on."""
+    words: list[str] = []
+    for k in range(420):
+        w = rng.choice(WORDS)
+        if k % 97 == 13:
+            w += " 😀"
+        words.append(w)
+    text = ""
+    ranges = []
+    for k, w in enumerate(words):
+        if k and k % 40 == 0:
+            text += "\n"
+        elif k:
+            text += " "
+        ranges.append((len(text), len(text) + len(w.split(" ")[0])))
+        text += w
+    return text + f" ({i})", ranges
+
+
+def annotation(doc_id: str, text: str, ranges: list[tuple[int, int]], sha: str,
+               codebook_ref: dict[str, str], rng: random.Random) -> dict:
+    chosen = sorted(rng.sample(range(len(ranges)), 50))
+    spans = []
+    for n, k in enumerate(chosen, 1):
+        s, e = ranges[k]
+        label = "TRIGGER" if n <= 3 else LABELS[n % len(LABELS)]
+        if n == 10:  # one nested span: a location inside an actor
+            e = ranges[k + 1][1] if k + 1 < len(ranges) else e
+        spans.append({"id": f"s{n}", "start": s, "end": e, "label": label, "text": text[s:e]})
+    actors = [s["id"] for s in spans if s["label"] == "ACTOR"]
+    places = [s["id"] for s in spans if s["label"] == "LOCATION"]
+    events = []
+    for n in range(1, 4):
+        events.append({
+            "id": f"e{n}", "type": "battles", "subtype": "armed_clash", "trigger": f"s{n}",
+            "roles": {"actor1": [actors[2 * n]], "actor2": [actors[2 * n + 1]],
+                      "location": [places[n]]},
+            "fields": {"event_date": {"value": "2021-01-20", "precision": "week"},
+                       "fatalities": {"value": n, "qualifier": "at_least"},
+                       "actor1_type": "political_militia", "actor2_type": "state_forces",
+                       "temporal_status": "occurred", "factuality": "reported",
+                       "polarity": "positive", "notes": f"=event {n} of {doc_id}"},
+        })
+    return {"format_version": 1, "offset_unit": "codepoint",
+            "document": {"id": doc_id, "sha256": sha}, "coder": CODER,
+            "codebook": codebook_ref, "status": "done", "created": "2026-01-01T00:00:00Z",
+            "modified": "2026-01-01T00:00:00Z", "time_spent_seconds": 60.0,
+            "spans": spans, "events": events, "fields": {"relevance": "relevant"}}
+
+
+def generate(root: Path, n_docs: int) -> Project:
+    """A valid project, written with plain writes (setup only, not what is measured)."""
+    project = Project.init(root)
+    ref = project.codebook.ref()
+    rng = random.Random(13)
+    adir = project.annotations_dir / CODER
+    adir.mkdir(parents=True)
+    for i in range(n_docs):
+        doc_id = f"doc-{i:06d}"
+        text, ranges = make_document(i, rng)
+        sha = sha256_text(text)
+        doc = {"format_version": 1, "id": doc_id, "sha256": sha, "meta": {"title": doc_id},
+               "text": text}
+        (project.documents_dir / f"{doc_id}.json").write_bytes(jsonio.dump_bytes(doc))
+        ann = annotation(doc_id, text, ranges, sha, ref, rng)
+        (adir / f"{doc_id}.json").write_bytes(jsonio.dump_bytes(ann))
+    return project
+
+
+def baseline(project: Project) -> int:
+    n = 0
+    for folder in (project.documents_dir, project.annotations_dir / CODER):
+        for name in os.listdir(folder):
+            with open(folder / name, "rb") as fh:
+                json.loads(fh.read())
+            n += 1
+    return n
+
+
+def file_floor(project: Project, out: Path) -> int:
+    """Two plain files per document: what creating brat's .txt/.ann costs on this disk."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    data = b"x" * 3000
+    for i, _ in enumerate(project.document_ids()):
+        for ext in (".txt", ".ann"):
+            with open(out / f"{i}{ext}", "wb") as fh:
+                fh.write(data)
+    return i
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the export's workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed_export(project: Project, fmt: str, out: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of all processes): the CPU figure does not depend on what
+    else the machine is running, the wall one does."""
+    shutil.rmtree(out, ignore_errors=True)
+    c = cpu_seconds()
+    t = time.perf_counter()
+    report = export_project(project, fmt, out)
+    elapsed = time.perf_counter() - t
+    if not report.written:
+        raise SystemExit(f"{fmt}: export refused: {report.problems[:3]}")
+    return elapsed, cpu_seconds() - c
+
+
+def memory_child(project_root: str, fmt: str, out: str) -> None:
+    """Run in a fresh process: export once under tracemalloc, print peaks as JSON."""
+    import tracemalloc
+
+    project = Project.open(Path(project_root))
+    project.codebook  # noqa: B018 - load outside the measured part
+    tracemalloc.start()
+    report = export_project(project, fmt, Path(out), workers=1)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"tracemalloc_peak": peak, "peak_rss": rss_kib * 1024,
+                      "written": report.written}))
+
+
+def measure_memory(project_root: Path, fmt: str, out: Path) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    proc = subprocess.run([sys.executable, __file__, "--child", str(project_root), fmt,
+                           str(out)], capture_output=True, text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        memory_child(*sys.argv[2:5])
+        return
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=30000)
+    ap.add_argument("--small", type=int, default=3000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--formats", default=",".join(f.name for f in export_formats()))
+    ap.add_argument("--no-memory", action="store_true")
+    ap.add_argument("--tmp", type=Path, default=None, help="where to generate (default: /tmp)")
+    args = ap.parse_args()
+    formats = args.formats.split(",")
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+        tmpdir = Path(tmp)
+        t = time.perf_counter()
+        big = generate(tmpdir / "big", args.docs)
+        print(f"generated {args.docs} documents in {time.perf_counter() - t:.1f} s",
+              flush=True)
+        small = generate(tmpdir / "small", args.small) if not args.no_memory else None
+        rows = []
+        base = [timed(lambda: baseline(big)) for _ in range(args.runs)]
+        rows.append(("baseline: read + json.loads every file", statistics.median(base),
+                     statistics.median(base), None, None))
+        floor = [timed(lambda: file_floor(big, tmpdir / "floor")) for _ in range(args.runs)]
+        shutil.rmtree(tmpdir / "floor", ignore_errors=True)
+        rows.append(("baseline: create 2 plain files per doc", statistics.median(floor),
+                     statistics.median(floor), None, None))
+        for fmt in formats:
+            runs = [timed_export(big, fmt, tmpdir / f"out-{fmt}") for _ in range(args.runs)]
+            mem_small = mem_big = None
+            if small is not None:
+                mem_small = measure_memory(small.root, fmt, tmpdir / f"mem-s-{fmt}")
+                mem_big = measure_memory(big.root, fmt, tmpdir / f"mem-b-{fmt}")
+            wall = statistics.median(r[0] for r in runs)
+            cpu = statistics.median(r[1] for r in runs)
+            rows.append((fmt, wall, cpu, mem_small, mem_big))
+            print(f"  {fmt}: {wall:.2f} s ({cpu:.1f} CPU s)", flush=True)
+            shutil.rmtree(tmpdir / f"out-{fmt}", ignore_errors=True)
+        print()
+        print(f"Export of {args.docs:,} documents x 50 spans x 3 events, median of {args.runs} "
+              f"runs ({os.cpu_count()} CPUs)")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"(load average at the end: {load:.2f}; wall times include whatever else runs, "
+              "CPU seconds do not)")
+        sizes = f"{args.small // 1000}k -> {args.docs // 1000}k"
+        print(f"{'':<40} {'median':>7} {'CPU':>6} {'x':>5} {'tracemalloc':>15} {'peak RSS':>11}")
+        print(f"{'format':<40} {'wall s':>7} {'s':>6} {'base':>5} {'MiB ' + sizes:>15} "
+              f"{'MiB ' + sizes:>11}")
+        b = rows[0][1]
+        for name, med, cpu, ms, mb in rows:
+            tm = rss = ""
+            if ms and mb:
+                tm = f"{ms['tracemalloc_peak'] / 2**20:.1f} -> {mb['tracemalloc_peak'] / 2**20:.1f}"
+                rss = f"{ms['peak_rss'] / 2**20:.0f} -> {mb['peak_rss'] / 2**20:.0f}"
+            print(f"{name:<40} {med:>7.2f} {cpu:>6.1f} {med / b:>5.1f} {tm:>15} {rss:>11}")
+
+
+def timed(fn) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+if __name__ == "__main__":
+    main()
