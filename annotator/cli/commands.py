@@ -301,6 +301,106 @@ def _run_gui(project: Path, **kwargs: Any) -> int:
     return int(run(project, **kwargs))
 
 
+# -- export and import of annotated work -----------------------------------------------------------
+def _register_export(sub: Any) -> None:
+    from annotator.formats.registry import export_formats
+
+    names = [f.name for f in export_formats()]
+    p = sub.add_parser("export", help="export coded documents as a dataset",
+                       description="Formats: " + "; ".join(
+                           f"{f.name}: {f.description}" for f in export_formats()))
+    p.add_argument("project", type=Path)
+    p.add_argument("--format", required=True, choices=names, metavar="FMT",
+                   help=", ".join(names))
+    p.add_argument("--output", required=True, type=Path,
+                   help="a new or empty folder for the data and its dataset card")
+    p.add_argument("--coder", help="only this coder's annotation sets")
+    p.add_argument("--status", choices=("not_started", "in_progress", "done", "skipped"),
+                   help="only sets with this status (e.g. done)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="leave invalid files out (listed in the card) instead of refusing")
+    p.add_argument("--split", metavar="TRAIN/DEV/TEST",
+                   help="deterministic split by document, e.g. 80/10/10")
+    p.add_argument("--seed", type=int, default=13, help="seed of the split (default 13)")
+    p.add_argument("--overwrite", action="store_true", help="replace a previous export there")
+    p.add_argument("--workers", type=int, help="worker processes (default: the CPUs, up to 4)")
+    p.set_defaults(handler=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.formats.export import export_project
+    from annotator.storage.project import Project
+
+    project = Project.open(args.project)
+    report = export_project(project, args.format, args.output, coder=args.coder,
+                            status=args.status, skip_invalid=args.skip_invalid,
+                            split=args.split, seed=args.seed, overwrite=args.overwrite,
+                            command=args.argv, workers=args.workers)
+    for problem in report.problems[:50]:
+        print(f"problem: {problem}", file=sys.stderr)
+    if len(report.problems) > 50:
+        print(f"... and {len(report.problems) - 50} more", file=sys.stderr)
+    print(report.summary())
+    return OK if report.written and not (report.problems and not args.skip_invalid) else PROBLEMS
+
+
+def _register_import_annotations(sub: Any) -> None:
+    from annotator.formats.registry import import_formats
+
+    names = [f.name for f in import_formats()]
+    p = sub.add_parser("import-annotations",
+                       help="bring in documents and annotations from brat, doccano, Label "
+                            "Studio, CoNLL or our JSONL")
+    p.add_argument("project", type=Path)
+    p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    p.add_argument("--format", required=True, choices=names, metavar="FMT",
+                   help=", ".join(names))
+    p.add_argument("--coder", help="whose annotation sets they become (e.g. 'pre' for "
+                                   "pre-annotations)")
+    p.add_argument("--label-map", action="append", default=[], metavar="OLD=NEW",
+                   help="rename labels (also type:, role:, field: prefixes); repeatable")
+    p.add_argument("--status", choices=("not_started", "in_progress", "done", "skipped"),
+                   help="status of the imported sets")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
+                   help="format options, e.g. offset_unit=utf16 (repeatable)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="import the rest when some documents have problems")
+    p.add_argument("--overwrite", action="store_true",
+                   help="replace the coder's existing sets for those documents")
+    p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    p.set_defaults(handler=cmd_import_annotations)
+
+
+def cmd_import_annotations(args: argparse.Namespace) -> int:
+    from annotator.formats.importing import import_annotations
+    from annotator.storage.project import Project
+
+    project = Project.open(args.project)
+    options = {}
+    for item in args.option:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise AnnotatorError(f"--option {item!r}: expected KEY=VALUE")
+        options[key.strip()] = value.strip()
+    for path in args.paths:
+        if not path.exists():
+            raise AnnotatorError(f"{path}: no such file or folder")
+    report = import_annotations(project, args.format, list(args.paths), coder=args.coder,
+                                label_map=args.label_map, status=args.status,
+                                options=options, skip_invalid=args.skip_invalid,
+                                overwrite=args.overwrite, dry_run=args.dry_run)
+    for problem in report.problems[:50]:
+        print(f"problem: {problem}", file=sys.stderr)
+    if report.problem_count > 50:
+        print(f"... and {report.problem_count - 50} more", file=sys.stderr)
+    hint = report.label_map_hint()
+    if hint:
+        print(hint, file=sys.stderr)
+    print(report.summary())
+    return PROBLEMS if report.problem_count or not (report.written or args.dry_run) else OK
+
+
 REGISTER = [_register_init, _register_import, _register_validate, _register_schema,
-            _register_show, _register_demo, _register_gui]
+            _register_show, _register_export, _register_import_annotations, _register_demo,
+            _register_gui]
 

@@ -41,6 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = ["annotator", *(sys.argv[1:] if argv is None else argv)]
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return USAGE

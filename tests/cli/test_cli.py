@@ -68,7 +68,7 @@ def test_validate_ok_project_then_broken_file(project: Project, capsys) -> None:
 def test_validate_codebook_and_unknown_file(tmp_path: Path, capsys) -> None:
     from annotator.core.codebook import default_codebook_path
 
-    code, out, _ = run(capsys, "validate", default_codebook_path())
+    code, _out, _ = run(capsys, "validate", default_codebook_path())
     assert code == 0
     other = tmp_path / "x.json"
     other.write_text("[1, 2]", encoding="utf-8")
@@ -144,3 +144,63 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 2
     assert "not an annotator project" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def sample_project_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    from annotator.paths import resource
+
+    target = tmp_path / "sample"
+    shutil.copytree(resource("sample-project"), target)
+    return target
+
+
+def test_export_then_import_annotations_round_trip(tmp_path: Path, capsys) -> None:
+    source = sample_project_copy(tmp_path)
+    code, out, _ = run(capsys, "export", source, "--format", "jsonl", "--output",
+                       tmp_path / "out", "--status", "done")
+    assert code == 0 and "Exported 1 annotation set(s)" in out
+    card = json.loads((tmp_path / "out" / "dataset-card.json").read_text(encoding="utf-8"))
+    assert "annotator export" in json.dumps(card["command"])
+    data_file = next(p for p in (tmp_path / "out").iterdir() if p.suffix == ".jsonl")
+    run(capsys, "init", tmp_path / "fresh")
+    code, out, err = run(capsys, "import-annotations", tmp_path / "fresh", data_file,
+                         "--format", "jsonl")
+    assert code == 0, err
+    original = json.loads((source / "annotations/demo/sample-article.json").read_text("utf-8"))
+    copied = json.loads((tmp_path / "fresh/annotations/demo/sample-article.json")
+                        .read_text("utf-8"))
+    assert copied["spans"] == original["spans"] and copied["events"] == original["events"]
+    code, out, _ = run(capsys, "validate", tmp_path / "fresh")
+    assert code == 0, out
+
+
+def test_export_refuses_unknown_format_and_busy_folder(tmp_path: Path, capsys) -> None:
+    source = sample_project_copy(tmp_path)
+    with pytest.raises(SystemExit) as exc:
+        main(["export", str(source), "--format", "xlsx", "--output", str(tmp_path / "o")])
+    assert exc.value.code == 2
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "keep.txt").write_text("mine", encoding="utf-8")
+    code, _, err = run(capsys, "export", source, "--format", "brat", "--output", busy)
+    assert code == 2 and str(busy) in err
+    assert (busy / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys) -> None:
+    from conftest import SHARED
+
+    source = SHARED / "data/formats/doccano/export-sequence_labeling.jsonl"
+    run(capsys, "init", tmp_path / "p")
+    code, _, err = run(capsys, "import-annotations", tmp_path / "p", source,
+                       "--format", "doccano", "--coder", "pre")
+    assert code == 1 and "ORG" in err  # labels the codebook does not know are reported
+    code, _out, err = run(capsys, "import-annotations", tmp_path / "p", source,
+                         "--format", "doccano", "--coder", "pre", "--label-map", "ORG=ACTOR",
+                         "--label-map", "PERSON=PERSON", "--label-map", "MISC=ACTOR")
+    assert code == 0, err
+    annotated = Project.open(tmp_path / "p")
+    assert len(annotated.document_ids()) == 3
+    assert [c for c, _, _ in annotated.annotation_files()] == ["pre"] * 3
