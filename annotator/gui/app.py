@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from annotator.core.text import sanitize_id
@@ -31,10 +32,19 @@ def app_settings() -> QSettings:
                      APPLICATION)
 
 
+def _quiet_offscreen_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    # The offscreen platform (screenshots, CI) warns each time a window's size limits change.
+    if "does not support propagateSizeHints" in message:
+        return
+    print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     """The running ``QApplication``, created (with our names) if there is none."""
     app = QApplication.instance()
     if app is None:
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            qInstallMessageHandler(_quiet_offscreen_messages)
         app = QApplication(sys.argv[:1])
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
@@ -119,6 +129,8 @@ def _screenshot(project: Project, coder: str | None, settings: QSettings, path: 
                 document: str | None) -> int:
     from annotator.gui.main_window import MainWindow
 
+    if document and not project.has_document(document):
+        raise AnnotatorError(f"{project.root}: no document {document!r}")
     app = application()
     name = resolve_coder(coder, settings, None) or _suggested_name() or "coder"
     asker = QuietAsker()
@@ -127,8 +139,6 @@ def _screenshot(project: Project, coder: str | None, settings: QSettings, path: 
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     target = document or window.first_undone_document()
-    if document and not project.has_document(document):
-        raise AnnotatorError(f"{project.root}: no document {document!r}")
     if target is not None:
         window.open_document(target)
     for _ in range(5):

@@ -696,7 +696,7 @@ class MainWindow(QMainWindow):
         self.select_span(span_id)
         span = self.doc.session.aset.span(span_id) if self.doc else None
         if span is not None:
-            self.show_message(f"Selected {span_id}: {span.label} «{_short(span.text)}»")
+            self.show_message(f"Selected {span_id}: {span.label} {_quote(span.text)}")
 
     def _on_document_view_selection_range_changed(self, start: int, end: int) -> None:
         if start == end or self.doc is None:
@@ -710,8 +710,8 @@ class MainWindow(QMainWindow):
             hint = ""
             stripped = snapping.strip_proclitic(text, *rng)
             if stripped != rng:
-                hint = f" · X leaves out «{text[rng[0]:stripped[0]]}»"
-            self.statusBar().showMessage(f"Selection «{_short(text[rng[0]:rng[1]])}»{hint}")
+                hint = f" · X leaves out {_quote(text[rng[0]:stripped[0]])}"
+            self.statusBar().showMessage(f"Selection {_quote(text[rng[0]:rng[1]])}{hint}")
 
     def _on_document_view_context_menu_requested(self, pos: QPoint) -> None:
         menu = self.context_menu(pos)
@@ -817,7 +817,7 @@ class MainWindow(QMainWindow):
                 if not reason:
                     self._collapse_selection()
                     self.select_span(edit.span_id)
-                    self.show_message(f"{name}: «{_short(self._text(rng))}»")
+                    self.show_message(f"{name}: {_quote(self._text(rng))}")
                 return reason
         if span_id is None:
             self.show_message("Select some text first (drag, double-click or Shift+arrows)")
@@ -929,7 +929,7 @@ class MainWindow(QMainWindow):
             self._collapse_selection()
             self.select_span(span_id)
             span = aset.span(span_id)
-            self.show_message(f"{event_id} {rd.name} ← «{_short(span.text if span else '')}»")
+            self.show_message(f"{event_id} {rd.name} ← {_quote(span.text if span else '')}")
         return reason
 
     def strip_proclitic(self) -> str:
@@ -945,7 +945,7 @@ class MainWindow(QMainWindow):
                 return "nothing to strip"
             self.document_view.select_range(*new)
             self._exact_selection = new
-            self.show_message(f"Selection: «{_short(text[new[0]:new[1]])}»")
+            self.show_message(f"Selection: {_quote(text[new[0]:new[1]])}")
             return ""
         span = self.doc.session.aset.span(span_id) if span_id else None
         if span is None:
@@ -957,7 +957,7 @@ class MainWindow(QMainWindow):
             return "nothing to strip"
         reason = self.push(ResizeSpan(span.id, *new))
         if not reason:
-            self.show_message(f"{span.id}: «{_short(text[new[0]:new[1]])}»")
+            self.show_message(f"{span.id}: {_quote(text[new[0]:new[1]])}")
         return reason
 
     def delete_span(self) -> str:
@@ -1362,6 +1362,12 @@ class MainWindow(QMainWindow):
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    """Document text inside an English message: «…» around a first-strong isolate, so an
+    Arabic quote keeps its own direction and does not reorder the words around it."""
+    return f"«\u2068{_short(text, limit)}\u2069»"
 
 
 def _as_bool(value: object) -> bool:

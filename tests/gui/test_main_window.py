@@ -655,4 +655,4 @@ def test_context_menu_selects_the_span_under_the_pointer_and_offers_labels_and_r
 def test_selection_hint_names_a_leading_proclitic(qtbot, project, make_window):  # type: ignore[no-untyped-def]
     window = make_window(project)
     select_text(window, "لتنظيم داعش")
-    assert "X leaves out «ل»" in window.statusBar().currentMessage()
+    assert "X leaves out «\u2068ل\u2069»" in window.statusBar().currentMessage()
