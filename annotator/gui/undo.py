@@ -9,6 +9,8 @@ which makes ``QUndoStack.push`` drop it, and keeps the reason for the caller.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from annotator.core.edits import AnnotationSession, Edit
@@ -30,6 +32,10 @@ class EditCommand(QUndoCommand):
         except AnnotatorError as exc:
             self.refusal = str(exc)
             self.setObsolete(True)  # push() and redo() delete an obsolete command
+        except Exception as exc:  # a bug: keep it off the stack, and report it
+            self.refusal = f"internal error ({type(exc).__name__}: {exc})"
+            self.setObsolete(True)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def undo(self) -> None:
         self.session.undo(self.edit)

@@ -656,3 +656,27 @@ def test_selection_hint_names_a_leading_proclitic(qtbot, project, make_window): 
     window = make_window(project)
     select_text(window, "لتنظيم داعش")
     assert "X leaves out «\u2068ل\u2069»" in window.statusBar().currentMessage()
+
+
+def test_an_edit_that_fails_late_leaves_no_undo_step(qtbot, project, make_window, monkeypatch):  # type: ignore[no-untyped-def]
+    from annotator.core.edits import AddSpan, Macro, RelabelSpan
+
+    window = make_window(project)
+    text = window.doc.session.document.text
+    i = text.index("قوات النظام")
+    # The second step refers to a span that does not exist: refused while applying, after
+    # the first step ran; the Macro reverts it and nothing lands on the stack.
+    reason = window.push(Macro([AddSpan(i, i + 11, "ACTOR"), RelabelSpan("nope", "PERSON")]))
+    assert "nope" in reason
+    assert window.doc.stack.count() == 0 and window.doc.session.aset.spans == []
+    assert not window.isWindowModified()
+    # A bug inside an edit is logged, not left half-done on the stack.
+    hooked: list[type] = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: hooked.append(t))
+
+    class Broken(AddSpan):
+        def apply(self, s):  # type: ignore[no-untyped-def]
+            raise RuntimeError("bug")
+
+    assert "internal error" in window.push(Broken(i, i + 11, "ACTOR"))
+    assert hooked == [RuntimeError] and window.doc.stack.count() == 0
