@@ -190,9 +190,8 @@ def test_export_refuses_unknown_format_and_busy_folder(tmp_path: Path, capsys) -
 
 
 def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys) -> None:
-    from conftest import SHARED
-
-    source = SHARED / "data/formats/doccano/export-sequence_labeling.jsonl"
+    shared = Path(__file__).resolve().parents[2].parent / "shared"
+    source = shared / "data/formats/doccano/export-sequence_labeling.jsonl"
     run(capsys, "init", tmp_path / "p")
     code, _, err = run(capsys, "import-annotations", tmp_path / "p", source,
                        "--format", "doccano", "--coder", "pre")
