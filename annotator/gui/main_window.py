@@ -51,6 +51,7 @@ from annotator.core.edits import (
     RelabelSpan,
     RemoveSpan,
     ResizeSpan,
+    SetEventType,
     SetStatus,
 )
 from annotator.core.model import AnnotationSet, Document, Span
@@ -171,9 +172,6 @@ class BackgroundWriter(QObject):
             future.result()
         return [job for job, _ in pending]
 
-    def busy(self) -> bool:
-        return any(not f.done() for _, f in self._pending)
-
     def shutdown(self) -> list[WriteJob]:
         jobs = self.wait()
         self._pool.shutdown(wait=True)
@@ -208,7 +206,6 @@ class MainWindow(QMainWindow):
         self._current_event: str | None = None
         self._last_event_type: str | None = None
         self._exact_selection: tuple[int, int] | None = None
-        self._closing = False
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
@@ -556,8 +553,8 @@ class MainWindow(QMainWindow):
 
     def request_edit(self, edit: object) -> None:
         """Slot for the widgets' ``editRequested``: they never edit the session themselves."""
-        if isinstance(edit, Edit):
-            self.push(edit)
+        if isinstance(edit, Edit) and not self.push(edit) and isinstance(edit, SetEventType):
+            self._last_event_type = edit.type  # the next new event starts with this type
 
     def undo(self) -> None:
         if self.doc is not None and self.doc.stack.canUndo():
@@ -1355,7 +1352,6 @@ class MainWindow(QMainWindow):
         self._clock.stop()
         for job in self.writer.shutdown():
             self._on_writer_finished(job)
-        self._closing = True
         event.accept()
 
 

@@ -680,3 +680,15 @@ def test_an_edit_that_fails_late_leaves_no_undo_step(qtbot, project, make_window
 
     assert "internal error" in window.push(Broken(i, i + 11, "ACTOR"))
     assert hooked == [RuntimeError] and window.doc.stack.count() == 0
+
+
+def test_a_new_event_starts_with_the_type_chosen_last(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    window = make_window(project)
+    view, panel = window.document_view, window.event_panel
+    select_text(window, "هجوماً")
+    key(qtbot, view, Qt.Key.Key_E)
+    choose(panel.type_combo, "strategic_developments")
+    assert window.doc.session.aset.events[0].type == "strategic_developments"
+    select_text(window, "الاشتباكات")
+    key(qtbot, view, Qt.Key.Key_E)
+    assert window.doc.session.aset.events[1].type == "strategic_developments"
