@@ -209,10 +209,10 @@ class MainWindow(QMainWindow):
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
-        self.actions: dict[str, QAction] = build_actions(
+        self.action_map: dict[str, QAction] = build_actions(
             self, self.action_specs, [self.document_view, self.span_table.view])
-        self.menus = build_menus(self.menuBar(), self.action_specs, self.actions)
-        self.toolbars = build_toolbars(self, self.action_specs, self.actions)
+        self.menus = build_menus(self.menuBar(), self.action_specs, self.action_map)
+        self.toolbars = build_toolbars(self, self.action_specs, self.action_map)
         self._build_status_bar()
 
         self.writer = BackgroundWriter(self)
@@ -235,12 +235,12 @@ class MainWindow(QMainWindow):
         self._last_activity = time.monotonic()
         self.document_view.verticalScrollBar().valueChanged.connect(self._note_activity)
         self.document_view.selectionRangeChanged.connect(self._note_activity)
-        for action in self.actions.values():
+        for action in self.action_map.values():
             action.triggered.connect(self._note_activity)
 
         self._restore_settings()
-        with QSignalBlocker(self.actions["snap_words"]):
-            self.actions["snap_words"].setChecked(self.snap_to_words)
+        with QSignalBlocker(self.action_map["snap_words"]):
+            self.action_map["snap_words"].setChecked(self.snap_to_words)
         self.set_document_rows()
         self._update_title()
         self.update_actions()
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         with contextlib.suppress(TypeError, ValueError):
-            self.document_view.set_zoom(int(self.settings.value("zoom", 0)))
+            self.document_view.set_zoom(int(str(self.settings.value("zoom", 0))))
 
     def _save_settings(self) -> None:
         if self.settings is None:
@@ -726,19 +726,19 @@ class MainWindow(QMainWindow):
         menu = view.createStandardContextMenu(pos)
         menu.addSeparator()
         labels = menu.addMenu("Label as")
-        labels.addActions([self.actions[f"label:{lab.id}"]
+        labels.addActions([self.action_map[f"label:{lab.id}"]
                            for lab in self.codebook.span_labels])
-        menu.addAction(self.actions["strip_proclitic"])
-        menu.addAction(self.actions["delete_span"])
+        menu.addAction(self.action_map["strip_proclitic"])
+        menu.addAction(self.action_map["delete_span"])
         menu.addSeparator()
-        menu.addAction(self.actions["create_event"])
+        menu.addAction(self.action_map["create_event"])
         event_id = self.current_event_id()
         event = self.doc.session.aset.event(event_id) if self.doc and event_id else None
         et = self.codebook.event_type(event.type) if event else None
         if et is not None:
             roles = menu.addMenu(f"Fill role of {event_id}")
-            roles.addActions([self.actions[f"role:{r}"] for r in et.roles
-                              if f"role:{r}" in self.actions])
+            roles.addActions([self.action_map[f"role:{r}"] for r in et.roles
+                              if f"role:{r}" in self.action_map])
         return menu
 
     def _on_document_view_zoom_changed(self, level: int) -> None:
@@ -997,7 +997,7 @@ class MainWindow(QMainWindow):
         self._set_current_event(ids[(i + step) % len(ids)])
 
     def show_label_palette(self) -> None:
-        self._popup([self.actions[f"label:{lab.id}"] for lab in self.codebook.span_labels],
+        self._popup([self.action_map[f"label:{lab.id}"] for lab in self.codebook.span_labels],
                     "Label as")
 
     def show_role_palette(self) -> None:
@@ -1008,7 +1008,7 @@ class MainWindow(QMainWindow):
         event = self.doc.session.aset.event(event_id)
         et = self.codebook.event_type(event.type) if event else None
         roles = et.roles if et else ()
-        self._popup([self.actions[f"role:{r}"] for r in roles if f"role:{r}" in self.actions],
+        self._popup([self.action_map[f"role:{r}"] for r in roles if f"role:{r}" in self.action_map],
                     "Fill role")
 
     def _popup(self, actions: list[QAction], title: str) -> None:
@@ -1286,11 +1286,11 @@ class MainWindow(QMainWindow):
 
     def update_actions(self) -> None:
         for spec in self.action_specs:
-            self.actions[spec.id].setEnabled(self.condition(spec.when))
+            self.action_map[spec.id].setEnabled(self.condition(spec.when))
         doc = self.doc
         if doc is not None:
-            self.actions["undo"].setText(f"&Undo {doc.stack.undoText()}".rstrip())
-            self.actions["redo"].setText(f"&Redo {doc.stack.redoText()}".rstrip())
+            self.action_map["undo"].setText(f"&Undo {doc.stack.undoText()}".rstrip())
+            self.action_map["redo"].setText(f"&Redo {doc.stack.redoText()}".rstrip())
 
     def _update_title(self) -> None:
         doc = self.doc

@@ -118,7 +118,7 @@ def test_check_table_finds_clashes() -> None:
 
 
 def test_window_builds_every_action_menu_and_slot(window: MainWindow) -> None:
-    assert set(window.actions) == {s.id for s in window.action_specs}
+    assert set(window.action_map) == {s.id for s in window.action_specs}
     menu_actions = set()
     for menu in window.menus.values():
         for action in menu.actions():
@@ -126,7 +126,7 @@ def test_window_builds_every_action_menu_and_slot(window: MainWindow) -> None:
             if action.menu() is not None:
                 menu_actions.update(action.menu().actions())
     for spec in window.action_specs:
-        action = window.actions[spec.id]
+        action = window.action_map[spec.id]
         assert action in menu_actions, spec.id  # reachable with Alt and the arrows
         assert callable(getattr(window, spec.slot)), spec.slot
         window.condition(spec.when)  # every condition is known
@@ -138,18 +138,18 @@ def test_window_builds_every_action_menu_and_slot(window: MainWindow) -> None:
 
 
 def test_enabled_state_follows_conditions(window: MainWindow) -> None:
-    assert not window.actions["undo"].isEnabled()
+    assert not window.action_map["undo"].isEnabled()
     i = window.doc.session.document.text.index("قوات النظام")
     window.document_view.select_range(i, i + len("قوات النظام"))
-    window.actions["label:ACTOR"].trigger()
-    assert window.actions["undo"].isEnabled()
-    assert "Add span" in window.actions["undo"].text()
-    window.actions["undo"].trigger()
-    assert window.actions["redo"].isEnabled() and not window.actions["undo"].isEnabled()
+    window.action_map["label:ACTOR"].trigger()
+    assert window.action_map["undo"].isEnabled()
+    assert "Add span" in window.action_map["undo"].text()
+    window.action_map["undo"].trigger()
+    assert window.action_map["redo"].isEnabled() and not window.action_map["undo"].isEnabled()
     window.close_document(ask=False)
-    assert not window.actions["save"].isEnabled()
-    assert not window.actions["label:ACTOR"].isEnabled()
-    assert window.actions["shortcuts"].isEnabled()
+    assert not window.action_map["save"].isEnabled()
+    assert not window.action_map["label:ACTOR"].isEnabled()
+    assert window.action_map["shortcuts"].isEnabled()
 
 
 def test_escape_goes_back_to_the_text(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

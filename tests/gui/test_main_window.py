@@ -484,7 +484,7 @@ def test_document_held_by_another_window_opens_read_only(qtbot, project, make_wi
         assert asker.kinds() == ["lock"] and "colleague" in asker.calls[0][1]
         assert window.doc.read_only
         assert "read-only" in window.windowTitle()
-        assert not window.actions["save"].isEnabled()
+        assert not window.action_map["save"].isEnabled()
         select_text(window, "قوات النظام")
         key(qtbot, window.document_view, Qt.Key.Key_A)
         assert window.doc.session.aset.spans == []

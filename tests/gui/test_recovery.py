@@ -241,7 +241,7 @@ DRIVER = textwrap.dedent('''
     def act(needle, action):
         i = text.index(needle)
         window.document_view.select_range(i, i + len(needle))
-        window.actions[action].trigger()
+        window.action_map[action].trigger()
 
     def edit():
         act("هجوماً", "create_event")
