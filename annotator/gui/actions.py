@@ -51,6 +51,9 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("mark_done", "&Mark done and open next", ("Ctrl+Return", "Ctrl+Enter"),
                "mark_done", "File", "editable", toolbar="Document", icon_text="✓ Done",
                help="Strict check: jumps to the first problem, or saves and opens the next"),
+    ActionSpec("skip_document", "S&kip document and open next", ("Ctrl+K",), "skip_document",
+               "File", "editable",
+               help="Mark it skipped (not relevant, duplicate, unreadable), save, open the next"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
     # Edit
     ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "can_undo", toolbar="Document",

@@ -1257,16 +1257,32 @@ class MainWindow(QMainWindow):
                               f"problem{'s' if len(problems) != 1 else ''}; first: "
                               f"{problems[0].message}")
             return False
-        if doc.session.aset.status != "done" and self.push(SetStatus("done")):
+        return self._finish_with_status("done")
+
+    def skip_document(self) -> bool:
+        """Mark the document skipped (irrelevant, duplicate, unreadable), save, open the next."""
+        doc = self.doc
+        if doc is None:
+            return False
+        if doc.read_only:
+            self.show_message(f"Not skipped: {doc.lock_message or 'open read-only'}")
+            return False
+        return self._finish_with_status("skipped")
+
+    def _finish_with_status(self, status: str) -> bool:
+        doc = self.doc
+        assert doc is not None
+        if doc.session.aset.status != status and self.push(SetStatus(status)):
             return False
         if not self.save_document(wait=True):
             return False
         following = self.next_undone_document(doc.id)
         if following is None:
-            self.show_message("Done. Every document of the project is done.")
+            self.show_message(f"{doc.id} {status}. Every document of the project is done "
+                              "or skipped.")
             return True
         self.open_document(following)
-        self.show_message(f"{doc.id} done; now {following}")
+        self.show_message(f"{doc.id} {status}; now {following}")
         return True
 
     # -- window state --------------------------------------------------------------------------

@@ -537,6 +537,17 @@ def test_mark_done_jumps_to_the_first_problem_then_saves_and_opens_the_next(  # 
     assert window.position_label.text().startswith("Document 2/3 · 1 done")
 
 
+def test_ctrl_k_skips_the_document_and_opens_the_next(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    window = make_window(project)
+    assert window.doc.id == "p1"
+    window.document_view.setFocus()
+    key(qtbot, window.document_view, Qt.Key.Key_K, CTRL)
+    assert saved_json(project, "p1")["status"] == "skipped"
+    assert window.doc.id == "p2"
+    assert window.document_list.model.status_of("p1") == "skipped"
+    assert window.next_undone_document("p3") == "p2"  # skipped ones are not offered again
+
+
 def choose(combo: QComboBox, data: str) -> None:
     """Pick the entry with ``data`` as a coder would (index change + ``activated``)."""
     i = combo.findData(data)
