@@ -8,16 +8,22 @@ codebook requires that is still missing; it becomes an error once the status is 
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
-from annotator.core.codebook import Codebook
+from annotator.core.codebook import Codebook, EventType, FieldDef, RoleDef
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
 from annotator.core.schemas import compiled_annotation_schema
 from annotator.core.values import check_value, is_empty
 
 ERROR, WARNING, TODO = "error", "warning", "todo"
+_ID, _START, _END = (operator.itemgetter("id"), operator.itemgetter("start"),
+                     operator.itemgetter("end"))
+_LABEL, _TEXT = operator.itemgetter("label"), operator.itemgetter("text")
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,15 @@ def _beyond_schema(data: dict[str, Any]) -> list[Issue]:
     """Shape rules JSON Schema cannot state: it counts 1.0 as an integer (offsets then break
     slicing), and Python's JSON reader accepts NaN, Infinity and integers no float can hold."""
     issues: list[Issue] = []
-    for i, s in enumerate(data["spans"]):
-        for key in ("start", "end"):
-            if not isinstance(s[key], int):
-                issues.append(Issue(ERROR, f"$.spans[{i}].{key}",
-                                    f"{key} must be a whole number without a decimal point, "
-                                    f"not {s[key]!r}"))
+    spans = data["spans"]
+    if not (all(map(isinstance, map(_START, spans), repeat(int)))
+            and all(map(isinstance, map(_END, spans), repeat(int)))):
+        for i, s in enumerate(spans):
+            for key in ("start", "end"):
+                if not isinstance(s[key], int):
+                    issues.append(Issue(ERROR, f"$.spans[{i}].{key}",
+                                        f"{key} must be a whole number without a decimal "
+                                        f"point, not {s[key]!r}"))
     spent = data.get("time_spent_seconds")
     if spent is not None:
         try:
@@ -115,6 +124,7 @@ def _semantic(data: dict[str, Any], document: Document | None,
                       "the document text has changed since this file was made (SHA-256 differs):"
                       " offsets may point at the wrong text"))
             text = None  # offsets cannot be trusted against this text
+    tables = _tables(cb) if cb is not None else None
     if cb is not None:
         ref = data["codebook"]
         if ref["id"] != cb.id:
@@ -126,16 +136,65 @@ def _semantic(data: dict[str, Any], document: Document | None,
                       f"({ref['sha256'][:8]}), the project now uses {cb.version} "
                       f"({cb.sha256[:8]})"))
 
-    ids: Counter[str] = Counter()
-    spans: dict[str, dict[str, Any]] = {}
+    # Every span of every exported file comes through here: check them all at once in C
+    # (map, zip, set), and only when that finds something walk them one by one, which says
+    # what and where.
+    labels = tables.labels if tables is not None else None
+    span_list = data["spans"]
+    sids = list(map(_ID, span_list))
+    starts = list(map(_START, span_list))
+    ends = list(map(_END, span_list))
+    span_labels = list(map(_LABEL, span_list))
+    spans: dict[str, dict[str, Any]] = dict(zip(sids, span_list, strict=True))
+    clean = all(map(operator.lt, starts, ends)) and (
+        labels is None or labels.issuperset(span_labels)) and (
+        len(set(zip(starts, ends, span_labels, strict=True))) == len(span_list))
+    if clean and text is not None and span_list:
+        clean = max(ends) <= len(text) and list(map(text.__getitem__, map(
+            slice, starts, ends))) == list(map(_TEXT, span_list))
+    if not clean:
+        _check_spans(span_list, text, labels, add)
+
+    for i, e in enumerate(data["events"]):
+        _check_event(i, e, spans, cb, tables, need, issues)
+
+    # Ids: spans first, then events, each counted; a repeated one is listed once, in the order
+    # of its first use. Almost every file has none, which one set comparison shows.
+    ids = sids + list(map(_ID, data["events"]))
+    if len(set(ids)) != len(ids):
+        for ident, count in Counter(ids).items():
+            if count > 1:
+                add(Issue(ERROR, "$", f"id {ident!r} is used {count} times; ids must be unique",
+                          ident))
+
+    if tables is not None:
+        fields = data["fields"]
+        doc_fields = tables.document_fields
+        for fid, value in fields.items():
+            known = doc_fields.get(fid)
+            if known is None:
+                add(Issue(ERROR, f"$.fields.{fid}", f"unknown document field {fid!r}"))
+            else:
+                fd, ok = known
+                if ok is None or not ok(value):
+                    bad = check_value(fd, value)
+                    if bad:
+                        add(Issue(ERROR, f"$.fields.{fid}", f"{fd.name}: {bad}"))
+        for fd in tables.required_document_fields:
+            if is_empty(fields.get(fd.id)):
+                add(Issue(need, f"$.fields.{fd.id}", f"document field {fd.name!r} is required"))
+    return issues
+
+
+def _check_spans(span_list: list[dict[str, Any]], text: str | None,
+                 labels: frozenset[str] | None, add: Callable[[Issue], None]) -> None:
+    """The problems of each span, in order (what ``_semantic``'s quick check found)."""
     seen_ranges: dict[tuple[int, int, str], str] = {}
     n = len(text) if text is not None else None
-    for i, s in enumerate(data["spans"]):
+    for i, s in enumerate(span_list):
         where = f"$.spans[{i}]"
         sid = s["id"]
-        ids[sid] += 1
-        spans[sid] = s
-        start, end = s["start"], s["end"]
+        start, end, label = s["start"], s["end"], s["label"]
         if start >= end:
             add(Issue(ERROR, where, f"span {sid}: start {start} is not before end {end}", sid))
         elif n is not None:
@@ -147,109 +206,156 @@ def _semantic(data: dict[str, Any], document: Document | None,
                 add(Issue(ERROR, where + ".text",
                           f"span {sid}: its text {s['text']!r} differs from the document at "
                           f"{start}-{end} ({text[start:end]!r})", sid))  # type: ignore[index]
-        if cb is not None and cb.label(s["label"]) is None:
-            add(Issue(ERROR, where + ".label", f"span {sid}: unknown label {s['label']!r}", sid))
-        key = (start, end, s["label"])
+        if labels is not None and label not in labels:
+            add(Issue(ERROR, where + ".label", f"span {sid}: unknown label {label!r}", sid))
+        key = (start, end, label)
         if key in seen_ranges:
             add(Issue(WARNING, where, f"span {sid} duplicates span {seen_ranges[key]} "
                                       f"(same range and label)", sid))
         else:
             seen_ranges[key] = sid
 
-    for i, e in enumerate(data["events"]):
-        ids[e["id"]] += 1
-        issues += _check_event(i, e, spans, cb, need)
-
-    for ident, count in ids.items():
-        if count > 1:
-            add(Issue(ERROR, "$", f"id {ident!r} is used {count} times; ids must be unique",
-                      ident))
-
-    if cb is not None:
-        fields = data["fields"]
-        for fid, value in fields.items():
-            fd = cb.document_field(fid)
-            if fd is None:
-                add(Issue(ERROR, f"$.fields.{fid}", f"unknown document field {fid!r}"))
-            else:
-                bad = check_value(fd, value)
-                if bad:
-                    add(Issue(ERROR, f"$.fields.{fid}", f"{fd.name}: {bad}"))
-        for fd in cb.document_fields:
-            if fd.required and is_empty(fields.get(fd.id)):
-                add(Issue(need, f"$.fields.{fd.id}", f"document field {fd.name!r} is required"))
-    return issues
-
 
 def _check_event(i: int, e: dict[str, Any], spans: dict[str, dict[str, Any]],
-                 cb: Codebook | None, need: str) -> list[Issue]:
-    issues: list[Issue] = []
+                 cb: Codebook | None, tables: _Tables | None, need: str,
+                 issues: list[Issue]) -> None:
     add = issues.append
     eid = e["id"]
     where = f"$.events[{i}]"
     name = f"event {eid}"
     trig = e.get("trigger")
+    roles = e["roles"]
     if trig is not None and trig not in spans:
         add(Issue(ERROR, where + ".trigger", f"{name}: trigger {trig!r} is not a span", eid))
-    for role, fillers in e["roles"].items():
+    for role, fillers in roles.items():
         for sid in fillers:
             if sid not in spans:
                 add(Issue(ERROR, f"{where}.roles.{role}",
                           f"{name}: role {role!r} refers to missing span {sid!r}", eid))
-    if cb is None:
-        return issues
-    et = cb.event_type(e["type"])
-    if et is None:
+    if cb is None or tables is None:
+        return
+    t = tables.types.get(e["type"])
+    if t is None:
         add(Issue(ERROR, where + ".type", f"{name}: unknown event type {e['type']!r}", eid))
-        return issues
-    name = f"event {eid} ({et.name})"
+        return
+    name = f"event {eid} ({t.name})"
     sub = e.get("subtype")
+    st_id = None
     if sub is None:
-        if et.subtypes:
+        if t.has_subtypes:
             add(Issue(need, where + ".subtype", f"{name}: choose a sub-type", eid))
-    elif et.subtype(sub) is None:
+    elif isinstance(sub, str) and sub in t.subtypes:
+        st_id = sub
+    else:
         add(Issue(ERROR, where + ".subtype", f"{name}: unknown sub-type {sub!r}", eid))
     if trig is None:
         if cb.trigger_required:
             add(Issue(need, where + ".trigger", f"{name}: mark its trigger", eid))
-    elif trig in spans and cb.trigger_labels and spans[trig]["label"] not in cb.trigger_labels:
+    elif trig in spans and tables.trigger_labels and \
+            spans[trig]["label"] not in tables.trigger_labels:
         add(Issue(ERROR, where + ".trigger",
                   f"{name}: the trigger must be labelled {' or '.join(cb.trigger_labels)}, "
                   f"not {spans[trig]['label']}", eid))
-    for role, fillers in e["roles"].items():
-        rd = cb.role(role)
-        if rd is None or role not in et.roles:
+    allowed = t.roles
+    for role, fillers in roles.items():
+        known = allowed.get(role)
+        if known is None:
             add(Issue(ERROR, f"{where}.roles.{role}",
                       f"{name}: role {role!r} is not a role of this event type", eid))
             continue
+        rd, role_labels = known
         if rd.max is not None and len(fillers) > rd.max:
             add(Issue(ERROR, f"{where}.roles.{role}",
                       f"{name}: {rd.name} takes at most {rd.max} span(s), has {len(fillers)}",
                       eid))
         for sid in fillers:
             span = spans.get(sid)
-            if span is not None and span["label"] not in rd.labels:
+            if span is not None and span["label"] not in role_labels:
                 add(Issue(ERROR, f"{where}.roles.{role}",
                           f"{name}: {rd.name} must be a {' or '.join(rd.labels)} span; "
                           f"span {sid} is {span['label']}", eid))
-    for fid, value in e["fields"].items():
-        fd = cb.field_for(et.id, fid)
-        if fd is None:
+    efields = e["fields"]
+    defs = t.fields
+    for fid, value in efields.items():
+        known = defs.get(fid)
+        if known is None:
             add(Issue(ERROR, f"{where}.fields.{fid}",
                       f"{name}: unknown field {fid!r} for this event type", eid))
             continue
-        bad = check_value(fd, value)
-        if bad:
-            add(Issue(ERROR, f"{where}.fields.{fid}", f"{name}: {fd.name}: {bad}", eid))
-    st_id = sub if (sub is not None and et.subtype(sub) is not None) else None
-    for role in cb.required_roles(et.id, st_id):
-        if not e["roles"].get(role):
+        fd, ok = known
+        if ok is None or not ok(value):
+            bad = check_value(fd, value)
+            if bad:
+                add(Issue(ERROR, f"{where}.fields.{fid}", f"{name}: {fd.name}: {bad}", eid))
+    req_roles, req_fields = t.required[st_id]
+    for role in req_roles:
+        if not roles.get(role):
             rd = cb.role(role)
             add(Issue(need, f"{where}.roles.{role}",
                       f"{name}: role {rd.name if rd else role} is required", eid))
-    for fid in cb.required_fields(et.id, st_id):
-        if is_empty(e["fields"].get(fid)):
-            fd = cb.field_for(et.id, fid)
+    for fid in req_fields:
+        value = efields.get(fid)
+        # A count or date (a dict) and text with a letter are never empty: no call for those.
+        if value.__class__ is dict or (value.__class__ is str and value.strip()):
+            continue
+        if is_empty(value):
+            known = defs.get(fid)
             add(Issue(need, f"{where}.fields.{fid}",
-                      f"{name}: field {fd.name if fd else fid} is required", eid))
-    return issues
+                      f"{name}: field {known[0].name if known else fid} is required", eid))
+
+
+# -- per-codebook lookup tables -----------------------------------------------------------------
+def _quick_check(fd: FieldDef) -> Callable[[Any], bool] | None:
+    """A cheap test that is true only where ``check_value(fd, value)`` is ``''`` (when it is
+    false, ``check_value`` is asked, for the verdict and its message); ``None``: ask it always."""
+    if fd.type == "enum" and not fd.multiple:
+        options = frozenset(fd.option_ids())
+        return lambda v: isinstance(v, str) and v in options
+    if fd.type == "text":
+        return lambda v: isinstance(v, str)
+    if fd.type == "boolean":
+        return lambda v: isinstance(v, bool)
+    return None
+
+
+class _EventTable:
+    """What validating an event of one type looks up, computed once per codebook."""
+
+    def __init__(self, cb: Codebook, et: EventType) -> None:
+        self.name = et.name
+        self.has_subtypes = bool(et.subtypes)
+        self.subtypes = frozenset(s.id for s in et.subtypes)
+        # A role is allowed when the codebook defines it and the type lists it.
+        self.roles: dict[str, tuple[RoleDef, frozenset[str]]] = {}
+        for rid in et.roles:
+            rd = cb.role(rid)
+            if rd is not None:
+                self.roles[rid] = (rd, frozenset(rd.labels))
+        self.fields: dict[str, tuple[FieldDef, Callable[[Any], bool] | None]] = {}
+        for fid in dict.fromkeys(f.id for f in cb.fields_for(et.id)):
+            fd = cb.field_for(et.id, fid)
+            assert fd is not None
+            self.fields[fid] = (fd, _quick_check(fd))
+        self.required = {st: (cb.required_roles(et.id, st), cb.required_fields(et.id, st))
+                         for st in (None, *self.subtypes)}
+
+
+class _Tables:
+    def __init__(self, cb: Codebook) -> None:
+        self.labels = frozenset(lab.id for lab in cb.span_labels)
+        self.trigger_labels = frozenset(cb.trigger_labels)
+        # Later definitions win, as in ``Codebook.event_type``.
+        self.types = {et.id: _EventTable(cb, et) for et in cb.event_types}
+        self.document_fields: dict[str, tuple[FieldDef, Callable[[Any], bool] | None]] = {}
+        for fd in cb.document_fields:
+            self.document_fields.setdefault(fd.id, (fd, _quick_check(fd)))
+        self.required_document_fields = tuple(fd for fd in cb.document_fields if fd.required)
+
+
+def _tables(cb: Codebook) -> _Tables:
+    """The lookup tables of ``cb``, kept on it (a codebook never changes once loaded)."""
+    tables = cb.__dict__.get("_validation_tables")
+    if tables is None:
+        tables = _Tables(cb)
+        object.__setattr__(cb, "_validation_tables", tables)
+    return tables  # type: ignore[no-any-return]
