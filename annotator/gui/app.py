@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from annotator.core.text import sanitize_id
 from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import Asker, QuietAsker, install_crash_handler
+from annotator.gui.document_view import release_clipboard
 from annotator.gui.fonts import load_bundled_fonts
 from annotator.storage.project import Project, check_coder_name
 
@@ -49,6 +50,7 @@ def application() -> QApplication:
         app.setOrganizationName(ORGANIZATION)
         app.setApplicationName(APPLICATION)
         app.setApplicationDisplayName("Annotator")
+        app.aboutToQuit.connect(release_clipboard)
     assert isinstance(app, QApplication)
     return app
 

@@ -544,6 +544,8 @@ class DocumentView(QPlainTextEdit):
             self.selectionRangeChanged.emit(*rng)
 
     def createMimeDataFromSelection(self) -> QMimeData:
+        # This QMimeData has a Python wrapper; the clipboard keeps it until told otherwise.
+        # Call release_clipboard() before the interpreter exits (see its docstring).
         """Copy the stored characters (Qt's own copy turns NBSP into spaces)."""
         rng = self.selected_range()
         data = QMimeData()
@@ -693,3 +695,23 @@ class DocumentView(QPlainTextEdit):
 def _plain(value: str) -> str:
     """Escape data for a rich-text tooltip, keeping its line breaks and spaces."""
     return html.escape(value, quote=True).replace("\u2029", "\n").replace("\u2028", "\n")
+
+
+def release_clipboard() -> None:
+    """Hand text we put on the clipboard back to Qt before Python shuts down.
+
+    A copy from the view leaves a Python-made ``QMimeData`` in the clipboard. Qt deletes it in
+    an exit handler that runs after the interpreter has finalized, and shiboken then touches
+    Python state that is gone: a segmentation fault at exit (PySide6 6.11). Setting the same
+    text again replaces it with a ``QMimeData`` Qt makes itself; the user's clipboard is kept.
+    """
+    app = QApplication.instance()
+    if app is None:
+        return
+    clipboard = QApplication.clipboard()
+    if clipboard.ownsClipboard() or clipboard.mimeData() is not None:
+        text = clipboard.text()
+        if text:
+            clipboard.setText(text)
+        else:
+            clipboard.clear()

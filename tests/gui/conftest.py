@@ -18,3 +18,13 @@ def shared_data() -> Path:
     if not data.is_dir():
         pytest.skip(f"shared data folder not found at {data}")
     return data
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_exit():  # type: ignore[no-untyped-def]
+    """Copies in tests leave Python-made data on the clipboard; Qt would free it after the
+    interpreter is gone and crash the run at exit (see ``release_clipboard``)."""
+    yield
+    from annotator.gui.document_view import release_clipboard
+
+    release_clipboard()

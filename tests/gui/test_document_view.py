@@ -650,3 +650,27 @@ def test_typing_does_not_change_the_text(qtbot, view) -> None:
 def test_point_helpers_smoke(qtbot, view) -> None:
     show(view, MIXED)
     assert isinstance(view.char_at_point(QPointF(point_for(view, 2))), int)
+
+
+def test_copy_then_quit_exits_cleanly(tmp_path) -> None:
+    """A copy leaves Python-made data on the clipboard; the app must hand it back to Qt on quit,
+    or Qt frees it after Python has finalized and the process dies with SIGSEGV at exit."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "copy_quit.py"
+    script.write_text(
+        "from PySide6.QtCore import QTimer\n"
+        "from annotator.gui.app import application\n"
+        "from annotator.gui.document_view import DocumentView\n"
+        "app = application()\n"
+        "view = DocumentView()\n"
+        "view.set_document('أمس\\u00a0الأحد')\n"
+        "view.select_range(0, 3)\n"
+        "view.copy()\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120, env={**__import__("os").environ,
+                                            "QT_QPA_PLATFORM": "offscreen"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
