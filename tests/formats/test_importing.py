@@ -138,7 +138,8 @@ def test_offsets_move_with_the_text_policy(text, data):
         [aset] = sets.values()
         stored = project.load_document(aset.document_id).text
         assert stored == policy.apply(text)
-        expected = policy.apply(text[start:end]).lstrip("\ufeff") if start == 0 else \
+        # The policy drops one leading BOM (a second one is text, and stays).
+        expected = policy.apply(text[start:end]) if start == 0 else \
             policy.apply("x" + text[start:end])[1:]
         if aset.spans:
             [s] = aset.spans
