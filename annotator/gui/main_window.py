@@ -1117,18 +1117,23 @@ class MainWindow(QMainWindow):
 
     # -- saving --------------------------------------------------------------------------------
     def _snapshot(self, doc: OpenDocument, *, for_save: bool) -> dict[str, Any]:
+        """The set as it goes to disk. Work on a not-started document makes it in progress (as
+        the core's save does). A done document that lost something required is written as in
+        progress but stays done in the session, so the claim is never saved unchecked and the
+        session changes only through edits."""
         aset = doc.session.aset
         if for_save:
             aset.time_spent_seconds += doc.seconds
             doc.seconds = 0.0
             if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
                 aset.status = "in_progress"
-            if aset.status == "done" and self.strict_issues():
-                # Editing a done document made it incomplete: keep the work, not the claim.
-                aset.status = "in_progress"
-                self.show_message("Something is missing now: saved as in progress")
         data = aset.to_dict()
-        if not for_save:
+        if for_save:
+            if data["status"] == "done" and self.strict_issues():
+                # Editing a done document made it incomplete: keep the work, not the claim.
+                data["status"] = "in_progress"
+                self.show_message("Something is missing now: saved as in progress")
+        else:
             data["time_spent_seconds"] = round(aset.time_spent_seconds + doc.seconds, 1)
         return data
 
@@ -1143,6 +1148,14 @@ class MainWindow(QMainWindow):
             return False
         if doc.read_only:
             self.show_message(f"Not saved: {doc.lock_message or 'open read-only'}")
+            return False
+        if doc.lock is not None and not doc.lock.owned:
+            # Someone removed or took over our lock file: never overwrite their work.
+            holder = doc.lock.holder()
+            self.asker.error("Not saved", f"{doc.lock.path}: this window no longer holds the "
+                             f"lock ({holder.describe() if holder else 'the lock file is gone'})."
+                             " Your work stays in the recovery file; reopen the document.")
+            self.write_recovery(wait=True)
             return False
         aset = doc.session.aset
         job = WriteJob("save", doc, self._snapshot(doc, for_save=True), doc.generation,
@@ -1231,7 +1244,9 @@ class MainWindow(QMainWindow):
             else:
                 sys.excepthook(type(job.error), job.error, job.error.__traceback__)
             return
-        if doc is self.doc and doc.stack.index() == job.stack_index:
+        if doc is self.doc and doc.generation == job.generation:
+            # Nothing changed since the snapshot (an undo and a new edit can bring the stack back
+            # to the same index with other content, so the index alone does not tell).
             doc.stack.setClean()
         status = job.snapshot["status"] if job.snapshot else "in_progress"
         self._statuses[doc.id] = status

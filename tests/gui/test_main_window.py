@@ -703,3 +703,48 @@ def test_a_new_event_starts_with_the_type_chosen_last(qtbot, project, make_windo
     select_text(window, "الاشتباكات")
     key(qtbot, view, Qt.Key.Key_E)
     assert window.doc.session.aset.events[1].type == "strategic_developments"
+
+
+def test_background_save_overtaken_by_undo_and_edit_leaves_the_window_unsaved(  # type: ignore[no-untyped-def]
+        qtbot, project, make_window):
+    """A save still running while the coder undoes and makes another edit must not mark the
+    window saved: the stack is back at the same index, but with content the file lacks."""
+    import threading
+
+    from annotator.core.edits import AddSpan
+    from annotator.gui.main_window import WriteJob
+
+    window = make_window(project)
+    text = window.doc.session.document.text
+    i = text.index("هجوماً")
+    j = text.index("بلدة الجلاء")
+    window.push(AddSpan(i, i + len("هجوماً"), "TRIGGER"))
+    gate = threading.Event()
+    window.writer.submit(WriteJob("recovery", window.doc), lambda job: gate.wait(10))
+    window.save_document(wait=False)  # queued behind the held job: snapshot has span A
+    window.undo()
+    window.push(AddSpan(j, j + len("بلدة الجلاء"), "LOCATION"))  # same index, other content
+    gate.set()
+    window._wait_for_writer()
+    on_disk = [s["text"] for s in saved_json(project, "p1")["spans"]]
+    assert on_disk == ["هجوماً"]
+    assert window.doc.dirty and window.isWindowModified()
+
+
+def test_save_refused_when_the_lock_was_taken_away(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    from annotator.core.edits import AddSpan
+
+    window = make_window(project)
+    text = window.doc.session.document.text
+    i = text.index("هجوماً")
+    window.push(AddSpan(i, i + len("هجوماً"), "TRIGGER"))
+    lock_path = window.doc.lock.lock_path
+    lock_path.unlink()  # someone deleted it by hand, and another window locked the file
+    other = FileLock(window.doc.lock.path, coder="bob")
+    other.acquire()
+    try:
+        assert window.save_document(wait=True) is False
+        assert not project.annotation_path("tester", "p1").exists()
+        assert window.doc.dirty
+    finally:
+        other.release()
