@@ -31,14 +31,17 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any
 
+from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, Document, Span
 from annotator.core.text import sanitize_id
 from annotator.formats.registry import (
     Exporter,
     FileWriter,
+    Losses,
     OutputSink,
     SourceDocument,
     SourceSpan,
@@ -49,72 +52,113 @@ HEADER = "# annotator CoNLL export: columns = TOKEN START END"
 _INT = re.compile(r"^\d+$")
 
 
-def _ranges(pred: Any, lo: int = 0, hi: int = sys.maxunicode) -> str:
-    """A regex character class body for every code point in ``lo..hi`` where ``pred`` holds."""
+# A run of code points of one kind in ``_categories()`` (two letters per code point: only a
+# category's first letter is upper case, so these match whole code points only).
+_MARK_RUN = re.compile("M[nce](?:M[nce])*")
+_FORMAT_RUN = re.compile("Cf(?:Cf)*")
+
+
+def _categories() -> str:
+    """The Unicode category of every code point, two letters each, in one string."""
+    return "".join(map(unicodedata.category, map(chr, range(sys.maxunicode + 1))))
+
+
+def _ranges(categories: str, run: re.Pattern[str], lo: int = 0, hi: int = sys.maxunicode) -> str:
+    """A regex character class body for every code point in ``lo..hi`` in a ``run``."""
     out: list[str] = []
-    start = None
-    for cp in range(lo, hi + 2):
-        ok = cp <= hi and pred(chr(cp))
-        if ok and start is None:
-            start = cp
-        elif not ok and start is not None:
-            a, b = chr(start), chr(cp - 1)
-            out.append(re.escape(a) if start == cp - 1 else f"{re.escape(a)}-{re.escape(b)}")
-            start = None
+    for m in run.finditer(categories, 2 * lo, 2 * (hi + 1)):
+        a, b = chr(m.start() // 2), chr(m.end() // 2 - 1)
+        out.append(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}")
     return "".join(out)
 
 
-@cache
-def token_pattern() -> re.Pattern[str]:
+def _token_regex() -> str:
     """Words (with their combining marks) or one symbol with what attaches to it.
 
     The word class holds only BMP marks: with astral ranges in it ``re`` can no longer use a
     bitmap and matching gets twice as slow. An astral combining mark (historic scripts,
     musical notation) therefore starts a token of its own.
     """
-    def is_mark(c: str) -> bool:
-        return unicodedata.category(c).startswith("M")
-
-    marks = _ranges(is_mark, 0, 0xFFFF)
-    astral_marks = _ranges(is_mark, 0x10000)
+    # One category lookup per code point, then runs found by a regex: each worker process of
+    # an export builds this, and a Python test per code point took half a second.
+    categories = _categories()
+    marks = _ranges(categories, _MARK_RUN, 0, 0xFFFF)
+    astral_marks = _ranges(categories, _MARK_RUN, 0x10000)
     # Format characters (RLM, LRM, ALM, bidi embeddings, soft hyphen...) separate tokens,
     # except ZWNJ/ZWJ which belong inside a word or an emoji sequence.
-    invisible = _ranges(lambda c: unicodedata.category(c) == "Cf" and c not in "\u200c\u200d")
+    zwnj = 2 * 0x200C
+    invisible = _ranges(categories[:zwnj] + "----" + categories[zwnj + 4:], _FORMAT_RUN)
     attach = f"{marks}{astral_marks}\U0001f3fb-\U0001f3ff"
     word = rf"[\w{marks}\u200c\u200d]+"
     symbol = rf"[^\s\w{marks}{invisible}\u200c\u200d](?:[{attach}]|\u200d[^\s{invisible}])*"
-    return re.compile(f"{word}|{symbol}")
+    return f"{word}|{symbol}"
+
+
+@cache
+def token_pattern() -> re.Pattern[str]:
+    """Words (with their combining marks) or one symbol with what attaches to it."""
+    return re.compile(_token_regex())
+
+
+@cache
+def _splitter() -> re.Pattern[str]:
+    """``token_pattern`` as one group: ``split`` gives gap, token, gap, ..., gap."""
+    return re.compile(f"({token_pattern().pattern})")
+
+
+def _tokens(text: str, boundaries: Sequence[int] = ()
+            ) -> tuple[list[str], list[int], list[int]]:
+    """Text, start and end of every token, split at each offset in ``boundaries`` (sorted).
+
+    One ``re.split`` and running sums of the pieces' lengths: the same tokens as
+    ``token_pattern().finditer``, without a match object per token.
+    """
+    parts = _splitter().split(text)
+    offsets = list(accumulate(map(len, parts)))
+    words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
+    if not boundaries or not words:
+        return words, starts, ends
+    cuts: dict[int, list[int]] = {}
+    # A boundary at a token's start or end cuts nothing: most do (spans are made of words).
+    if not set(boundaries).difference(starts, ends):
+        return words, starts, ends
+    for b in boundaries:  # a few dozen boundaries against hundreds of tokens
+        i = bisect_right(starts, b) - 1
+        if i >= 0 and starts[i] < b < ends[i]:
+            cuts.setdefault(i, []).append(b)
+    for i in sorted(cuts, reverse=True):  # from the end: earlier indexes stay valid
+        edges = [starts[i], *cuts[i], ends[i]]
+        starts[i:i + 1] = edges[:-1]
+        ends[i:i + 1] = edges[1:]
+        words[i:i + 1] = [text[s:e] for s, e in pairwise(edges)]
+    return words, starts, ends
 
 
 def tokenize(text: str, boundaries: Sequence[int] = ()) -> list[tuple[int, int]]:
     """``(start, end)`` of every token, split at each offset in ``boundaries`` (sorted)."""
-    tokens = [m.span() for m in token_pattern().finditer(text)]
-    if not boundaries or not tokens:
-        return tokens
-    starts = [s for s, _ in tokens]
-    cuts: dict[int, list[int]] = {}
-    for b in boundaries:  # a few dozen boundaries against hundreds of tokens
-        i = bisect_right(starts, b) - 1
-        if i >= 0 and tokens[i][0] < b < tokens[i][1]:
-            cuts.setdefault(i, []).append(b)
-    if not cuts:
-        return tokens
-    out: list[tuple[int, int]] = []
-    prev = 0
-    for i in sorted(cuts):
-        out += tokens[prev:i]
-        s, e = tokens[i]
-        for b in cuts[i]:
-            out.append((s, b))
-            s = b
-        out.append((s, e))
-        prev = i + 1
-    out += tokens[prev:]
-    return out
+    _, starts, ends = _tokens(text, boundaries)
+    return list(zip(starts, ends, strict=True))
 
 
 _LINE_BREAK = re.compile(r"[\r\n]+")
-_ROW_END = re.compile(r"(?<=[^\n])\n")  # the end of a non-empty line
+
+
+def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each run of line breaks (``_LINE_BREAK``'s matches): found with
+    ``str.find`` when the text has no CR, which is quicker than the regex over every code
+    point."""
+    if "\r" in text:
+        for m in _LINE_BREAK.finditer(text):
+            yield m.span()
+        return
+    find = text.find
+    i = find("\n")
+    while i >= 0:
+        j = i + 1
+        while text.startswith("\n", j):
+            j += 1
+        yield i, j
+        i = find("\n", j)
 
 
 def layers_of(spans: Sequence[Span]) -> list[list[Span]]:
@@ -138,6 +182,14 @@ class ConllExporter(Exporter):
     notes = ("Columns: TOKEN START END then one BIO tag column per nesting level; START/END "
              "are code points; '# text_json' holds each document's exact text.",
              "Tokens are split at span boundaries, so every span is a run of whole tokens.")
+
+    def __init__(self, codebook: Codebook, losses: Losses, prefix: str = "") -> None:
+        super().__init__(codebook, losses, prefix)
+        # The most tag columns this exporter has rendered: later blocks are rendered that wide
+        # already (all-O columns), so that ``close`` has little left to pad. Which blocks come
+        # back wider depends on the slice a worker got; the file does not (every row ends up
+        # with the export's widest nesting).
+        self._widest = 1
 
     def render(self, document: Document, sets: Sequence[AnnotationSet],
                files: FileWriter) -> list[tuple[str, int]]:
@@ -169,10 +221,9 @@ class ConllExporter(Exporter):
         if notes:
             self.losses.add("span notes", where, notes)
         bounds = sorted({b for s in aset.spans for b in (s.start, s.end)})
-        tokens = tokenize(text, bounds)
-        starts = [s for s, _ in tokens]
+        words, starts, ends = _tokens(text, bounds)
         layers = layers_of(aset.spans) or [[]]
-        width = len(layers)
+        width = self._widest = max(len(layers), self._widest)
         tagged: dict[int, list[str]] = {}  # only tokens inside a span differ from all-O
         open_until: dict[int, int] = {}  # a span covering token k continues to this offset
         for li, layer in enumerate(layers):
@@ -190,42 +241,80 @@ class ConllExporter(Exporter):
                     row[li] = ("I-" if k > i else "B-") + sp.label
                     if open_until.get(k, 0) < sp.end:
                         open_until[k] = sp.end
-        blank = "\t".join(["O"] * width)
-        lines = [f"{text[s:e]}\t{s}\t{e}\t{blank}" for s, e in tokens]
+        n = len(words)
+        tags = ["\t".join(["O"] * width)] * n
         for k, row in tagged.items():
-            s, e = tokens[k]
-            lines[k] = f"{text[s:e]}\t{s}\t{e}\t" + "\t".join(row)
-        # A line break ends a sentence (a blank line), unless a span goes on across it.
-        breaks = []
-        for m in _LINE_BREAK.finditer(text):
-            k = bisect_left(starts, m.end())
-            if 0 < k < len(tokens) and tokens[k - 1][1] <= m.start() \
-                    and open_until.get(k - 1, 0) <= tokens[k - 1][1]:
-                breaks.append(k)
-        for k in reversed(breaks):
-            lines.insert(k, "")
+            tags[k] = "\t".join(row)
+        # A row ends with a line break; a line break of the text ends a sentence (one more,
+        # making a blank line), unless a span goes on across it. The last row ends the block.
+        row_ends = ["\n"] * n
+        for start, end in _line_breaks(text):
+            k = bisect_left(starts, end)
+            if 0 < k < n and ends[k - 1] <= start and open_until.get(k - 1, 0) <= ends[k - 1]:
+                row_ends[k - 1] += "\n"
+        if n:
+            row_ends[-1] = "\n\n"
+        # TOKEN\tSTART\tEND\tTAGS<row end>, every row at once: one join, no loop per token.
+        cells = ["\t"] * (8 * n)
+        cells[0::8] = words
+        cells[2::8] = _numerals(starts)
+        cells[4::8] = _numerals(ends)
+        cells[6::8] = tags
+        cells[7::8] = row_ends
         head = (f"# doc_id = {document.id}\n# coder = {aset.coder}\n"
                 f"# text_json = {json.dumps(text, ensure_ascii=False)}\n")
-        return head + "\n".join(lines) + "\n\n", width
+        return head + ("".join(cells) if n else "\n\n"), width
 
     def close(self) -> None:
         out = self._sink.stream(f"{self.prefix}data.conll")
         cols = " ".join(f"TAG_{i}" for i in range(1, self._columns + 1))
         out.write(f"{HEADER} {cols}; offsets in code points\n\n")
+        # Blocks go over as bytes where the stream takes them (the export's streams do):
+        # a large export is hundreds of megabytes, copied here after every worker is done.
+        write = getattr(out, "write_bytes", None) or (lambda data: out.write(data.decode()))
         scratch = self._scratch
         scratch.seek(0)
-        pos = 0
+        pos = copied = 0  # scratch offsets: read up to, and copied to the output up to
         for k in range(0, len(self._blocks), 2):
             end, columns = self._blocks[k], self._blocks[k + 1]
-            block = scratch.read(end - pos).decode("utf-8")
-            pos = end
             if columns < self._columns:
-                # Pad token rows only: the three comment lines come first, blank lines stay.
-                head, body = block.split("\n", 3)[:3], block.split("\n", 3)[3]
-                block = "\n".join(head) + "\n" + _ROW_END.sub(
-                    "\tO" * (self._columns - columns) + "\n", body)
-            out.write(block)
+                if pos > copied:
+                    write(scratch.read(pos - copied))
+                write(_pad(scratch.read(end - pos), b"\tO" * (self._columns - columns)))
+                copied = end
+            elif end - copied >= _COPY_SIZE:  # full-width blocks: copied in large pieces
+                write(scratch.read(end - copied))
+                copied = end
+            pos = end
+        if pos > copied:
+            write(scratch.read(pos - copied))
         scratch.close()
+
+
+# str() of the offsets of most documents, looked up instead of converted one by one.
+_NUMERALS = [str(i) for i in range(1 << 14)]
+
+
+def _numerals(offsets: list[int]) -> list[str]:
+    """``[str(o) for o in offsets]`` (ascending offsets)."""
+    if offsets and offsets[-1] < len(_NUMERALS):
+        return list(map(_NUMERALS.__getitem__, offsets))
+    return list(map(str, offsets))
+
+
+_COPY_SIZE = 1 << 20
+
+
+def _pad(block: bytes, pad: bytes) -> bytes:
+    """``block`` with ``pad`` (more O columns) at the end of each token row: not on its three
+    comment lines, not on blank lines. (No row starts with a tab: a token is never empty.)"""
+    head_end = block.index(b"\n", block.index(b"\n", block.index(b"\n") + 1) + 1) + 1
+    body = block[head_end:]
+    rows = body.lstrip(b"\n")  # newlines at the very start end no row
+    lead = len(body) - len(rows)
+    # Pad every line end, then take the pad off again after a line end (a blank line).
+    padded = rows.replace(b"\n", pad + b"\n").replace(b"\n" + pad, b"\n")
+    return block[:head_end + lead] + padded
 
 
 # -- import -----------------------------------------------------------------------------------

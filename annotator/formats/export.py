@@ -166,11 +166,14 @@ class _HashingWriter:
         self._on_close = on_close
 
     def write(self, s: str) -> int:
-        data = s.encode("utf-8")
+        self.write_bytes(s.encode("utf-8"))
+        return len(s)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Append text already encoded as UTF-8 (an exporter's scratch file, copied)."""
         self._sha.update(data)
         self._size += len(data)
         self._raw.write(data)
-        return len(s)
 
     def finish(self) -> None:
         self._on_close(self._sha.hexdigest(), self._size)
