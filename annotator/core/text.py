@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 BOM = "\ufeff"
 # Proclitics a coder may leave out of a span (Arabic conjunctions and prepositions).
@@ -81,10 +81,26 @@ class TextPolicy:
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
 
+    CHOICES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "bom": ("strip", "keep"), "newlines": ("lf", "keep"),
+        "normalization": ("none", "NFC", "NFKC", "NFD", "NFKD"), "bidi_controls": ("keep",)}
+
     @classmethod
-    def from_dict(cls, data: dict[str, str] | None) -> TextPolicy:
-        data = data or {}
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+    def from_dict(cls, data: object) -> TextPolicy:
+        """The policy recorded in project.json; ``ValueError`` naming what is not understood."""
+        if data is None:
+            return cls()
+        if not isinstance(data, dict):
+            raise ValueError(f"text_policy must be an object, not {type(data).__name__}")
+        values = {}
+        for key, value in data.items():
+            if key not in cls.CHOICES:
+                continue  # a newer version's setting: the rest still applies
+            if value not in cls.CHOICES[key]:
+                raise ValueError(f"text_policy.{key}: {value!r} is not one of "
+                                 f"{', '.join(cls.CHOICES[key])}")
+            values[key] = value
+        return cls(**values)
 
     def apply(self, text: str) -> str:
         if self.bom == "strip" and text.startswith(BOM):

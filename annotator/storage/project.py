@@ -82,6 +82,13 @@ class Project:
             raise AnnotatorError(f"{root}: a project already exists here")
         if root.exists() and not root.is_dir():
             raise AnnotatorError(f"{root}: exists and is not a folder")
+        if root.is_dir():
+            # Never write over files a user already has there (an own codebook, old data).
+            taken = [name for name in ("codebook.json", "documents", "annotations")
+                     if (root / name).exists() and not _empty_dir(root / name)]
+            if taken:
+                raise AnnotatorError(f"{root}: already holds {', '.join(taken)}; choose an "
+                                     "empty or new folder")
         source = Path(codebook_path) if codebook_path else default_codebook_path()
         load_codebook(source)  # refuse a bad codebook before creating anything
         root.mkdir(parents=True, exist_ok=True)
@@ -136,7 +143,10 @@ class Project:
 
     @property
     def text_policy(self) -> TextPolicy:
-        return TextPolicy.from_dict(self.meta.get("text_policy"))
+        try:
+            return TextPolicy.from_dict(self.meta.get("text_policy"))
+        except ValueError as exc:
+            raise AnnotatorError(f"{self.root / PROJECT_FILE}: {exc}") from None
 
     @property
     def documents_dir(self) -> Path:
@@ -273,6 +283,10 @@ class Project:
     def copy_to(self, target: Path) -> Project:
         shutil.copytree(self.root, target, ignore=shutil.ignore_patterns(".annotator", "*.lock"))
         return Project.open(target)
+
+
+def _empty_dir(path: Path) -> bool:
+    return path.is_dir() and not any(path.iterdir())
 
 
 def _tolerated(issue: Issue) -> bool:

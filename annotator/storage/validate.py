@@ -61,8 +61,23 @@ def _json_names(folder: str) -> Iterator[str]:
 
 
 def _stamp(path: str) -> list[int]:
-    st = os.stat(path)
+    try:
+        st = os.stat(path)
+    except OSError:  # vanished meanwhile, or a dangling link: never a cache hit
+        return [-1, -1]
     return [st.st_size, st.st_mtime_ns]
+
+
+def _cached(hit: Any, key: list[int]) -> IssueDicts | None:
+    """The cached issues of an unchanged file; None for a miss or a damaged entry."""
+    if not isinstance(hit, dict) or hit.get("key") != key or -1 in key:
+        return None
+    issues = hit.get("issues", [])
+    if not isinstance(issues, list) or not all(
+            isinstance(i, dict) and set(i) <= {"severity", "where", "message", "ref"}
+            and all(isinstance(v, str) for v in i.values()) for i in issues):
+        return None
+    return issues
 
 
 def validate_project(project: Project, *, coder: str | None = None, use_cache: bool = True,
@@ -82,8 +97,9 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
         try:
             data = read_json(cache_path)
             if (isinstance(data, dict) and data.get("codebook") == codebook.sha256
-                    and data.get("annotator") == __version__):
-                old = data.get("files") or {}
+                    and data.get("annotator") == __version__
+                    and isinstance(data.get("files"), dict)):
+                old = data["files"]
         except AnnotatorError:
             old = {}  # a damaged cache is only a slower run
 
@@ -105,9 +121,9 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
                 continue
             key = [*_stamp(os.path.join(folder, doc_id + ".json")), *doc_stamps[doc_id]]
             new[rel] = {"key": key}
-            hit = old.get(rel)
-            if hit is not None and hit.get("key") == key:
-                results[rel] = hit.get("issues", [])
+            hit = _cached(old.get(rel), key)
+            if hit is not None:
+                results[rel] = hit
                 report.cached += 1
             else:
                 todo.append((rel, c, doc_id))
@@ -115,9 +131,9 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
     for doc_id, key in doc_stamps.items():
         rel = f"documents/{doc_id}.json"
         new[rel] = {"key": key}
-        hit = old.get(rel)
-        if hit is not None and hit.get("key") == key:
-            results[rel] = hit.get("issues", [])
+        hit = _cached(old.get(rel), key)
+        if hit is not None:
+            results[rel] = hit
         elif doc_id not in annotated:  # documents with annotations are read while checking them
             todo.append((rel, "", doc_id))
 

@@ -389,3 +389,69 @@ def test_validate_project_workers_give_the_serial_result(tmp_path):
     # The workers really ran (no silent fallback to the serial path).
     items = [(f"annotations/alice/d{i}.json", "alice", f"d{i}") for i in range(12)]
     assert len(v._check_in_workers(str(project.root), items, 2, None)) == 12
+
+
+def test_init_never_writes_over_an_existing_codebook_or_data(tmp_path):
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "codebook.json").write_text('{"my": "own notes"}', encoding="utf-8")
+    with pytest.raises(AnnotatorError, match=r"already holds codebook\.json"):
+        Project.init(folder)
+    assert (folder / "codebook.json").read_text(encoding="utf-8") == '{"my": "own notes"}'
+    assert not (folder / "project.json").exists()
+    empty = tmp_path / "empty"
+    (empty / "documents").mkdir(parents=True)
+    Project.init(empty)  # empty folders are fine
+
+
+@pytest.mark.parametrize("policy, message", [
+    ("lf", "text_policy must be an object"),
+    ({"newlines": "crlf"}, "text_policy.newlines: 'crlf' is not one of lf, keep"),
+])
+def test_bad_text_policy_is_a_clear_error(tmp_path, policy, message):
+    import json
+
+    project = Project.init(tmp_path / "p")
+    meta = json.loads((project.root / "project.json").read_text(encoding="utf-8"))
+    meta["text_policy"] = policy
+    (project.root / "project.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(AnnotatorError, match=r"project\.json") as exc:
+        Project.open(project.root).text_policy  # noqa: B018
+    assert message in str(exc.value)
+
+
+@pytest.mark.parametrize("damage", [
+    '{"annotator": "%s", "codebook": "%s", "files": []}',
+    '{"annotator": "%s", "codebook": "%s", "files": {"annotations/alice/d0.json": 5}}',
+    '{"annotator": "%s", "codebook": "%s", "files": {"annotations/alice/d0.json": '
+    '{"key": %s, "issues": [{"msg": "x"}]}}}',
+])
+def test_damaged_validation_cache_is_only_a_slower_run(tmp_path, damage):
+    import json
+
+    from annotator import __version__
+    from annotator.core.model import Document
+    from annotator.storage.validate import CACHE_NAME, validate_project
+
+    project = Project.init(tmp_path / "p")
+    project.add_documents([Document("d0", "نص")])
+    doc = project.load_document("d0")
+    aset, _ = project.load_annotations("alice", doc)
+    project.save_annotations(aset, doc)
+    first = validate_project(project)
+    key = json.loads((project.state_dir / CACHE_NAME).read_text(encoding="utf-8"))[
+        "files"]["annotations/alice/d0.json"]["key"]
+    args = (__version__, project.codebook.sha256) + ((json.dumps(key),) if "%s}" in damage
+                                                     or damage.count("%s") == 3 else ())
+    (project.state_dir / CACHE_NAME).write_text(damage % args, encoding="utf-8")
+    again = validate_project(project)
+    assert again.files == first.files and again.checked == 1
+
+
+def test_dangling_document_link_is_reported_not_a_crash(tmp_path):
+    from annotator.storage.validate import validate_project
+
+    project = Project.init(tmp_path / "p")
+    (project.documents_dir / "ghost.json").symlink_to(tmp_path / "nowhere.json")
+    report = validate_project(project)
+    assert "documents/ghost.json" in report.files and report.errors == 1
