@@ -50,6 +50,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AnnotatorError as exc:
         print(f"annotator: error: {exc}", file=sys.stderr)
         return USAGE
+    except RecursionError:  # a hostile file nested thousands deep, past every parser's guard
+        print("annotator: error: an input file is nested too deeply to read (lists or objects "
+              "inside each other thousands of levels deep); it is damaged or not an annotation "
+              "file", file=sys.stderr)
+        return USAGE
     except KeyboardInterrupt:
         print("annotator: interrupted", file=sys.stderr)
         return 130

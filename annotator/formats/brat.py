@@ -37,6 +37,7 @@ from annotator.core.text import sanitize_id
 from annotator.formats.registry import (
     Exporter,
     FileWriter,
+    Losses,
     OutputSink,
     SourceDocument,
     SourceEvent,
@@ -69,6 +70,10 @@ class BratExporter(Exporter):
              "Trigger spans carry their event's type (brat's convention); sub-types and simple "
              "fields are attributes, other fields a 'fields: {json}' note on the event.")
 
+    def __init__(self, codebook: Codebook, losses: Losses, prefix: str = "") -> None:
+        super().__init__(codebook, losses, prefix)
+        self._enums: dict[tuple[str, str], bool] = {}
+
     @classmethod
     def write_shared(cls, sink: OutputSink, codebook: Codebook) -> None:
         sink.write_file("annotation.conf", annotation_conf(codebook).encode("utf-8"))
@@ -94,28 +99,34 @@ class BratExporter(Exporter):
                 types = trigger_types.setdefault(e.trigger, [])
                 if e.type not in types:
                     types.append(e.type)
+        trigger_labels = cb.trigger_labels
+        has_break = _LINE_BREAK.search
 
-        def t_line(span: Span, type_: str) -> str:
-            n = f"T{len(tid) + 1}"
-            frags = _fragments(text, span.start, span.end)
-            offs = ";".join(f"{s} {e}" for s, e in frags)
-            shown = " ".join(text[s:e] for s, e in frags)
-            lines.append(f"{n}\t{type_} {offs}\t{shown}")
-            return n
-
-        for span in sorted(aset.spans, key=lambda s: (s.start, s.end, s.label, s.id)):
-            if not _fragments(text, span.start, span.end):
+        for span in sorted(aset.spans, key=_span_order):
+            start, end = span.start, span.end
+            # "<offsets>\t<text>" of the T line: one fragment unless a line break is inside.
+            if has_break(text, start, end) is None:
+                place = f"{start} {end}\t{text[start:end]}" if start < end else ""
+            else:
+                frags = _fragments(text, start, end)
+                place = (";".join(f"{s} {e}" for s, e in frags) + "\t"
+                         + " ".join(text[s:e] for s, e in frags)) if frags else ""
+            if not place:
                 self.losses.add("spans of line breaks only (brat cannot show them)",
                                 f"{where}/{span.id}")
                 continue
             types = trigger_types.get(span.id, [])
-            if not types or span.label not in cb.trigger_labels:
-                tid[(span.id, None)] = t_line(span, span.label)
+            if not types or span.label not in trigger_labels:
+                n = f"T{len(tid) + 1}"
+                lines.append(f"{n}\t{span.label} {place}")
+                tid[(span.id, None)] = n
                 if types:
                     self.losses.add("trigger spans with a non-trigger label (brat adds a "
                                     "trigger of the event type at the same place)", where)
             for type_ in types:
-                tid[(span.id, type_)] = t_line(span, type_)
+                n = f"T{len(tid) + 1}"
+                lines.append(f"{n}\t{type_} {place}")
+                tid[(span.id, type_)] = n
             if span.note:
                 first = tid.get((span.id, None)) or tid[(span.id, types[0])]
                 notes.append((first, self._one_line(span.note, where)))
@@ -142,7 +153,7 @@ class BratExporter(Exporter):
             for fid, value in e.fields.items():
                 if isinstance(value, bool):
                     attrs.append(f"{fid} {eid} {'true' if value else 'false'}")
-                elif isinstance(value, str) and _is_enum(cb, e.type, fid) \
+                elif isinstance(value, str) and self._is_enum(e.type, fid) \
                         and _SIMPLE_VALUE.match(value):
                     attrs.append(f"{fid} {eid} {value}")
                 else:
@@ -157,11 +168,22 @@ class BratExporter(Exporter):
                   for i, (target, note) in enumerate(notes, 1)]
         return "\n".join(lines) + "\n" if lines else ""
 
+    def _is_enum(self, type_id: str, field_id: str) -> bool:
+        """``_is_enum`` for this exporter's codebook, remembered per (type, field)."""
+        hit = self._enums.get((type_id, field_id))
+        if hit is None:
+            hit = self._enums[(type_id, field_id)] = _is_enum(self.codebook, type_id, field_id)
+        return hit
+
     def _one_line(self, note: str, where: str) -> str:
         flat = " ".join(note.splitlines())
         if flat != note:
             self.losses.add("line breaks in notes (brat notes are one line)", where)
         return flat
+
+
+def _span_order(s: Span) -> tuple[int, int, str, str]:
+    return (s.start, s.end, s.label, s.id)
 
 
 def _is_enum(cb: Codebook, type_id: str, field_id: str) -> bool:
@@ -360,7 +382,7 @@ def _note(rest: str, spans: dict[str, SourceSpan], events: dict[str, SourceEvent
             fields = json.loads(note[len(FIELDS_NOTE):])
             if not isinstance(fields, dict):
                 raise ValueError
-        except ValueError:
+        except (ValueError, RecursionError):
             problem(f"{at}: the fields note of {target} is not a JSON object; not imported")
             return
         events[target].fields.update(fields)

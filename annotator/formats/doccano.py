@@ -136,7 +136,7 @@ def _records(path: Path) -> Iterator[tuple[int, str, Any]]:
     try:
         json.loads(first)
         jsonl = True
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         jsonl = False
     if not jsonl:  # one JSON document: an object (doccano's .json export) or a list of them
         try:
@@ -144,6 +144,9 @@ def _records(path: Path) -> Iterator[tuple[int, str, Any]]:
         except json.JSONDecodeError as exc:
             yield 1, str(path), (f"{path}: neither JSON Lines nor JSON: {exc.msg} at line "
                                  f"{exc.lineno}")
+            return
+        except RecursionError:
+            yield 1, str(path), f"{path}: the JSON is nested too deeply to read"
             return
         for n, rec in enumerate(data if isinstance(data, list) else [data], 1):
             yield n, f"{path}: record {n}", rec
@@ -153,9 +156,12 @@ def _records(path: Path) -> Iterator[tuple[int, str, Any]]:
             continue
         where = f"{path}: line {n}"
         try:
-            yield n, where, json.loads(line)
+            record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield n, where, f"{where}: not valid JSON: {exc.msg} at column {exc.colno}"
+            record = f"{where}: not valid JSON: {exc.msg} at column {exc.colno}"
+        except RecursionError:
+            record = f"{where}: the JSON is nested too deeply to read"
+        yield n, where, record
 
 
 def _document(record: Any, where: str, default_id: str, unit: str,

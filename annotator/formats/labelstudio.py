@@ -152,8 +152,10 @@ def _document(task: Any, where: str, stem: str, n: int, source: str, unit: str,
     if "doc_id" not in data and task.get("id") is not None:
         meta["labelstudio_task_id"] = task["id"]
     doc = SourceDocument(id=doc_id, text=text, where=where, meta=meta)
-    items = [a for a in task.get(source) or [] if isinstance(a, dict)
-             and not a.get("was_cancelled")]
+    raw_items = task.get(source) or []
+    if not isinstance(raw_items, list):
+        return broken(f"'{source}' must be a list, not {type(raw_items).__name__}")
+    items = [a for a in raw_items if isinstance(a, dict) and not a.get("was_cancelled")]
     if not items:
         return doc  # the document alone: no annotations of that kind
     if len(items) > 1:
@@ -166,7 +168,12 @@ def _document(task: Any, where: str, stem: str, n: int, source: str, unit: str,
         doc.status = chosen["status"]
     umap = Utf16Map(text) if unit == "utf16" else None
     relations: list[tuple[str, str, Any]] = []
-    for k, r in enumerate(chosen.get("result") or [], 1):
+    results = chosen.get("result") or []
+    if not isinstance(results, list):
+        doc.problems.append(f"{where}: 'result' must be a list, not {type(results).__name__}; "
+                            "its annotations were not imported")
+        results = []
+    for k, r in enumerate(results, 1):
         if not isinstance(r, dict):
             continue
         rtype = r.get("type")
