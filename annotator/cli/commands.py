@@ -393,10 +393,7 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         print(f"problem: {problem}", file=sys.stderr)
     if report.problem_count > 50:
         print(f"... and {report.problem_count - 50} more", file=sys.stderr)
-    hint = report.label_map_hint()
-    if hint:
-        print(hint, file=sys.stderr)
-    print(report.summary())
+    print(report.summary())  # names unknown labels with a --label-map to fill in
     return PROBLEMS if report.problem_count or not (report.written or args.dry_run) else OK
 
 

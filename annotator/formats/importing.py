@@ -110,7 +110,7 @@ class ImportReport:
         for c in CATEGORIES:
             parts += [f"{'' if c == 'label' else c + ':'}{name}=NEW"
                       for name in sorted(self.unknown[c])]
-        return "--label-map " + " ".join(parts) if parts else ""
+        return " ".join(f"--label-map {p}" for p in parts)
 
     def summary(self) -> str:
         if self.cancelled:

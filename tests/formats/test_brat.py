@@ -48,7 +48,7 @@ def test_bionlp_import_needs_a_label_map_and_reports_unknown_names(tmp_path):
     assert not report.written and project.document_ids() == []
     assert report.unknown["label"] == {"Protein": 94, "Entity": 3}
     assert report.unknown["type"]["Positive_regulation"] > 0
-    assert "--label-map Entity=NEW Protein=NEW" in report.label_map_hint()
+    assert "--label-map Entity=NEW --label-map Protein=NEW" in report.label_map_hint()
     assert "field:Negation=NEW" in report.label_map_hint()
 
 

@@ -44,7 +44,7 @@ def test_unknown_labels_write_nothing_and_are_counted(tmp_path):
     report = import_annotations(project, "doccano", [path], coder="c")
     assert not report.written and project.document_ids() == []
     assert report.unknown["label"] == {"ORG": 1, "GPE": 2}
-    assert report.label_map_hint() == "--label-map GPE=NEW ORG=NEW"
+    assert report.label_map_hint() == "--label-map GPE=NEW --label-map ORG=NEW"  # pasteable
     assert "Imported nothing" in report.summary() and "GPE=NEW" in report.summary()
     report = import_annotations(project, "doccano", [path], coder="c", dry_run=True,
                                 label_map=["ORG=ACTOR", "GPE=LOCATION"])
