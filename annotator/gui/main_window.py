@@ -78,6 +78,7 @@ from annotator.gui.event_panel import EventPanel
 from annotator.gui.recovery import AUTOSAVE_IDLE_SECONDS, RecoveryStore, RestoreWork
 from annotator.gui.span_table import SpanTable
 from annotator.gui.undo import push_edit
+from annotator.storage.atomic import cleanup_stale_temps
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project
 
@@ -424,6 +425,8 @@ class MainWindow(QMainWindow):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
+            # Temp files of saves that crashed (ours, from dead processes) go once we hold it.
+            cleanup_stale_temps(path.parent)
         except LockedError as exc:
             self.asker.lock_notice(str(exc))
             return None, True, f"Read-only: {exc}"

@@ -748,3 +748,16 @@ def test_save_refused_when_the_lock_was_taken_away(qtbot, project, make_window):
         assert window.doc.dirty
     finally:
         other.release()
+
+
+def test_opening_a_document_removes_temp_files_of_crashed_saves(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    from annotator.storage.atomic import host_tag
+
+    folder = project.annotations_dir / CODER
+    folder.mkdir(parents=True)
+    stale = folder / f".p1.json.{host_tag()}-999999999.0123abcd.tmp"  # a pid that cannot exist
+    stale.write_text("{half a save", encoding="utf-8")
+    keep = folder / "notes.txt"
+    keep.write_text("not ours", encoding="utf-8")
+    make_window(project)
+    assert not stale.exists() and keep.exists()
