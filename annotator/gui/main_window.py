@@ -1262,11 +1262,7 @@ class MainWindow(QMainWindow):
 
     def mark_done(self) -> bool:
         """Strict check; on a problem jump to it, else save as done and open the next one."""
-        doc = self.doc
-        if doc is None:
-            return False
-        if doc.read_only:
-            self.show_message(f"Not done: {doc.lock_message or 'open read-only'}")
+        if not self._can_finish("Not done"):
             return False
         problems = self.strict_issues()
         if problems:
@@ -1279,13 +1275,13 @@ class MainWindow(QMainWindow):
 
     def skip_document(self) -> bool:
         """Mark the document skipped (irrelevant, duplicate, unreadable), save, open the next."""
+        return self._can_finish("Not skipped") and self._finish_with_status("skipped")
+
+    def _can_finish(self, refusal: str) -> bool:
         doc = self.doc
-        if doc is None:
-            return False
-        if doc.read_only:
-            self.show_message(f"Not skipped: {doc.lock_message or 'open read-only'}")
-            return False
-        return self._finish_with_status("skipped")
+        if doc is not None and doc.read_only:
+            self.show_message(f"{refusal}: {doc.lock_message or 'open read-only'}")
+        return doc is not None and not doc.read_only
 
     def _finish_with_status(self, status: str) -> bool:
         doc = self.doc
