@@ -32,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,7 @@ from annotator.formats.registry import (
 from annotator.storage.readers import decode_utf8, read_bytes
 
 HEADER = "# annotator CoNLL export: columns = TOKEN START END"
+_START, _END, _NOTE = attrgetter("start"), attrgetter("end"), attrgetter("note")
 _INT = re.compile(r"^\d+$")
 
 
@@ -190,10 +192,16 @@ class ConllExporter(Exporter):
         # back wider depends on the slice a worker got; the file does not (every row ends up
         # with the export's widest nesting).
         self._widest = 1
+        self._tags: dict[str, tuple[str, str]] = {}  # label -> its B- and I- tags
 
     def render(self, document: Document, sets: Sequence[AnnotationSet],
                files: FileWriter) -> list[tuple[str, int]]:
         return [self._block(document, aset) for aset in sets]
+
+    def pack(self, payload: list[tuple[str, int]]) -> list[tuple[bytes, int]]:
+        """The blocks as UTF-8, for ``write``: encoded where they are rendered (a worker
+        process), they cross to the exporting process as bytes, which it writes as they are."""
+        return [(block.encode("utf-8"), columns) for block, columns in payload]
 
     def open(self, sink: OutputSink) -> None:
         # Blocks are written to a scratch file first: the number of tag columns (the deepest
@@ -202,10 +210,13 @@ class ConllExporter(Exporter):
         self._scratch = tempfile.TemporaryFile()
         self._blocks = array("q")  # per block: end offset in scratch, tag columns
         self._columns = 1
+        # Build the token pattern here, in the exporting process, before any worker starts:
+        # a forked worker then has it already.
+        _splitter()
 
-    def write(self, payload: list[tuple[str, int]]) -> None:
+    def write(self, payload: list[tuple[str, int]] | list[tuple[bytes, int]]) -> None:
         for block, columns in payload:
-            self._scratch.write(block.encode("utf-8"))
+            self._scratch.write(block if isinstance(block, bytes) else block.encode("utf-8"))
             self._blocks.append(self._scratch.tell())
             self._blocks.append(columns)
             self._columns = max(self._columns, columns)
@@ -217,50 +228,59 @@ class ConllExporter(Exporter):
             self.losses.add("events (CoNLL holds span tags only)", where, len(aset.events))
         if aset.fields:
             self.losses.add("document fields (CoNLL holds span tags only)", where)
-        notes = sum(1 for s in aset.spans if s.note)
+        spans = aset.spans
+        notes = sum(map(bool, map(_NOTE, spans)))
         if notes:
             self.losses.add("span notes", where, notes)
-        bounds = sorted({b for s in aset.spans for b in (s.start, s.end)})
+        bounds = sorted({*map(_START, spans), *map(_END, spans)})
         words, starts, ends = _tokens(text, bounds)
-        layers = layers_of(aset.spans) or [[]]
-        width = self._widest = max(len(layers), self._widest)
-        tagged: dict[int, list[str]] = {}  # only tokens inside a span differ from all-O
-        open_until: dict[int, int] = {}  # a span covering token k continues to this offset
-        for li, layer in enumerate(layers):
-            for sp in layer:
-                # Tokens are cut at every span boundary, so the tokens starting inside the
-                # span are exactly the ones it covers.
-                i, j = bisect_left(starts, sp.start), bisect_left(starts, sp.end)
-                if i == j:
-                    self.losses.add("span over whitespace or invisible characters only (no "
-                                    "token to tag)", f"{where}/{sp.id}")
-                for k in range(i, j):
-                    row = tagged.get(k)
-                    if row is None:
-                        row = tagged[k] = ["O"] * width
-                    row[li] = ("I-" if k > i else "B-") + sp.label
-                    if open_until.get(k, 0) < sp.end:
-                        open_until[k] = sp.end
         n = len(words)
-        tags = ["\t".join(["O"] * width)] * n
-        for k, row in tagged.items():
-            tags[k] = "\t".join(row)
+        layers = layers_of(spans) or [[]]
+        width = self._widest = max(len(layers), self._widest)
+        # One tag column per nesting level. Tokens are cut at every span boundary, so the
+        # tokens starting inside a span are exactly the ones it covers; a span covering token
+        # k goes on past it when the next token is inside it too (I- there) or when the span
+        # ends after the token (``overhang``): then a line break after k ends no sentence.
+        columns: list[list[str]] = []
+        overhang: set[int] = set()
+        for layer in layers:
+            column = ["O"] * n
+            for sp in layer:
+                i, j = bisect_left(starts, sp.start), bisect_left(starts, sp.end)
+                if j <= i:
+                    if i == j:
+                        self.losses.add("span over whitespace or invisible characters only "
+                                        "(no token to tag)", f"{where}/{sp.id}")
+                    continue
+                tags = self._tags.get(sp.label)
+                if tags is None:
+                    tags = self._tags[sp.label] = ("B-" + sp.label, "I-" + sp.label)
+                column[i] = tags[0]
+                if j - i > 1:
+                    column[i + 1:j] = [tags[1]] * (j - i - 1)
+                if sp.end > ends[j - 1]:
+                    overhang.add(j - 1)
+            columns.append(column)
+        columns += [["O"] * n] * (width - len(columns))
         # A row ends with a line break; a line break of the text ends a sentence (one more,
         # making a blank line), unless a span goes on across it. The last row ends the block.
         row_ends = ["\n"] * n
         for start, end in _line_breaks(text):
             k = bisect_left(starts, end)
-            if 0 < k < n and ends[k - 1] <= start and open_until.get(k - 1, 0) <= ends[k - 1]:
+            if 0 < k < n and ends[k - 1] <= start and k - 1 not in overhang \
+                    and not any(column[k].startswith("I-") for column in columns):
                 row_ends[k - 1] += "\n"
         if n:
             row_ends[-1] = "\n\n"
-        # TOKEN\tSTART\tEND\tTAGS<row end>, every row at once: one join, no loop per token.
-        cells = ["\t"] * (8 * n)
-        cells[0::8] = words
-        cells[2::8] = _numerals(starts)
-        cells[4::8] = _numerals(ends)
-        cells[6::8] = tags
-        cells[7::8] = row_ends
+        # TOKEN\tSTART\tEND(\tTAG)...<row end>, every row at once: one join, no loop per row.
+        stride = 6 + 2 * width
+        cells = ["\t"] * (stride * n)
+        cells[0::stride] = words
+        cells[2::stride] = _numerals(starts)
+        cells[4::stride] = _numerals(ends)
+        for c, column in enumerate(columns):
+            cells[6 + 2 * c::stride] = column
+        cells[stride - 1::stride] = row_ends
         head = (f"# doc_id = {document.id}\n# coder = {aset.coder}\n"
                 f"# text_json = {json.dumps(text, ensure_ascii=False)}\n")
         return head + ("".join(cells) if n else "\n\n"), width

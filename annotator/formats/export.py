@@ -229,6 +229,7 @@ class _StagedFiles(FileWriter):
         return records
 
 
+_READ = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 # Create or truncate, never through a symlink.
 _CREATE = (os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
            | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
@@ -482,8 +483,12 @@ class _Renderer:
             if part not in self.exporters:
                 self.exporters[part] = self.exporter_cls(self.codebook, chunk.losses,
                                                          f"{part}/" if part else "")
-            chunk.items.append((part, self.exporters[part].render(document, valid,
-                                                                  self.files)))
+            exporter = self.exporters[part]
+            payload = exporter.render(document, valid, self.files)
+            # An exporter may give its payload a form cheaper to send to the exporting process
+            # and to write there (CoNLL: its text blocks already encoded): ``pack``, optional.
+            pack = getattr(exporter, "pack", None)
+            chunk.items.append((part, payload if pack is None else pack(payload)))
             chunk.counts.add(valid, part)
         chunk.files = self.files.take()
         return chunk
@@ -675,8 +680,17 @@ def _read_json(path: Path) -> Any:
     ``read_json`` for its precise message. (``read_json`` first scans for UTF-16, byte by byte
     in Python; on 60,000 files that scan alone took longer than the export.)"""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fd = os.open(path, _READ)
+        try:  # one byte more than its size: getting exactly its size means the end
+            size = os.fstat(fd).st_size
+            data = os.read(fd, size + 1)
+            if len(data) != size:  # it changed since, or a short read: on to the end
+                parts = [data]
+                while more := os.read(fd, 1 << 20):
+                    parts.append(more)
+                data = b"".join(parts)
+        finally:
+            os.close(fd)
         return json.loads(data.decode("utf-8").removeprefix("\ufeff"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return read_json(path)
