@@ -203,6 +203,7 @@ class EventPanel(QWidget):
 
         # -- the event list ----------------------------------------------------------------
         self.events_model = EventListModel(self)
+        self.events_model.cache.refreshed.append(self.refresh_missing)
         # Connected before the view's own handlers, so moves of the current row caused by a
         # model change are not taken for the user's pick.
         self.events_model.rowsAboutToBeInserted.connect(self._on_model_changing)

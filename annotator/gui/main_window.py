@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         self.document_list = DocumentList(self)
         self.span_table = SpanTable(self)
         self.event_panel = EventPanel(self)
+        self.event_panel.events_model.cache.refreshed.append(self.refresh_validation)
         self.event_panel.setMinimumWidth(300)
 
         self.documents_dock = self._dock("Documents", "documentsDock", self.document_list,
@@ -1089,6 +1090,7 @@ class MainWindow(QMainWindow):
                 if i.severity == ERROR]
 
     def goto_first_problem(self) -> Issue | None:
+        self.event_panel.events_model.cache.flush()  # decide on the set as it is now
         issues = [i for i in self.refresh_validation() if i.severity in (ERROR, TODO)]
         if not issues:
             self.show_message("Nothing missing")

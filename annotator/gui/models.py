@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QColor, QFont
 
@@ -304,19 +305,55 @@ class SpanFilterProxy(QSortFilterProxyModel):
 
 # -- events --------------------------------------------------------------------------------------
 class IssueCache:
-    """``validate_annotation_set`` run at most once per change, and only when someone asks."""
+    """``validate_annotation_set`` run at most once per change, and only when someone asks.
+
+    On large sets (about 2,000 spans and events, where validation takes tens of ms) a change
+    does not throw the last result away at once: readers keep getting it while the coder works,
+    and a fresh one is computed after a short pause, then ``refreshed`` callbacks run. The
+    frame after an edit is then not held up by validation. ``flush()`` forces a fresh result
+    (for decisions, not display).
+    """
+
+    LARGE = 2000
+    DELAY_MS = 150
 
     def __init__(self) -> None:
         self._session: AnnotationSession | None = None
         self._issues: list[Issue] | None = None
         self._by_event: dict[str, list[Issue]] = {}
+        self.refreshed: list[Callable[[], None]] = []
+        self._timer: QTimer | None = None
 
     def set_session(self, session: AnnotationSession | None) -> None:
         self._session = session
         self._issues = None
+        if self._timer is not None:
+            self._timer.stop()
 
     def invalidate(self) -> None:
+        s = self._session
+        if (self._issues is not None and s is not None
+                and len(s.aset.spans) + len(s.aset.events) > self.LARGE):
+            if self._timer is None:
+                self._timer = QTimer()
+                self._timer.setSingleShot(True)
+                self._timer.setInterval(self.DELAY_MS)
+                self._timer.timeout.connect(self._on_timer_timeout)
+            self._timer.start()  # keep the last result until the coder pauses
+            return
         self._issues = None
+
+    def flush(self) -> list[Issue]:
+        """A result for the set as it is now (computing it if a refresh is pending)."""
+        if self._timer is not None and self._timer.isActive():
+            self._timer.stop()
+            self._issues = None
+        return self.issues()
+
+    def _on_timer_timeout(self) -> None:
+        self._issues = None
+        for callback in list(self.refreshed):
+            callback()
 
     def issues(self) -> list[Issue]:
         if self._issues is None:
@@ -364,6 +401,7 @@ class EventListModel(QAbstractListModel):
         self._session: AnnotationSession | None = None
         self._ids: list[str] = []
         self.cache = IssueCache()
+        self.cache.refreshed.append(self._on_cache_refreshed)
 
     def set_session(self, session: AnnotationSession | None) -> None:
         if self._session is not None and self._on_change in self._session.listeners:
@@ -421,6 +459,10 @@ class EventListModel(QAbstractListModel):
         if change.kind == "events":
             self._sync_events()
         if self._ids:  # completeness may change with any edit (a span, the status, ...)
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    def _on_cache_refreshed(self) -> None:
+        if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
     def _sync_events(self) -> None:

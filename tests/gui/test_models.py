@@ -338,3 +338,33 @@ def test_document_model_rows_and_counts():
     model.set_documents([])
     assert model.rowCount() == 0
     assert model.index(0, 0, QModelIndex()).data() is None
+
+
+def test_issue_cache_on_a_large_set_refreshes_after_a_pause(qtbot) -> None:
+    """Past IssueCache.LARGE items, an edit keeps the last result (the next frame is not held
+    up by validation) and a fresh one follows after DELAY_MS, announced to `refreshed`."""
+    from annotator.core.edits import AnnotationSession, SetDocumentField
+    from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
+    from annotator.gui.models import IssueCache
+    from annotator.storage.project import load_default_codebook
+
+    cb = load_default_codebook()
+    text = "كلمة " * 2100
+    doc = Document("big", text)
+    aset = AnnotationSet.new(doc, "c", CodebookRef(**cb.ref()))
+    aset.spans = [Span(f"s{i}", 5 * i, 5 * i + 4, "ACTOR", "كلمة") for i in range(2100)]
+    session = AnnotationSession(doc, cb, aset)
+    cache = IssueCache()
+    cache.set_session(session)
+    calls: list[int] = []
+    cache.refreshed.append(lambda: calls.append(1))
+    session.listeners.append(lambda change: cache.invalidate())
+    before = cache.of_document()
+    assert any("Relevance" in i.message for i in before)
+    session.do(SetDocumentField("relevance", "relevant"))
+    assert cache.of_document() == before  # still the last result, no validation yet
+    qtbot.waitUntil(lambda: calls == [1], timeout=2000)
+    assert not any("Relevance" in i.message for i in cache.of_document())
+    session.do(SetDocumentField("relevance", None))
+    assert not any("Relevance" in i.message for i in cache.of_document())
+    assert any("Relevance" in i.message for i in cache.flush())  # decisions get it now
