@@ -22,6 +22,8 @@ span. Events, fields and notes cannot be expressed and are counted in the datase
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
 import re
 import sys
@@ -31,10 +33,10 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from itertools import accumulate, pairwise
-from operator import attrgetter
+from itertools import accumulate, compress, pairwise, repeat
+from operator import attrgetter, gt, le, ne, sub
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, Document, Span
@@ -51,6 +53,7 @@ from annotator.storage.readers import decode_utf8, read_bytes
 
 HEADER = "# annotator CoNLL export: columns = TOKEN START END"
 _START, _END, _NOTE = attrgetter("start"), attrgetter("end"), attrgetter("note")
+_LABEL = attrgetter("label")
 _INT = re.compile(r"^\d+$")
 
 
@@ -165,9 +168,12 @@ def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
 
 def layers_of(spans: Sequence[Span]) -> list[list[Span]]:
     """Spans in columns: each in the first column where it overlaps nothing (longest first)."""
+    order = sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id))
+    if all(map(le, map(_END, order[:-1]), map(_START, order[1:]))):
+        return [order] if order else []  # no span overlaps the next: one column
     layers: list[list[Span]] = []
     ends: list[int] = []
-    for sp in sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)):
+    for sp in order:
         for i, end in enumerate(ends):
             if end <= sp.start:
                 layers[i].append(sp)
@@ -192,7 +198,8 @@ class ConllExporter(Exporter):
         # back wider depends on the slice a worker got; the file does not (every row ends up
         # with the export's widest nesting).
         self._widest = 1
-        self._tags: dict[str, tuple[str, str]] = {}  # label -> its B- and I- tags
+        self._b_tags: dict[str, str] = {}  # label -> B-label
+        self._i_tags: dict[str, str] = {}  # label -> I-label
 
     def render(self, document: Document, sets: Sequence[AnnotationSet],
                files: FileWriter) -> list[tuple[str, int]]:
@@ -204,22 +211,51 @@ class ConllExporter(Exporter):
         return [(block.encode("utf-8"), columns) for block, columns in payload]
 
     def open(self, sink: OutputSink) -> None:
-        # Blocks are written to a scratch file first: the number of tag columns (the deepest
-        # nesting of the whole export) is only known at the end, and every row gets them all.
-        self._sink = sink
-        self._scratch = tempfile.TemporaryFile()
-        self._blocks = array("q")  # per block: end offset in scratch, tag columns
-        self._columns = 1
+        # The header names every tag column, and every row has them all: the deepest nesting
+        # of the whole export. Blocks are written as they come, padded to the widest so far;
+        # when one nests deeper, the file is written again from the start at the new width
+        # (``_widen``: rare, and early, as workers render blocks as wide as they have seen).
+        stream = getattr(sink, "rewritable_stream", None)
+        path = f"{self.prefix}data.conll"
+        self._out = stream(path) if stream is not None else _ScratchStream(sink, path)
+        self._ends = array("q")  # end of each block in the file, counted after the header
+        self._columns = 0  # tag columns of the file so far; 0: nothing written yet
+        self._head = 0  # length of the header
         # Build the token pattern here, in the exporting process, before any worker starts:
         # a forked worker then has it already.
         _splitter()
 
     def write(self, payload: list[tuple[str, int]] | list[tuple[bytes, int]]) -> None:
+        out = self._out
         for block, columns in payload:
-            self._scratch.write(block if isinstance(block, bytes) else block.encode("utf-8"))
-            self._blocks.append(self._scratch.tell())
-            self._blocks.append(columns)
-            self._columns = max(self._columns, columns)
+            data = block if isinstance(block, bytes) else block.encode("utf-8")
+            if columns > self._columns:
+                self._widen(columns)
+            elif columns < self._columns:
+                data = _pad(data, b"\tO" * (self._columns - columns))
+            out.write_bytes(data)
+            self._ends.append((self._ends[-1] if self._ends else 0) + len(data))
+
+    def _widen(self, columns: int) -> None:
+        """Write the header for ``columns`` tag columns, and the blocks so far padded to it."""
+        head = _header(columns)
+        if not self._columns:
+            self._out.write_bytes(head)
+        else:
+            pad = b"\tO" * (columns - self._columns)
+            ends = array("q")
+            with self._out.restart() as old:
+                self._out.write_bytes(head)
+                old.seek(self._head)
+                start = size = 0
+                for end in self._ends:
+                    data = _pad(old.read(end - start), pad)
+                    self._out.write_bytes(data)
+                    size += len(data)
+                    ends.append(size)
+                    start = end
+            self._ends = ends
+        self._columns, self._head = columns, len(head)
 
     def _block(self, document: Document, aset: AnnotationSet) -> tuple[str, int]:
         text = document.text
@@ -245,21 +281,25 @@ class ConllExporter(Exporter):
         overhang: set[int] = set()
         for layer in layers:
             column = ["O"] * n
-            for sp in layer:
-                i, j = bisect_left(starts, sp.start), bisect_left(starts, sp.end)
-                if j <= i:
-                    if i == j:
-                        self.losses.add("span over whitespace or invisible characters only "
-                                        "(no token to tag)", f"{where}/{sp.id}")
-                    continue
-                tags = self._tags.get(sp.label)
-                if tags is None:
-                    tags = self._tags[sp.label] = ("B-" + sp.label, "I-" + sp.label)
-                column[i] = tags[0]
-                if j - i > 1:
-                    column[i + 1:j] = [tags[1]] * (j - i - 1)
-                if sp.end > ends[j - 1]:
-                    overhang.add(j - 1)
+            firsts = list(map(bisect_left, repeat(starts), map(_START, layer)))
+            stops = list(map(bisect_left, repeat(starts), map(_END, layer)))
+            if any(map(le, stops, firsts)):  # a span without a token: one by one, to say so
+                self._tag_one_by_one(layer, starts, ends, column, overhang, where)
+                columns.append(column)
+                continue
+            # The spans of a layer do not overlap, so neither do their tokens: every B- tag
+            # in one go, then the I- tags of the spans longer than a token.
+            labels = list(map(_LABEL, layer))
+            for label in set(labels).difference(self._b_tags):
+                self._b_tags[label], self._i_tags[label] = "B-" + label, "I-" + label
+            # (any() runs the map to its end: __setitem__ returns None.)
+            any(map(column.__setitem__, firsts, map(self._b_tags.__getitem__, labels)))
+            lasts = list(map(sub, stops, repeat(1)))
+            for k in compress(range(len(layer)), map(ne, lasts, firsts)):
+                inside = lasts[k] - firsts[k]
+                column[firsts[k] + 1:stops[k]] = [self._i_tags[labels[k]]] * inside
+            last_ends = map(ends.__getitem__, lasts)
+            overhang.update(compress(lasts, map(gt, map(_END, layer), last_ends)))
             columns.append(column)
         columns += [["O"] * n] * (width - len(columns))
         # A row ends with a line break; a line break of the text ends a sentence (one more,
@@ -285,30 +325,59 @@ class ConllExporter(Exporter):
                 f"# text_json = {json.dumps(text, ensure_ascii=False)}\n")
         return head + ("".join(cells) if n else "\n\n"), width
 
+    def _tag_one_by_one(self, layer: list[Span], starts: list[int], ends: list[int],
+                        column: list[str], overhang: set[int], where: str) -> None:
+        for sp in layer:
+            i, j = bisect_left(starts, sp.start), bisect_left(starts, sp.end)
+            if j <= i:
+                if i == j:
+                    self.losses.add("span over whitespace or invisible characters only "
+                                    "(no token to tag)", f"{where}/{sp.id}")
+                continue
+            column[i] = "B-" + sp.label
+            if j - i > 1:
+                column[i + 1:j] = ["I-" + sp.label] * (j - i - 1)
+            if sp.end > ends[j - 1]:
+                overhang.add(j - 1)
+
     def close(self) -> None:
-        out = self._sink.stream(f"{self.prefix}data.conll")
-        cols = " ".join(f"TAG_{i}" for i in range(1, self._columns + 1))
-        out.write(f"{HEADER} {cols}; offsets in code points\n\n")
-        # Blocks go over as bytes where the stream takes them (the export's streams do):
-        # a large export is hundreds of megabytes, copied here after every worker is done.
-        write = getattr(out, "write_bytes", None) or (lambda data: out.write(data.decode()))
-        scratch = self._scratch
-        scratch.seek(0)
-        pos = copied = 0  # scratch offsets: read up to, and copied to the output up to
-        for k in range(0, len(self._blocks), 2):
-            end, columns = self._blocks[k], self._blocks[k + 1]
-            if columns < self._columns:
-                if pos > copied:
-                    write(scratch.read(pos - copied))
-                write(_pad(scratch.read(end - pos), b"\tO" * (self._columns - columns)))
-                copied = end
-            elif end - copied >= _COPY_SIZE:  # full-width blocks: copied in large pieces
-                write(scratch.read(end - copied))
-                copied = end
-            pos = end
-        if pos > copied:
-            write(scratch.read(pos - copied))
-        scratch.close()
+        if not self._columns:  # no block: the header alone
+            self._widen(1)
+        if isinstance(self._out, _ScratchStream):
+            self._out.copy_to_sink()
+
+
+def _header(columns: int) -> bytes:
+    cols = " ".join(f"TAG_{i}" for i in range(1, columns + 1))
+    return f"{HEADER} {cols}; offsets in code points\n\n".encode()
+
+
+class _ScratchStream:
+    """For a sink without ``rewritable_stream``: the file is put together in a scratch file
+    and copied into the sink's stream at the end."""
+
+    def __init__(self, sink: OutputSink, path: str) -> None:
+        self._sink, self._path = sink, path
+        self._fh: IO[bytes] = tempfile.TemporaryFile()
+
+    def write_bytes(self, data: bytes) -> None:
+        self._fh.write(data)
+
+    @contextlib.contextmanager
+    def restart(self) -> Iterator[IO[bytes]]:
+        old, self._fh = self._fh, tempfile.TemporaryFile()
+        old.seek(0)
+        with old:
+            yield old
+
+    def copy_to_sink(self) -> None:
+        out = self._sink.stream(self._path)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        self._fh.seek(0)
+        with self._fh:
+            while data := self._fh.read(1 << 20):
+                out.write(decoder.decode(data))
+            out.write(decoder.decode(b"", final=True))
 
 
 # str() of the offsets of most documents, looked up instead of converted one by one.
@@ -321,8 +390,6 @@ def _numerals(offsets: list[int]) -> list[str]:
         return list(map(_NUMERALS.__getitem__, offsets))
     return list(map(str, offsets))
 
-
-_COPY_SIZE = 1 << 20
 
 
 def _pad(block: bytes, pad: bytes) -> bytes:

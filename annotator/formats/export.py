@@ -20,6 +20,7 @@ or exported in another format, and all coders' sets of a document land in the sa
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -179,6 +180,53 @@ class _HashingWriter:
         self._on_close(self._sha.hexdigest(), self._size)
 
 
+class _RewritableWriter(_HashingWriter):
+    """A stream that its exporter may write again from the start (``restart``): CoNLL writes
+    its file as blocks arrive and starts it again, padded, when a block nests deeper than all
+    before it. Written straight into the staging folder (the export's own, removed whole on
+    failure: no temp name needed), fsynced when the streams close."""
+
+    def __init__(self, path: Path, on_close: Callable[[str, int], None]) -> None:
+        self._final = self._current = path
+        self._fh = _open_new(path)
+        super().__init__(self._fh, on_close)
+
+    @contextlib.contextmanager
+    def restart(self) -> Iterator[IO[bytes]]:
+        """Empty the stream; yields what it held (a file, at its start) to read from while
+        writing the new content."""
+        old, old_path = self._fh, self._current
+        old.flush()
+        old.seek(0)
+        self._current = old_path.with_name(f".{self._final.name}.{secrets.token_hex(4)}.tmp")
+        self._fh = self._raw = _open_new(self._current)
+        self._sha = hashlib.sha256()
+        self._size = 0
+        try:
+            yield old
+        finally:
+            old.close()
+            os.unlink(old_path)
+
+    def exit(self, ok: bool) -> None:
+        """Close the file: made durable and given its name if the export goes on (``ok``)."""
+        try:
+            if ok:
+                self._fh.flush()
+                os.fsync(self._fh.fileno())
+        finally:
+            self._fh.close()
+        if ok and self._current != self._final:
+            os.replace(self._current, self._final)
+
+
+def _open_new(path: Path) -> IO[bytes]:
+    try:
+        return open(path, "x+b")
+    except OSError as exc:
+        raise AnnotatorError(f"{path}: cannot save the file ({_reason(exc)})") from exc
+
+
 def _safe_parts(relpath: str) -> list[str]:
     parts = relpath.split("/")
     if any(p in ("", ".", "..") or "\\" in p for p in parts):
@@ -282,6 +330,14 @@ class Staging(OutputSink):
 
     def stream(self, relpath: str) -> Any:
         return self._open(relpath)
+
+    def rewritable_stream(self, relpath: str) -> _RewritableWriter:
+        """``stream`` for an exporter that may start its file again (``restart``)."""
+        writer = _RewritableWriter(self._path(relpath),
+                                   lambda sha, size: self.record(relpath, sha, size))
+        self._stack.push(lambda exc_type, exc, tb: writer.exit(exc_type is None))
+        self._writers.append(writer)
+        return writer
 
     def write_file(self, relpath: str, data: bytes) -> None:
         atomic_write(self._path(relpath), data, backup=False)
