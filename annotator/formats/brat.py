@@ -49,6 +49,8 @@ FIELDS_NOTE = "fields: "
 # Every character str.splitlines breaks at: brat's server reads .ann files line by line that way.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _SIMPLE_VALUE = re.compile(r"^[^\s|]+$")
+# json.dumps(value, ensure_ascii=False, sort_keys=True), without making an encoder per call.
+_fields_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
 def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -159,8 +161,7 @@ class BratExporter(Exporter):
                 else:
                     rest[fid] = value
             if rest:
-                notes.append((eid, FIELDS_NOTE + json.dumps(rest, ensure_ascii=False,
-                                                            sort_keys=True)))
+                notes.append((eid, FIELDS_NOTE + _fields_json(rest)))
         if aset.fields:
             self.losses.add("document fields (brat has no place for them)", where)
         lines += [f"A{i}\t{a}" for i, a in enumerate(attrs, 1)]

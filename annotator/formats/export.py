@@ -28,14 +28,16 @@ import os
 import secrets
 import shlex
 import shutil
+import stat
 import sys
 import threading
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -56,6 +58,7 @@ DEFAULT_SEED = 13
 # Files listed one by one in the card; beyond this (brat: two per document) see SHA256SUMS.
 CARD_FILE_LIMIT = 200
 _STAGING_PREFIX = ".export-"
+_LABEL = attrgetter("label")
 # Problems listed in the report and card; the rest are counted.
 MAX_LISTED_PROBLEMS = 1000
 # Documents per task handed to a worker, and the fewest documents worth starting workers for.
@@ -437,7 +440,7 @@ class _Counts:
         self.sets = 0
         self.spans = 0
         self.events = 0
-        self.labels: dict[str, int] = {}
+        self.labels: Counter[str] = Counter()  # counted with C loops: a few per span
         self.types: dict[str, int] = {}
         self.subtypes: dict[str, int] = {}
         self.coders: dict[str, dict[str, int]] = {}
@@ -454,8 +457,7 @@ class _Counts:
             self.sets += 1
             self.spans += len(aset.spans)
             self.events += len(aset.events)
-            for s in aset.spans:
-                self.labels[s.label] = self.labels.get(s.label, 0) + 1
+            self.labels.update(map(_LABEL, aset.spans))
             for e in aset.events:
                 self.types[e.type] = self.types.get(e.type, 0) + 1
                 key = f"{e.type}/{e.subtype or '-'}"
@@ -526,8 +528,8 @@ class _Renderer:
         for exp in self.exporters.values():
             exp.losses = chunk.losses
         for doc_id in doc_ids:
-            found = [(c, adir / c / f"{doc_id}.json") for c in self.job.coders]
-            found = [(c, p) for c, p in found if p.is_file()]
+            found = [(c, p) for c, p in ((c, os.path.join(adir, c, f"{doc_id}.json"))
+                                         for c in self.job.coders) if _is_file(p)]
             if not found:
                 continue  # nobody annotated it: not part of the dataset
             document, valid, bad = _load_sets(self.project, doc_id, found, self.codebook,
@@ -548,6 +550,14 @@ class _Renderer:
             chunk.counts.add(valid, part)
         chunk.files = self.files.take()
         return chunk
+
+
+def _is_file(path: str) -> bool:
+    """``Path(path).is_file()``, without a Path for the common answers."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return Path(path).is_file()  # pathlib's rules for what "not there" is, or its error
 
 
 _WORKER: _Renderer | None = None
@@ -730,7 +740,7 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
                     pass
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: str | Path) -> Any:
     """``read_json`` for the files of a project, fast: a strict UTF-8 decode and ``json.loads``
     accept exactly the files ``read_json`` accepts (a BOM aside), and anything else goes to
     ``read_json`` for its precise message. (``read_json`` first scans for UTF-16, byte by byte
@@ -781,7 +791,7 @@ def _left_out(report: ExportReport | _Chunk, path: str, problems: list[str]) -> 
         report.left_out.append(LeftOut(path, problems))
 
 
-def _load_sets(project: Project, doc_id: str, found: list[tuple[str, Path]], codebook: Any,
+def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str]], codebook: Any,
                status: str | None, report: _Chunk
                ) -> tuple[Document | None, list[AnnotationSet], bool]:
     """The document, its valid sets (of the wanted status), and whether any was invalid.
