@@ -126,7 +126,6 @@ def baseline(project: Project) -> int:
 
 def file_floor(project: Project, out: Path) -> int:
     """Two plain files per document: what creating brat's .txt/.ann costs on this disk."""
-    shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
     data = b"x" * 3000
     for i, _ in enumerate(project.document_ids()):
@@ -145,8 +144,7 @@ def cpu_seconds() -> float:
 
 def timed_export(project: Project, fmt: str, out: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds of all processes): the CPU figure does not depend on what
-    else the machine is running, the wall one does."""
-    shutil.rmtree(out, ignore_errors=True)
+    else the machine is running, the wall one does. ``out`` must not exist."""
     c = cpu_seconds()
     t = time.perf_counter()
     report = export_project(project, fmt, out)
@@ -202,12 +200,14 @@ def main() -> None:
         base = [timed(lambda: baseline(big)) for _ in range(args.runs)]
         rows.append(("baseline: read + json.loads every file", statistics.median(base),
                      statistics.median(base), None, None))
-        floor = [timed(lambda: file_floor(big, tmpdir / "floor")) for _ in range(args.runs)]
-        shutil.rmtree(tmpdir / "floor", ignore_errors=True)
+        floor = [timed(lambda r=r: file_floor(big, tmpdir / f"floor-{r}"))
+                 for r in range(args.runs)]
+        clean(tmpdir, "floor-")
         rows.append(("baseline: create 2 plain files per doc", statistics.median(floor),
                      statistics.median(floor), None, None))
         for fmt in formats:
-            runs = [timed_export(big, fmt, tmpdir / f"out-{fmt}") for _ in range(args.runs)]
+            runs = [timed_export(big, fmt, tmpdir / f"out-{fmt}-{r}") for r in range(args.runs)]
+            clean(tmpdir, f"out-{fmt}-")
             mem_small = mem_big = None
             if small is not None:
                 mem_small = measure_memory(small.root, fmt, tmpdir / f"mem-s-{fmt}")
@@ -216,7 +216,6 @@ def main() -> None:
             cpu = statistics.median(r[1] for r in runs)
             rows.append((fmt, wall, cpu, mem_small, mem_big))
             print(f"  {fmt}: {wall:.2f} s ({cpu:.1f} CPU s)", flush=True)
-            shutil.rmtree(tmpdir / f"out-{fmt}", ignore_errors=True)
         print()
         print(f"Export of {args.docs:,} documents x 50 spans x 3 events, median of {args.runs} "
               f"runs ({os.cpu_count()} CPUs)")
@@ -234,6 +233,18 @@ def main() -> None:
                 tm = f"{ms['tracemalloc_peak'] / 2**20:.1f} -> {mb['tracemalloc_peak'] / 2**20:.1f}"
                 rss = f"{ms['peak_rss'] / 2**20:.0f} -> {mb['peak_rss'] / 2**20:.0f}"
             print(f"{name:<40} {med:>7.2f} {cpu:>6.1f} {med / b:>5.1f} {tm:>15} {rss:>11}")
+
+
+def clean(folder: Path, prefix: str) -> None:
+    """Remove the outputs of the runs just measured, and wait for the disk to settle: on some
+    filesystems (ext4 with online discard) creating files right after deleting tens of
+    thousands is several times slower, which would land on the next measured run. So every run
+    writes a new folder and the folders go only after the last run of a format."""
+    for name in os.listdir(folder):
+        if name.startswith(prefix):
+            shutil.rmtree(folder / name, ignore_errors=True)
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def timed(fn) -> float:  # type: ignore[no-untyped-def]

@@ -331,11 +331,10 @@ class _EventTable:
             rd = cb.role(rid)
             if rd is not None:
                 self.roles[rid] = (rd, frozenset(rd.labels))
+        # The first definition of a field id wins, as in ``Codebook.field_for``.
         self.fields: dict[str, tuple[FieldDef, Callable[[Any], bool] | None]] = {}
-        for fid in dict.fromkeys(f.id for f in cb.fields_for(et.id)):
-            fd = cb.field_for(et.id, fid)
-            assert fd is not None
-            self.fields[fid] = (fd, _quick_check(fd))
+        for fd in cb.fields_for(et.id):
+            self.fields.setdefault(fd.id, (fd, _quick_check(fd)))
         self.required = {st: (cb.required_roles(et.id, st), cb.required_fields(et.id, st))
                          for st in (None, *self.subtypes)}
 

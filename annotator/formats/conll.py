@@ -194,9 +194,9 @@ class ConllExporter(Exporter):
     def __init__(self, codebook: Codebook, losses: Losses, prefix: str = "") -> None:
         super().__init__(codebook, losses, prefix)
         # The most tag columns this exporter has rendered: later blocks are rendered that wide
-        # already (all-O columns), so that ``close`` has little left to pad. Which blocks come
-        # back wider depends on the slice a worker got; the file does not (every row ends up
-        # with the export's widest nesting).
+        # already (all-O columns), so that ``write`` seldom has to pad a block or start the
+        # file again. Which blocks come back wider depends on the slice a worker got; the
+        # file does not (every row ends up with the export's widest nesting).
         self._widest = 1
         self._b_tags: dict[str, str] = {}  # label -> B-label
         self._i_tags: dict[str, str] = {}  # label -> I-label
