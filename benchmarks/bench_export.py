@@ -145,6 +145,7 @@ def cpu_seconds() -> float:
 def timed_export(project: Project, fmt: str, out: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds of all processes): the CPU figure does not depend on what
     else the machine is running, the wall one does. ``out`` must not exist."""
+    settle()
     c = cpu_seconds()
     t = time.perf_counter()
     report = export_project(project, fmt, out)
@@ -200,8 +201,10 @@ def main() -> None:
         base = [timed(lambda: baseline(big)) for _ in range(args.runs)]
         rows.append(("baseline: read + json.loads every file", statistics.median(base),
                      statistics.median(base), None, None))
-        floor = [timed(lambda r=r: file_floor(big, tmpdir / f"floor-{r}"))
-                 for r in range(args.runs)]
+        floor = []
+        for r in range(args.runs):
+            settle()
+            floor.append(timed(lambda r=r: file_floor(big, tmpdir / f"floor-{r}")))
         clean(tmpdir, "floor-")
         rows.append(("baseline: create 2 plain files per doc", statistics.median(floor),
                      statistics.median(floor), None, None))
@@ -236,13 +239,19 @@ def main() -> None:
 
 
 def clean(folder: Path, prefix: str) -> None:
-    """Remove the outputs of the runs just measured, and wait for the disk to settle: on some
-    filesystems (ext4 with online discard) creating files right after deleting tens of
-    thousands is several times slower, which would land on the next measured run. So every run
-    writes a new folder and the folders go only after the last run of a format."""
+    """Remove the outputs of the runs just measured. Every run writes a new folder, and the
+    folders go only after the last run of a format: on some filesystems (ext4 with online
+    discard) creating files right after deleting tens of thousands is several times slower,
+    which would otherwise land on the next measured run."""
     for name in os.listdir(folder):
         if name.startswith(prefix):
             shutil.rmtree(folder / name, ignore_errors=True)
+    settle()
+
+
+def settle() -> None:
+    """Write out what earlier runs left in the page cache (not measured): an export ends with
+    one ``os.sync()``, which should not have to write the previous run's files too."""
     if hasattr(os, "sync"):
         os.sync()
 
