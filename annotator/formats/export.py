@@ -174,7 +174,7 @@ class _HashingWriter:
         return len(s)
 
     def write_bytes(self, data: bytes) -> None:
-        """Append text already encoded as UTF-8 (an exporter's scratch file, copied)."""
+        """Append text already encoded as UTF-8."""
         self._sha.update(data)
         self._size += len(data)
         self._raw.write(data)
@@ -289,8 +289,9 @@ _CREATE = (os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
 class Staging(OutputSink):
     """Files of one export, written under a hidden folder inside the output folder and moved
     into place by ``commit``; ``abort`` removes everything. Streams go through
-    ``atomic_open``, small files through ``atomic_write`` or (per-document files)
-    ``atomic_open(durable=False)`` followed by one sync of the whole folder."""
+    ``atomic_open`` (or, for a stream its exporter may start again, straight into the folder
+    and fsynced at the end), small files through ``atomic_write``, per-document files
+    (``_StagedFiles``) straight into the folder, followed by one sync of the whole folder."""
 
     def __init__(self, output: Path) -> None:
         self.output = output
