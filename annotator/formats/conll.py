@@ -64,8 +64,10 @@ _FORMAT_RUN = re.compile("Cf(?:Cf)*")
 
 
 def _categories() -> str:
-    """The Unicode category of every code point, two letters each, in one string."""
-    return "".join(map(unicodedata.category, map(chr, range(sys.maxunicode + 1))))
+    """The Unicode category of every code point, two letters each, in one string (joined a
+    plane at a time: a join over all of them at once holds a million strings, 65 MB)."""
+    return "".join("".join(map(unicodedata.category, map(chr, range(lo, lo + 0x10000))))
+                   for lo in range(0, sys.maxunicode + 1, 0x10000))
 
 
 def _ranges(categories: str, run: re.Pattern[str], lo: int = 0, hi: int = sys.maxunicode) -> str:
