@@ -94,6 +94,7 @@ class ImportReport:
     spans: int = 0
     events: int = 0
     left_out: int = 0  # source documents not imported at all
+    sets_written: int = 0  # so far: less than annotation_sets only if cancelled while writing
     problems: list[str] = field(default_factory=list)
     problem_count: int = 0
     unknown: dict[str, dict[str, int]] = field(
@@ -104,17 +105,24 @@ class ImportReport:
         if len(self.problems) < MAX_LISTED_PROBLEMS:
             self.problems.append(text)
 
+    def unknown_names(self) -> list[str]:
+        """Every name the codebook does not know, as a label map writes it (``role:Agent``)."""
+        return [f"{'' if c == 'label' else c + ':'}{name}"
+                for c in CATEGORIES for name in sorted(self.unknown[c])]
+
     def label_map_hint(self) -> str:
         """A ``--label-map`` argument to fill in for every unknown name, or ''."""
-        parts = []
-        for c in CATEGORIES:
-            parts += [f"{'' if c == 'label' else c + ':'}{name}=NEW"
-                      for name in sorted(self.unknown[c])]
-        return " ".join(f"--label-map {p}" for p in parts)
+        return " ".join(f"--label-map {name}=NEW" for name in self.unknown_names())
 
-    def summary(self) -> str:
+    def summary(self, hint: bool = True) -> str:
+        """What happened, in a sentence or two; ``hint``: end with the ``--label-map``
+        arguments to fill in for the unknown names."""
         if self.cancelled:
-            return "Import cancelled; nothing was written."
+            if not self.sets_written:
+                return "Import cancelled; nothing was written."
+            return (f"Import cancelled after writing {self.sets_written} of "
+                    f"{self.annotation_sets} annotation set(s); each written file is whole. "
+                    "Import again with --overwrite to finish it.")
         what = (f"{self.annotation_sets} annotation set(s) ({self.spans} spans, {self.events} "
                 f"events) of {self.documents_added + self.documents_reused} document(s), "
                 f"{self.documents_added} new")
@@ -131,9 +139,9 @@ class ImportReport:
         if self.written and self.problem_count:
             text += (f" Left out {self.problem_count} item(s) with problems"
                      f"{f', and {self.left_out} whole document(s)' if self.left_out else ''}.")
-        hint = self.label_map_hint()
-        if hint:
-            text += f" Names the codebook does not know: {hint}"
+        hint_text = self.label_map_hint() if hint else ""
+        if hint_text:
+            text += f" Names the codebook does not know: {hint_text}"
         return text
 
 
@@ -426,6 +434,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
                     project.add_documents([document])
                     added.add(document.id)
                 project.save_annotations(aset, document)
+                report.sets_written += 1
         if progress is not None:
             progress(i + 1, total)
     report.written = True

@@ -170,3 +170,18 @@ def test_cancel_during_the_check_writes_nothing(tmp_path):
     import_annotations(project, "doccano", [path], coder="c",
                        progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 0), (2, 0), (1, 2), (2, 2)]
+
+
+def test_cancel_while_writing_says_what_was_written(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"text": t, "label": []} for t in ("س", "ص", "ع")])
+    seen: list[tuple[int, int]] = []
+    report = import_annotations(project, "doccano", [path], coder="c",
+                                progress=lambda d, t: seen.append((d, t)),
+                                cancelled=lambda: seen[-1:] == [(1, 3)])
+    assert report.cancelled and not report.written
+    assert report.sets_written == 1 and len(project.document_ids()) == 1
+    assert report.summary().startswith("Import cancelled after writing 1 of 3 annotation set(s)")
+    # Finishing it: the one written is replaced, the other two are added.
+    report = import_annotations(project, "doccano", [path], coder="c", overwrite=True)
+    assert report.written and report.sets_written == 3 and len(project.document_ids()) == 3
