@@ -54,6 +54,10 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("skip_document", "S&kip document and open next", ("Ctrl+K",), "skip_document",
                "File", "editable",
                help="Mark it skipped (not relevant, duplicate, unreadable), save, open the next"),
+    ActionSpec("export", "&Export dataset…", ("Ctrl+Shift+E",), "show_export_dialog", "File",
+               help="Export the project in a dataset format, with its card and checksums"),
+    ActionSpec("import", "&Import annotations…", ("Ctrl+Shift+I",), "show_import_dialog",
+               "File", help="Bring in brat, doccano, Label Studio, CoNLL or JSONL annotations"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
     # Edit
     ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "can_undo", toolbar="Document",

@@ -73,6 +73,20 @@ class Asker:
             return "discard"
         return "cancel"
 
+    def save_first(self, title: str, purpose: str) -> UnsavedAnswer:
+        """Unsaved work before ``purpose`` (an export reads the saved files): "save" saves
+        first, "discard" goes on without it (the work stays in the window), "cancel" stops."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                          f"{title} has unsaved changes.", parent=self.parent)
+        box.setInformativeText(f"The {purpose} reads the saved files. Save them first?")
+        save = box.addButton(QMessageBox.StandardButton.Save)
+        on = box.addButton("Go on without them", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is on else "cancel"
+
     def restore_recovery(self, title: str, summary: str) -> bool:
         """True to restore autosaved work; False discards it."""
         box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
@@ -117,6 +131,9 @@ class QuietAsker(Asker):
         return None
 
     def unsaved_changes(self, title: str) -> UnsavedAnswer:
+        return "cancel"
+
+    def save_first(self, title: str, purpose: str) -> UnsavedAnswer:
         return "cancel"
 
     def restore_recovery(self, title: str, summary: str) -> bool:

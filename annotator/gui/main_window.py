@@ -63,6 +63,7 @@ from annotator.core.validation import (
     validate_annotation_data,
 )
 from annotator.errors import AnnotatorError
+from annotator.formats.importing import ImportReport
 from annotator.gui.actions import (
     ActionSpec,
     build_actions,
@@ -77,6 +78,7 @@ from annotator.gui.document_view import DocumentView, SpanMark
 from annotator.gui.event_panel import EventPanel
 from annotator.gui.recovery import AUTOSAVE_IDLE_SECONDS, RecoveryStore, RestoreWork
 from annotator.gui.span_table import SpanTable
+from annotator.gui.transfer import ExportDialog, ImportDialog
 from annotator.gui.undo import push_edit
 from annotator.storage.atomic import cleanup_stale_temps
 from annotator.storage.lock import FileLock, LockedError
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
         self._current_event: str | None = None
         self._last_event_type: str | None = None
         self._exact_selection: tuple[int, int] | None = None
+        self.transfer_dialog: ExportDialog | ImportDialog | None = None
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
@@ -1300,6 +1303,41 @@ class MainWindow(QMainWindow):
         self.open_document(following)
         self.show_message(f"{doc.id} {status}; now {following}")
         return True
+
+    # -- export and import ---------------------------------------------------------------------
+    def _saved_before(self, purpose: str) -> bool:
+        """Offer to save unsaved work before something reads the project's files."""
+        doc = self.doc
+        if doc is None or doc.read_only or not doc.dirty:
+            return True
+        answer = self.asker.save_first(doc.title, purpose)
+        if answer == "cancel":
+            return False
+        return answer == "discard" or self.save_document(wait=True)
+
+    def show_export_dialog(self) -> ExportDialog | None:
+        """The export dialog (window-modal; runs in a worker thread), or None if cancelled."""
+        if not self._saved_before("export"):
+            return None
+        dialog = ExportDialog(self.project, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.transfer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_import_dialog(self) -> ImportDialog | None:
+        dialog = ImportDialog(self.project, parent=self)
+        dialog.completed.connect(self._on_import_completed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.transfer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_import_completed(self, report: ImportReport) -> None:
+        if report.written:
+            self.set_document_rows()
+            self._update_position()
+            self.show_message(report.summary())
 
     # -- window state --------------------------------------------------------------------------
     def condition(self, name: str) -> bool:

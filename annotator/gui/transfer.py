@@ -1,0 +1,536 @@
+"""Export and import dialogs: the CLI's ``export`` and ``import-annotations`` in the window.
+
+Both dialogs collect the same options as the command line, then run the core function
+(``export_project`` / ``import_annotations``) in a worker thread with a progress bar and a
+Cancel button; the window keeps painting meanwhile. What the run reports (its summary and every
+problem, each naming its file) is shown as plain text in the dialog, which stays open so the
+lead can read it, change an option and run again.
+
+The dialogs are window-modal: nothing can be edited while a run reads or writes the project.
+Closing a dialog during a run cancels it and waits for the worker to stop (the core functions
+poll ``cancelled()`` between documents, and a cancelled export writes nothing).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import STATUSES
+from annotator.errors import AnnotatorError
+from annotator.formats.export import DEFAULT_SEED, ExportReport, export_project, parse_split
+from annotator.formats.importing import ImportReport, import_annotations
+from annotator.formats.registry import export_formats, import_formats
+from annotator.storage.project import Project
+
+PROGRESS_INTERVAL = 0.05  # seconds between progress signals from the worker
+ANY = "(any)"
+
+
+class Runner(QObject):
+    """Runs ``work(progress, cancelled)`` in a thread; the signals arrive on the GUI thread.
+
+    ``finished`` carries the return value, or the exception the work raised.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+        self._cancel = threading.Event()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+              ) -> None:
+        if self.running:
+            raise RuntimeError("a run is already going")
+        self._cancel.clear()
+        last = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_INTERVAL or (total and done >= total):
+                last[0] = now
+                self.progressed.emit(done, total)
+
+        def run() -> None:
+            try:
+                result: Any = work(progress, self._cancel.is_set)
+            except Exception as exc:  # reported to the dialog, which shows it
+                result = exc
+            self.finished.emit(result)
+
+        self._thread = threading.Thread(target=run, name="annotator-transfer", daemon=True)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self._cancel.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait for the thread to end (without delivering ``finished``); True if it did."""
+        if self._thread is not None:
+            self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
+
+class TransferDialog(QDialog):
+    """What the export and import dialogs share: options, progress, result, run/cancel."""
+
+    completed = Signal(object)  # the report, after a run that was not cancelled
+    RUN_TEXT = "Run"
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.report: Any = None
+        self.runner = Runner(self)
+        self.runner.progressed.connect(self._on_runner_progressed)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(640, 560)
+
+        layout = QVBoxLayout(self)
+        self.options = QWidget(self)
+        self.form = QFormLayout(self.options)
+        layout.addWidget(self.options)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setObjectName("progressBar")
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)
+        self.progress_bar.setTextVisible(True)
+        layout.addWidget(self.progress_bar)
+        self.result_view = QPlainTextEdit(self)
+        self.result_view.setObjectName("resultView")
+        self.result_view.setReadOnly(True)
+        self.result_view.setPlaceholderText("What the run did, and every problem, shows here.")
+        layout.addWidget(self.result_view, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.extra_buttons = buttons
+        self.run_button = QPushButton(self.RUN_TEXT, self)
+        self.run_button.setObjectName("runButton")
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self.run)
+        buttons.addWidget(self.run_button)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.cancel_button)
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setObjectName("closeButton")
+        self.close_button.clicked.connect(self.close)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+
+    # -- running ------------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self.runner.running
+
+    def work(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], Any]:
+        """The run, with every option read now (on the GUI thread); raises AnnotatorError."""
+        raise NotImplementedError
+
+    def describe(self, report: Any) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def run(self, *, dry_run: bool = False) -> bool:
+        """Start a run with the options shown; False (and why, in the result) if it can't."""
+        if self.running:
+            return False
+        self._dry_run = dry_run
+        try:
+            work = self.work()
+        except AnnotatorError as exc:
+            self.result_view.setPlainText(str(exc))
+            return False
+        self.report = None
+        self.result_view.setPlainText("Running…")
+        self.progress_bar.setRange(0, 0)  # busy until the first count arrives
+        self._set_running(True)
+        self.runner.start(work)
+        return True
+
+    def cancel(self) -> None:
+        if self.running:
+            self.runner.cancel()
+            self.cancel_button.setEnabled(False)
+            self.result_view.setPlainText("Cancelling…")
+
+    def _set_running(self, running: bool) -> None:
+        self.options.setEnabled(not running)
+        self.run_button.setEnabled(not running)
+        for i in range(self.extra_buttons.count()):
+            widget = self.extra_buttons.itemAt(i).widget()
+            if widget is not None and widget not in (self.cancel_button, self.close_button):
+                widget.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _on_runner_progressed(self, done: int, total: int) -> None:
+        if total <= 0:
+            self.progress_bar.setRange(0, 0)
+            self.progress_bar.setFormat(f"checking: {done}")
+        else:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(min(done, total))
+            self.progress_bar.setFormat("%v of %m documents")
+
+    def _on_runner_finished(self, result: object) -> None:
+        self._set_running(False)
+        self.progress_bar.setRange(0, 1)
+        if isinstance(result, AnnotatorError):
+            self.progress_bar.setValue(0)
+            self.progress_bar.setFormat("stopped")
+            self.result_view.setPlainText(str(result))
+            return
+        if isinstance(result, BaseException):
+            self.progress_bar.setValue(0)
+            self.progress_bar.setFormat("failed")
+            self.result_view.setPlainText(_internal_error(result))
+            return
+        self.report = result
+        self.progress_bar.setValue(0 if result.cancelled else 1)
+        self.progress_bar.setFormat("cancelled" if result.cancelled else "done")
+        self.result_view.setPlainText(self.describe(result))
+        if not result.cancelled:
+            self.completed.emit(result)
+
+    def wait(self) -> None:
+        """Block until a run ends and its result is shown (for closing, and for tests)."""
+        self.runner.wait()
+        QApplication.sendPostedEvents(self.runner)
+        QApplication.processEvents()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.running:
+            self.cancel()
+            self.wait()
+        super().closeEvent(event)
+
+    def reject(self) -> None:  # Esc: the same as Close
+        if self.running:
+            self.cancel()
+            self.wait()
+        super().reject()
+
+    # -- building -----------------------------------------------------------------------------
+    def _combo(self, name: str, items: list[tuple[str, Any]], tip: str = "") -> QComboBox:
+        combo = QComboBox(self.options)
+        combo.setObjectName(name)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setToolTip(tip)
+        return combo
+
+    def _path_row(self, edit: QLineEdit, browse: Callable[[], None]) -> QWidget:
+        row = QWidget(self.options)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(edit, 1)
+        button = QPushButton("Browse…", row)
+        button.clicked.connect(browse)
+        box.addWidget(button)
+        return row
+
+
+class ExportDialog(TransferDialog):
+    """``annotator export`` with its options, for the project lead."""
+
+    RUN_TEXT = "Export"
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(project, parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(f"Export {project.name}")
+        self.format_box = self._combo(
+            "formatBox", [(f"{f.name} — {f.description}", f.name) for f in export_formats()],
+            "The dataset format; the card beside the data says what it holds")
+        self.format_box.currentIndexChanged.connect(self._suggest_output)
+        self.form.addRow("&Format:", self.format_box)
+        self.output_edit = QLineEdit(self.options)
+        self.output_edit.setObjectName("outputEdit")
+        self.output_edit.setToolTip("A new or empty folder (or a previous export, with "
+                                    "'Replace')")
+        self.form.addRow("&Output folder:", self._path_row(self.output_edit, self._browse))
+        self.coder_box = self._combo("coderBox", [(ANY, None)] + [
+            (c, c) for c in project.coders()], "Only this coder's annotation sets")
+        self.form.addRow("&Coder:", self.coder_box)
+        self.status_box = self._combo("statusBox", [(ANY, None)] + [
+            (s.replace("_", " "), s) for s in STATUSES],
+            "Only sets with this status (a gold-standard export usually takes 'done')")
+        self.form.addRow("&Status:", self.status_box)
+        self.split_edit = QLineEdit(self.options)
+        self.split_edit.setObjectName("splitEdit")
+        self.split_edit.setPlaceholderText("none, or e.g. 80/10/10 (train/dev/test by document)")
+        self.seed_box = QSpinBox(self.options)
+        self.seed_box.setObjectName("seedBox")
+        self.seed_box.setRange(0, 2**31 - 1)
+        self.seed_box.setValue(DEFAULT_SEED)
+        self.seed_box.setToolTip("The same seed gives the same split")
+        split_row = QWidget(self.options)
+        box = QHBoxLayout(split_row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.split_edit, 1)
+        box.addWidget(QLabel("seed:", split_row))
+        box.addWidget(self.seed_box)
+        self.form.addRow("S&plit:", split_row)
+        self.skip_invalid_box = QCheckBox(
+            "Leave out invalid annotation files; the card lists them (--skip-invalid)",
+            self.options)
+        self.skip_invalid_box.setObjectName("skipInvalidBox")
+        self.form.addRow("", self.skip_invalid_box)
+        self.overwrite_box = QCheckBox("Replace a previous export in that folder", self.options)
+        self.overwrite_box.setObjectName("overwriteBox")
+        self.form.addRow("", self.overwrite_box)
+        self._suggested = ""
+        self._suggest_output()
+
+    def _suggest_output(self) -> None:
+        """A fresh folder under the project's exports/, unless the lead typed one."""
+        current = self.output_edit.text()
+        if current and current != self._suggested:
+            return
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        fmt = self.format_box.currentData() or "export"
+        self._suggested = str(self.project.root / "exports" / f"{fmt}-{stamp}")
+        self.output_edit.setText(self._suggested)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Export into folder",
+                                                  self.output_edit.text())
+        if folder:
+            self.output_edit.setText(folder)
+
+    def work(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], Any]:
+        fmt = self.format_box.currentData()
+        text = self.output_edit.text().strip()
+        if not text:
+            raise AnnotatorError("Choose an output folder.")
+        output = Path(text).expanduser()
+        parse_split(self.split_edit.text().strip() or None)  # a typo is reported at once
+        options: dict[str, Any] = {
+            "coder": self.coder_box.currentData(), "status": self.status_box.currentData(),
+            "skip_invalid": self.skip_invalid_box.isChecked(),
+            "split": self.split_edit.text().strip() or None, "seed": self.seed_box.value(),
+            "overwrite": self.overwrite_box.isChecked()}
+        project = self.project
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+                 ) -> ExportReport:
+            return export_project(project, fmt, output, progress=progress,
+                                  cancelled=cancelled, **options)
+
+        return work
+
+    def describe(self, report: ExportReport) -> str:
+        lines = [report.summary()]
+        if report.written:
+            lines.append(f"Files: {report.file_count}, with the dataset card and SHA256SUMS.")
+            self._suggested = ""
+            self._suggest_output()  # the next run goes to a fresh folder
+        if report.problems:
+            lines += ["", "Problems:", *report.problems]
+            if report.left_out_count > len(report.left_out):
+                lines.append(f"… and {report.left_out_count - len(report.left_out)} more file(s)")
+        return "\n".join(lines)
+
+
+class ImportDialog(TransferDialog):
+    """``annotator import-annotations``: brat, doccano, Label Studio, CoNLL or native JSONL."""
+
+    RUN_TEXT = "Import"
+
+    def __init__(self, project: Project, coder: str = "", parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(project, parent)
+        self.setObjectName("importDialog")
+        self.setWindowTitle(f"Import annotations into {project.name}")
+        self.format_box = self._combo(
+            "formatBox", [(f"{f.name} — {f.description}", f.name) for f in import_formats()],
+            "The format of the files")
+        self.form.addRow("&Format:", self.format_box)
+        self.paths_list = QListWidget(self.options)
+        self.paths_list.setObjectName("pathsList")
+        self.paths_list.setToolTip("Files, or folders of files, to import")
+        self.paths_list.setMaximumHeight(90)
+        paths_row = QWidget(self.options)
+        box = QHBoxLayout(paths_row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.paths_list, 1)
+        side = QVBoxLayout()
+        for text, slot in (("Add files…", self._add_files), ("Add folder…", self._add_folder),
+                           ("Remove", self._remove_path)):
+            button = QPushButton(text, paths_row)
+            button.clicked.connect(slot)
+            side.addWidget(button)
+        side.addStretch(1)
+        box.addLayout(side)
+        self.form.addRow("F&iles:", paths_row)
+        self.coder_edit = QLineEdit(coder, self.options)
+        self.coder_edit.setObjectName("coderEdit")
+        self.coder_edit.setPlaceholderText("e.g. pre for pre-annotations; native JSONL names "
+                                           "its coders")
+        self.form.addRow("&Coder:", self.coder_edit)
+        self.status_box = self._combo("statusBox", [("(the format's default)", None)] + [
+            (s.replace("_", " "), s) for s in STATUSES])
+        self.form.addRow("&Status:", self.status_box)
+        self.label_map_edit = QPlainTextEdit(self.options)
+        self.label_map_edit.setObjectName("labelMapEdit")
+        self.label_map_edit.setPlaceholderText("One per line: PER=ACTOR, role:Agent=ATTACKER, "
+                                               "field:Killed=fatalities")
+        self.label_map_edit.setMaximumHeight(70)
+        self.form.addRow("&Label map:", self.label_map_edit)
+        self.options_edit = QLineEdit(self.options)
+        self.options_edit.setObjectName("optionsEdit")
+        self.options_edit.setPlaceholderText("format options, e.g. offset_unit=utf16 "
+                                             "text_key=body")
+        self.form.addRow("&Options:", self.options_edit)
+        self.skip_invalid_box = QCheckBox("Import what is valid and leave out the problems "
+                                          "(--skip-invalid)",
+                                          self.options)
+        self.skip_invalid_box.setObjectName("skipInvalidBox")
+        self.form.addRow("", self.skip_invalid_box)
+        self.overwrite_box = QCheckBox("Replace existing annotation sets of that coder "
+                                       "(--overwrite)",
+                                       self.options)
+        self.overwrite_box.setObjectName("overwriteBox")
+        self.form.addRow("", self.overwrite_box)
+        self.fill_button = QPushButton("Fill label map", self)
+        self.fill_button.setObjectName("fillLabelMapButton")
+        self.fill_button.setToolTip("Add a line NAME= to the label map for every name the "
+                                    "last run did not know")
+        self.fill_button.setEnabled(False)
+        self.fill_button.clicked.connect(self.fill_label_map)
+        self.extra_buttons.insertWidget(1, self.fill_button)
+        self.check_button = QPushButton("Check", self)
+        self.check_button.setObjectName("checkButton")
+        self.check_button.setToolTip("A dry run: read everything, report, write nothing")
+        self.check_button.clicked.connect(lambda: self.run(dry_run=True))
+        self.extra_buttons.insertWidget(2, self.check_button)
+
+    def fill_label_map(self) -> None:
+        """Append ``NAME=`` for each unknown name of the last run not mapped yet."""
+        if not isinstance(self.report, ImportReport):
+            return
+        text = self.label_map_edit.toPlainText()
+        mapped = {line.partition("=")[0].strip() for line in text.splitlines()}
+        new = [f"{name}=" for name in self.report.unknown_names() if name not in mapped]
+        if new:
+            lines = [line for line in text.splitlines() if line.strip()] + new
+            self.label_map_edit.setPlainText("\n".join(lines))
+            self.label_map_edit.setFocus()
+            cursor = self.label_map_edit.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End)
+            self.label_map_edit.setTextCursor(cursor)
+
+    def add_path(self, path: str | Path) -> None:
+        self.paths_list.addItem(str(path))
+
+    def paths(self) -> list[Path]:
+        return [Path(self.paths_list.item(i).text())
+                for i in range(self.paths_list.count())]
+
+    def _add_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Files to import")
+        for f in files:
+            self.add_path(f)
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder to import")
+        if folder:
+            self.add_path(folder)
+
+    def _remove_path(self) -> None:
+        for item in self.paths_list.selectedItems():
+            self.paths_list.takeItem(self.paths_list.row(item))
+
+    def work(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], Any]:
+        fmt = self.format_box.currentData()
+        paths = self.paths()
+        if not paths:
+            raise AnnotatorError("Add the files (or folders) to import.")
+        label_map = [line.strip() for line in self.label_map_edit.toPlainText().splitlines()
+                     if line.strip()]
+        options = {}
+        for item in self.options_edit.text().split():
+            key, sep, value = item.partition("=")
+            if not sep or not key or not value:
+                raise AnnotatorError(f"format option {item!r}: write it as KEY=VALUE")
+            options[key] = value
+        kwargs: dict[str, Any] = {
+            "coder": self.coder_edit.text().strip() or None,
+            "label_map": label_map, "status": self.status_box.currentData(),
+            "options": options, "skip_invalid": self.skip_invalid_box.isChecked(),
+            "overwrite": self.overwrite_box.isChecked(), "dry_run": self._dry_run}
+        project = self.project
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+                 ) -> ImportReport:
+            return import_annotations(project, fmt, paths, progress=progress,
+                                      cancelled=cancelled, **kwargs)
+
+        return work
+
+    def describe(self, report: ImportReport) -> str:
+        lines = [report.summary(hint=False)]
+        unknown = report.unknown_names()
+        self.fill_button.setEnabled(bool(unknown))
+        if unknown:
+            labels = ", ".join(lab.id for lab in self.project.codebook.span_labels)
+            lines += ["", f"Names the codebook does not know: {', '.join(unknown)}.",
+                      "'Fill label map' adds a line for each: write the codebook's name after "
+                      f"'=' (labels: {labels})."]
+        if report.problems:
+            lines += ["", "Problems:", *report.problems]
+            if report.problem_count > len(report.problems):
+                lines.append(f"… and {report.problem_count - len(report.problems)} more")
+        return "\n".join(lines)
+
+
+def _internal_error(exc: BaseException) -> str:
+    """A bug, not the user's input: log the traceback and say where."""
+    from annotator.gui.dialogs import write_crash_log
+
+    try:
+        where = f"The details were written to {write_crash_log(type(exc), exc, exc.__traceback__)}."
+    except OSError as log_exc:
+        where = f"The details could not be logged ({log_exc})."
+    return (f"Something went wrong inside annotator (a bug): {type(exc).__name__}: {exc}\n\n"
+            f"{where}\nEvery file already written is whole: each write is atomic.")

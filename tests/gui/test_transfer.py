@@ -1,0 +1,348 @@
+"""The export and import dialogs driven through the window: real clicks, a real worker thread,
+real files; cancelling and closing mid-run write nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.edits import AddSpan
+from annotator.gui import app as gui_app
+from annotator.gui import transfer
+from annotator.gui.dialogs import Asker
+from annotator.gui.main_window import MainWindow
+from annotator.paths import resource
+from annotator.storage.project import Project
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+LEFT = Qt.MouseButton.LeftButton
+
+
+class Answers(Asker):
+    """Answers at once; records what was asked."""
+
+    def __init__(self, save_first: str = "save") -> None:
+        super().__init__(None)
+        self.save_first_answer = save_first
+        self.calls: list[str] = []
+
+    def save_first(self, title: str, purpose: str) -> str:  # type: ignore[override]
+        self.calls.append(f"save_first {purpose}")
+        return self.save_first_answer
+
+    def unsaved_changes(self, title: str) -> str:  # type: ignore[override]
+        return "discard"
+
+    def restore_recovery(self, title: str, summary: str) -> bool:
+        return False
+
+    def error(self, title: str, message: str) -> None:
+        self.calls.append(f"error {message}")
+
+    def lock_notice(self, message: str) -> None:
+        self.calls.append(f"lock {message}")
+
+
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path: Path) -> QSettings:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    return gui_app.app_settings()
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Project:
+    """The bundled sample project (coder demo), copied."""
+    shutil.copytree(resource("sample-project"), tmp_path / "sample")
+    return Project.open(tmp_path / "sample")
+
+
+@pytest.fixture
+def make_window(qtbot):  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make(project: Project, coder: str = "demo", asker: Answers | None = None,
+             open_first: bool = True) -> MainWindow:
+        window = MainWindow(project, coder, asker=asker or Answers(), offer_recovery=False)
+        qtbot.addWidget(window)
+        windows.append(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        if open_first:
+            assert window.open_document(project.document_ids()[0])
+        window.document_view.setFocus()
+        return window
+
+    yield make
+    for window in windows:
+        if window.transfer_dialog is not None:
+            with_dialog = window.transfer_dialog
+            window.transfer_dialog = None
+            try:
+                with_dialog.close()
+            except RuntimeError:  # already deleted by Qt
+                pass
+        window.close_document(ask=False)
+        window.close()
+
+
+def open_export(qtbot, window: MainWindow) -> transfer.ExportDialog:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window.document_view, Qt.Key.Key_E, CTRL_SHIFT)
+    dialog = window.transfer_dialog
+    assert isinstance(dialog, transfer.ExportDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+
+
+def run_and_wait(qtbot, dialog: transfer.TransferDialog, button=None) -> object:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(dialog.runner.finished, timeout=60_000) as blocker:
+        qtbot.mouseClick(button or dialog.run_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.running and dialog.run_button.isEnabled())
+    return blocker.args[0]
+
+
+class HeldExport:
+    """``export_project`` that waits inside its first progress call until the run is
+    cancelled, so a test can cancel (or close) while the export is certainly under way."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.inside = threading.Event()
+        self.real = transfer.export_project
+        monkeypatch.setattr(transfer, "export_project", self)
+
+    def __call__(self, project, fmt, output, *, progress, cancelled, **kw):  # type: ignore[no-untyped-def]
+        def held(done: int, total: int) -> None:
+            self.inside.set()
+            for _ in range(600):
+                if cancelled():
+                    break
+                threading.Event().wait(0.05)
+            progress(done, total)
+
+        return self.real(project, fmt, output, progress=held, cancelled=cancelled,
+                         workers=1, **kw)
+
+
+# -- export ------------------------------------------------------------------------------------
+def test_export_dialog_writes_a_dataset_in_a_worker_thread(qtbot, sample, make_window, tmp_path):  # type: ignore[no-untyped-def]
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    assert dialog.isModal() or dialog.windowModality() == Qt.WindowModality.WindowModal
+    # A fresh folder under the project's exports/ is suggested, and follows the format.
+    assert Path(dialog.output_edit.text()).parent == sample.root / "exports"
+    choose(dialog.format_box, "brat")
+    assert Path(dialog.output_edit.text()).name.startswith("brat-")
+    out = tmp_path / "out" / "brat"
+    dialog.output_edit.setText(str(out))
+    choose(dialog.status_box, "done")
+    dialog.split_edit.setText("80/10/10")
+    seen_threads: list[str] = []
+    real = transfer.export_project
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen_threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    transfer.export_project = spy  # type: ignore[assignment]
+    try:
+        report = run_and_wait(qtbot, dialog)
+    finally:
+        transfer.export_project = real  # type: ignore[assignment]
+    assert seen_threads == ["annotator-transfer"]
+    assert report.written, dialog.result_view.toPlainText()
+    assert dialog.result_view.toPlainText().startswith("Exported")
+    assert dialog.progress_bar.format() == "done"
+    assert (out / "SHA256SUMS").is_file() and (out / "dataset-card.json").is_file()
+    card = json.loads((out / "dataset-card.json").read_text(encoding="utf-8"))
+    assert card["split"]["shares"] == {"train": 80, "dev": 10, "test": 10}
+    assert card["filters"]["status"] == "done"
+    assert card["command"].startswith("annotator export")
+    assert any((out / "train").glob("*/*.ann"))
+    # The next run is offered a fresh folder, not the one just written.
+    assert dialog.output_edit.text() == str(out)  # typed by the lead: kept
+    qtbot.mouseClick(dialog.close_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_cancel_during_an_export_writes_nothing(qtbot, sample, make_window, tmp_path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch):
+    held = HeldExport(monkeypatch)
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    out = tmp_path / "cancelled"
+    dialog.output_edit.setText(str(out))
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert held.inside.wait(10)
+    assert dialog.running and not dialog.options.isEnabled()
+    assert dialog.cancel_button.isEnabled() and not dialog.run_button.isEnabled()
+    # The window still paints while the worker runs.
+    window.document_view.viewport().repaint()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30_000):
+        qtbot.mouseClick(dialog.cancel_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.run_button.isEnabled())
+    assert dialog.report.cancelled
+    assert "cancelled" in dialog.result_view.toPlainText()
+    assert not out.exists()
+    assert dialog.options.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_closing_the_dialog_mid_export_cancels_and_waits(qtbot, sample, make_window, tmp_path,  # type: ignore[no-untyped-def]
+                                                          monkeypatch):
+    held = HeldExport(monkeypatch)
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    out = tmp_path / "closed"
+    dialog.output_edit.setText(str(out))
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert held.inside.wait(10)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.running and not dialog.isVisible()
+    assert not out.exists()
+
+
+def test_an_export_refused_for_invalid_files_lists_them(qtbot, sample, make_window, tmp_path):  # type: ignore[no-untyped-def]
+    doc_id = sample.document_ids()[0]
+    path = sample.annotation_path("demo", doc_id)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"][0]["end"] = 10**9  # past the end of the text
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    window = make_window(sample, open_first=False)
+    dialog = open_export(qtbot, window)
+    out = tmp_path / "refused"
+    dialog.output_edit.setText(str(out))
+    report = run_and_wait(qtbot, dialog)
+    text = dialog.result_view.toPlainText()
+    assert not report.written and text.startswith("Nothing exported")
+    assert f"annotations/demo/{doc_id}.json" in text
+    assert not out.exists()
+    # The lead ticks "leave out" and runs again: written, and the card says what was left out.
+    dialog.skip_invalid_box.setChecked(True)
+    report = run_and_wait(qtbot, dialog)
+    assert report.written and report.left_out_count == 1
+    assert (out / "dataset-card.md").is_file()
+
+
+def test_bad_options_are_reported_without_running(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    dialog.output_edit.setText("")
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert not dialog.running and dialog.result_view.toPlainText() == "Choose an output folder."
+    dialog.output_edit.setText(str(sample.root.parent / "x"))
+    dialog.split_edit.setText("80/ten")
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert not dialog.running and "80/ten" in dialog.result_view.toPlainText()
+    # What only the run can find out is reported by the run: a folder that is not empty.
+    dialog.split_edit.setText("")
+    (sample.root.parent / "x").mkdir()
+    (sample.root.parent / "x" / "notes.txt").write_text("mine", encoding="utf-8")
+    run_and_wait(qtbot, dialog)
+    assert str(sample.root.parent / "x") in dialog.result_view.toPlainText()
+    assert dialog.progress_bar.format() == "stopped"
+    assert (sample.root.parent / "x" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_bug_in_the_run_is_logged_and_shown_not_raised(qtbot, sample, make_window,  # type: ignore[no-untyped-def]
+                                                          monkeypatch, tmp_path):
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(transfer, "export_project", broken)
+    monkeypatch.setattr("annotator.gui.dialogs.log_dir", lambda: tmp_path / "logs")
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    run_and_wait(qtbot, dialog)
+    text = dialog.result_view.toPlainText()
+    assert "a bug" in text and "ZeroDivisionError: boom" in text
+    assert "boom" in (tmp_path / "logs" / "crash.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("answer", ["save", "discard", "cancel"])
+def test_export_offers_to_save_unsaved_work_first(qtbot, sample, make_window, answer):  # type: ignore[no-untyped-def]
+    asker = Answers(save_first=answer)
+    window = make_window(sample, asker=asker)
+    doc = window.doc
+    assert doc is not None
+    before = sample.annotation_path("demo", doc.id).read_bytes()
+    window.push(AddSpan(0, 1, "TIME"))
+    assert doc.dirty
+    qtbot.keyClick(window.document_view, Qt.Key.Key_E, CTRL_SHIFT)
+    assert asker.calls == ["save_first export"]
+    after = sample.annotation_path("demo", doc.id).read_bytes()
+    if answer == "cancel":
+        assert window.transfer_dialog is None and after == before and doc.dirty
+    elif answer == "discard":  # go on without saving: the work stays in the window, unsaved
+        assert window.transfer_dialog is not None and after == before and doc.dirty
+    else:
+        assert window.transfer_dialog is not None and after != before and not doc.dirty
+
+
+# -- import ------------------------------------------------------------------------------------
+def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type: ignore[no-untyped-def]
+        qtbot, tmp_path, make_window, shared_data):
+    project = Project.init(tmp_path / "p")
+    window = make_window(project, coder="amal", open_first=False)
+    assert window._doc_ids == []
+    qtbot.keyClick(window.document_view, Qt.Key.Key_I, CTRL_SHIFT)
+    dialog = window.transfer_dialog
+    assert isinstance(dialog, transfer.ImportDialog)
+    qtbot.waitExposed(dialog)
+    choose(dialog.format_box, "doccano")
+    dialog.add_path(shared_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
+    dialog.coder_edit.setText("pre")
+    # Without a label map the check names every unknown label, and writes nothing.
+    report = run_and_wait(qtbot, dialog, dialog.check_button)
+    text = dialog.result_view.toPlainText()
+    assert report.dry_run and not report.written
+    assert "Names the codebook does not know: MISC, ORG." in text and "--label-map" not in text
+    assert project.document_ids() == []
+    # "Fill label map" writes a line per unknown name, for the lead to complete.
+    dialog.label_map_edit.setPlainText("MISC=ACTOR")
+    qtbot.mouseClick(dialog.fill_button, LEFT)
+    assert dialog.label_map_edit.toPlainText() == "MISC=ACTOR\nORG="
+    qtbot.keyClicks(dialog.label_map_edit, "ACTOR")
+    report = run_and_wait(qtbot, dialog, dialog.check_button)
+    assert report.unknown_names() == [] and not dialog.fill_button.isEnabled()
+    report = run_and_wait(qtbot, dialog)
+    assert report.written and report.annotation_sets == 3, dialog.result_view.toPlainText()
+    assert report.spans == 4  # EU, German, Peter Blackburn, Obama
+    assert dialog.result_view.toPlainText().startswith("Imported")
+    assert len(project.document_ids()) == 3
+    assert window._doc_ids == project.document_ids()  # the list shows them at once
+    assert project.coders() == ["pre"]
+
+
+def test_import_option_errors_name_the_problem(qtbot, tmp_path, make_window, shared_data):  # type: ignore[no-untyped-def]
+    project = Project.init(tmp_path / "p")
+    window = make_window(project, open_first=False)
+    dialog = window.show_import_dialog()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert dialog.result_view.toPlainText() == "Add the files (or folders) to import."
+    dialog.add_path(shared_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
+    dialog.options_edit.setText("offset_unit")
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert "offset_unit" in dialog.result_view.toPlainText() and not dialog.running
+    dialog.options_edit.setText("")
+    dialog.paths_list.clear()
+    dialog.add_path(tmp_path / "missing.jsonl")
+    run_and_wait(qtbot, dialog)
+    assert "missing.jsonl: no such file" in dialog.result_view.toPlainText()
