@@ -81,6 +81,7 @@ from annotator.gui.span_table import SpanTable
 from annotator.gui.transfer import ExportDialog, ImportDialog
 from annotator.gui.undo import push_edit
 from annotator.storage.atomic import cleanup_stale_temps
+from annotator.storage.listing import document_rows
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project
 
@@ -345,25 +346,12 @@ class MainWindow(QMainWindow):
 
     # -- documents -----------------------------------------------------------------------------
     def set_document_rows(self) -> None:
-        """Fill the document list from the project (status per coder, titles from the files)."""
-        self._doc_ids = self.project.document_ids()
-        rows = []
-        for doc_id in self._doc_ids:
-            status = self.project.status_of(self.coder, doc_id)
-            self._statuses[doc_id] = status
-            rows.append((doc_id, self._title_of(doc_id), status))
-        self.document_list.set_documents(rows)
-
-    def _title_of(self, doc_id: str) -> str:
-        # Titles live in the document files; reading a very large one only for its title is
-        # not worth the wait, so those show their id until opened.
-        path = self.project.document_path(doc_id)
-        try:
-            if path.stat().st_size > 2_000_000:
-                return doc_id
-            return self.project.load_document(doc_id).title
-        except (OSError, AnnotatorError):
-            return doc_id
+        """Fill the document list from the project (status per coder, titles from the files;
+        unchanged files come from the listing cache)."""
+        rows = document_rows(self.project, self.coder)
+        self._doc_ids = [row.id for row in rows]
+        self._statuses = {row.id: row.status for row in rows}
+        self.document_list.set_documents([(row.id, row.title, row.status) for row in rows])
 
     def first_undone_document(self) -> str | None:
         for doc_id in self._doc_ids:
