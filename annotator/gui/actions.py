@@ -74,6 +74,10 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("strip_proclitic", "Leave out leading &proclitic (و ف ب ل ك)", ("X",),
                "strip_proclitic", "Span", "editable", scope="text", toolbar="Coding",
                icon_text="Proclitic  X"),
+    ActionSpec("fit_span", "&Fit span to the selection", ("F",), "fit_span_to_selection",
+               "Span", "editable", scope="text",
+               help="Move the boundaries of the span under the selection (or the one last "
+                    "clicked) to the selection; its roles stay"),
     ActionSpec("delete_span", "&Delete span", ("Delete",), "delete_span", "Span", "editable",
                scope="text"),
     ActionSpec("snap_words", "Snap selections to &whole words", ("Ctrl+W",),

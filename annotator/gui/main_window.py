@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         self._doc_ids: list[str] = []
         self._statuses: dict[str, str] = {}
         self._selected_span: str | None = None
+        self._chosen_span: str | None = None  # last span clicked or picked, for "fit span"
         self._current_event: str | None = None
         self._last_event_type: str | None = None
         self._exact_selection: tuple[int, int] | None = None
@@ -441,6 +442,7 @@ class MainWindow(QMainWindow):
         doc = OpenDocument(session, stack, lock, read_only, lock_message)
         self.doc = doc
         self._selected_span = None
+        self._chosen_span = None
         self._current_event = None
         session.listeners.append(self._on_session_change)
         stack.indexChanged.connect(self._on_undo_stack_index_changed)
@@ -663,6 +665,8 @@ class MainWindow(QMainWindow):
     def select_span(self, span_id: str | None, *, scroll: bool = False) -> None:
         """Make ``span_id`` the selected span everywhere (text emphasis, table, event panel)."""
         self._selected_span = span_id
+        if span_id is not None:
+            self._chosen_span = span_id
         self.span_table.select_span(span_id)
         self.event_panel.set_available_span(span_id)
         self._refresh_emphasis()
@@ -950,6 +954,38 @@ class MainWindow(QMainWindow):
         reason = self.push(ResizeSpan(span.id, *new))
         if not reason:
             self.show_message(f"{span.id}: {_quote(text[new[0]:new[1]])}")
+        return reason
+
+    def fit_span_to_selection(self) -> str:
+        """Move a span's boundaries to the selection, keeping its id, label and roles: the
+        span the selection overlaps, or of several, the one last clicked or picked."""
+        if self.doc is None:
+            return "no document"
+        rng = self.snapped_selection()
+        if rng is None:
+            self.show_message("Click the span, then select the text it should cover, then F")
+            return "nothing selected"
+        aset = self.doc.session.aset
+        under = [s for s in aset.spans if s.start < rng[1] and rng[0] < s.end]
+        chosen = next((s for s in under if s.id == self._chosen_span), None)
+        if chosen is None:
+            if not under:
+                self.show_message("No span under the selection to fit (a label key makes a "
+                                  "new one)")
+                return "no span"
+            if len(under) > 1:
+                self.show_message(f"{len(under)} spans under the selection: click the one to "
+                                  "fit first")
+                return "several spans"
+            chosen = under[0]
+        if (chosen.start, chosen.end) == rng:
+            self.show_message(f"{chosen.id} already covers the selection")
+            return ""
+        reason = self.push(ResizeSpan(chosen.id, *rng))
+        if not reason:
+            self._collapse_selection()
+            self.select_span(chosen.id)
+            self.show_message(f"{chosen.id}: {_quote(self._text(rng))}")
         return reason
 
     def delete_span(self) -> str:

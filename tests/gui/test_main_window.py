@@ -761,3 +761,55 @@ def test_opening_a_document_removes_temp_files_of_crashed_saves(qtbot, project, 
     keep.write_text("not ours", encoding="utf-8")
     make_window(project)
     assert not stale.exists() and keep.exists()
+
+
+def test_f_fits_a_span_to_the_selection_keeping_its_roles(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    window = make_window(project)
+    view = window.document_view
+    select_text(window, "هجوماً")
+    key(qtbot, view, Qt.Key.Key_T)
+    key(qtbot, view, Qt.Key.Key_E)  # an event with this trigger
+    event = window.doc.session.aset.events[0]
+    view.setFocus()
+    select_text(window, "مسلحة")
+    key(qtbot, view, Qt.Key.Key_A)
+    actor = window.doc.session.aset.spans[-1]
+    assert window.fill_role("actor1") == ""
+    assert event.roles["actor1"] == [actor.id]
+    # The actor should have been "مجموعة مسلحة": select that and press F.
+    start, end = select_text(window, "مجموعة مسلحة")
+    key(qtbot, view, Qt.Key.Key_F)
+    assert (actor.start, actor.end, actor.text) == (start, end, "مجموعة مسلحة")
+    assert event.roles["actor1"] == [actor.id]  # same id: the role still points at it
+    assert len(window.doc.session.aset.spans) == 2 and window.selected_span_id() == actor.id
+    key(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert actor.text == "مسلحة"
+    # No span under the selection: nothing changes, and the status bar says why.
+    select_text(window, "بلدة الجلاء")
+    before = (window.doc.stack.count(), window.doc.stack.index())
+    with qtbot.waitSignal(window.message) as said:
+        key(qtbot, view, Qt.Key.Key_F)
+    assert "No span under the selection" in said.args[0]
+    assert (window.doc.stack.count(), window.doc.stack.index()) == before
+
+
+def test_f_with_several_spans_under_the_selection_fits_the_one_clicked(qtbot, project,  # type: ignore[no-untyped-def]
+                                                                         make_window):
+    window = make_window(project)
+    view = window.document_view
+    select_text(window, "مجموعة")
+    key(qtbot, view, Qt.Key.Key_A)
+    select_text(window, "مسلحة")
+    key(qtbot, view, Qt.Key.Key_P)
+    first, second = window.doc.session.aset.spans
+    select_text(window, "بلدة الجلاء")
+    key(qtbot, view, Qt.Key.Key_L)  # the span last made is elsewhere
+    start, end = select_text(window, "مجموعة مسلحة")
+    with qtbot.waitSignal(window.message) as said:
+        key(qtbot, view, Qt.Key.Key_F)
+    assert "2 spans under the selection" in said.args[0]
+    window.select_span(second.id)  # as a click on it does
+    start, end = select_text(window, "مجموعة مسلحة")
+    key(qtbot, view, Qt.Key.Key_F)
+    assert (second.start, second.end) == (start, end)
+    assert first.text == "مجموعة"
