@@ -73,7 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Imported {len(result.documents)} document(s), {chars:,} characters, into "
               f"{project.root}.")
     if result.problems:
-        print(f"{len(result.problems)} record(s) were not imported (see above); the rest were.",
+        print(f"{len(result.problems)} problem(s), listed above; everything else was imported.",
               file=sys.stderr)
         return PROBLEMS
     return OK

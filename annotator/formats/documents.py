@@ -1,4 +1,5 @@
-"""Import plain documents (no annotations): ``.txt``, ``.json``, ``.jsonl``, ``.csv`` or folders.
+"""Import plain documents (no annotations): ``.txt``, ``.json``, ``.jsonl``, ``.csv``, folders of
+them, or ``.zip`` archives of them (read in place, as corpora such as SaudiNewsNet ship).
 
 Each record becomes a ``Document`` whose text went through the project's ``TextPolicy`` once.
 A bad file or record never stops the batch: it becomes a line in ``ImportResult.problems``
@@ -14,9 +15,10 @@ import csv
 import io
 import json
 import os
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from annotator.core.model import Document
@@ -25,6 +27,9 @@ from annotator.errors import AnnotatorError
 from annotator.storage.readers import decode_text_bytes, decode_utf8, parse_json_text, read_bytes
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".csv")
+# A member of a .zip larger than this unpacked is refused (a damaged or hostile archive could
+# claim gigabytes); a real corpus file this big is better unzipped and imported as a file.
+ZIP_MEMBER_LIMIT = 512 * 2**20
 TEXT_KEYS = ("text", "content", "body")
 # The first of these a record has becomes ``meta["date"]``; the others keep their names.
 DATE_KEYS = ("date", "published", "date_extracted")
@@ -60,8 +65,9 @@ class _Ids:
 
 def read_documents(paths: list[Path], policy: TextPolicy,
                    existing_ids: Iterable[str] = ()) -> ImportResult:
-    """Read documents from files and folders (recursively: their .txt/.json/.jsonl/.csv files,
-    sorted, hidden ones skipped). Ids are unique in the batch and against ``existing_ids``."""
+    """Read documents from files, .zip archives and folders (recursively: their
+    .txt/.json/.jsonl/.csv/.zip files, sorted, hidden ones skipped). Ids are unique in the
+    batch and against ``existing_ids``."""
     result = ImportResult()
     ids = _Ids(existing_ids)
     for path in map(Path, paths):
@@ -69,7 +75,7 @@ def read_documents(paths: list[Path], policy: TextPolicy,
             files = _files_in(path)
             if not files:
                 result.problems.append(
-                    f"{path}: no {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]} files in this folder")
+                    f"{path}: no {', '.join(SUFFIXES)} or .zip files in this folder")
         else:
             files = [path]
         for file in files:
@@ -85,23 +91,67 @@ def _files_in(folder: Path) -> list[Path]:
     for root, dirs, names in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(Path(root, n) for n in names
-                     if not n.startswith(".") and Path(n).suffix.lower() in SUFFIXES)
+                     if not n.startswith(".")
+                     and Path(n).suffix.lower() in (*SUFFIXES, ".zip"))
     return sorted(found, key=lambda p: p.relative_to(folder).parts)
 
 
 def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -> None:
     suffix = path.suffix.lower()
+    if suffix == ".zip":
+        _read_zip(path, policy, ids, result)
+        return
     if suffix not in SUFFIXES:
         if not path.exists():
             raise AnnotatorError(f"{path}: the file does not exist")
         raise AnnotatorError(f"{path}: cannot import {suffix or 'files without an extension'}; "
-                             f"use {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]}")
-    data = read_bytes(path)
-    source = str(path)
+                             f"use {', '.join(SUFFIXES)} or a .zip of them")
+    _read_data(read_bytes(path), str(path), PurePosixPath(path.name), policy, ids, result)
+
+
+def _read_zip(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -> None:
+    """The .txt/.json/.jsonl/.csv members of a zip archive (as corpora are often shipped), in
+    name order; each is named ``archive.zip:member`` in problems."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise AnnotatorError(f"{path}: the file does not exist") from None
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise AnnotatorError(f"{path}: not a readable zip archive ({exc})") from None
+    with archive:
+        members = sorted(
+            (m for m in archive.infolist() if not m.is_dir()
+             and PurePosixPath(m.filename).suffix.lower() in SUFFIXES
+             and not any(part.startswith(".") or part == "__MACOSX"
+                         for part in PurePosixPath(m.filename).parts)),
+            key=lambda m: m.filename)
+        if not members:
+            raise AnnotatorError(f"{path}: no {', '.join(SUFFIXES)} files in this archive")
+        for member in members:
+            source = f"{path}:{member.filename}"
+            if member.file_size > ZIP_MEMBER_LIMIT:
+                result.problems.append(f"{source}: {member.file_size:,} bytes unpacked, over "
+                                       f"the limit of {ZIP_MEMBER_LIMIT:,}; unzip it first")
+                continue
+            try:
+                data = archive.read(member)
+            except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+                result.problems.append(f"{source}: cannot be unpacked ({exc})")
+                continue
+            try:
+                _read_data(data, source, PurePosixPath(member.filename), policy, ids, result)
+            except AnnotatorError as exc:
+                result.problems.append(str(exc))
+
+
+def _read_data(data: bytes, source: str, name: PurePosixPath, policy: TextPolicy, ids: _Ids,
+               result: ImportResult) -> None:
+    """One file's bytes; ``name`` gives its type (suffix) and default ids (stem)."""
+    suffix = name.suffix.lower()
     if suffix == ".txt":
         text = policy.apply(decode_text_bytes(data, source))
-        doc_id = ids.take(sanitize_id(path.stem, fallback="doc"))
-        result.documents.append(Document(id=doc_id, text=text, meta={"title": path.stem}))
+        doc_id = ids.take(sanitize_id(name.stem, fallback="doc"))
+        result.documents.append(Document(id=doc_id, text=text, meta={"title": name.stem}))
         return
     text = decode_utf8(data, source)
     numbered: Iterable[tuple[int, str, Any]]
@@ -112,7 +162,7 @@ def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) 
         numbered = _jsonl_records(text, source, result)
     else:
         numbered = _csv_records(text, source, result)
-    stem_id = sanitize_id(path.stem, fallback="doc")
+    stem_id = sanitize_id(name.stem, fallback="doc")
     for n, where, record in numbered:
         doc = _document(record, where, f"{stem_id}-{n:04d}", policy, ids)
         if isinstance(doc, str):

@@ -336,7 +336,7 @@ def test_missing_and_unsupported_paths(tmp_path: Path) -> None:
     assert result.problems == [
         f"{tmp_path / 'missing.txt'}: the file does not exist",
         f"{tmp_path / 'missing'}: the file does not exist",
-        f"{doc}: cannot import .docx; use .txt, .json, .jsonl or .csv",
+        f"{doc}: cannot import .docx; use .txt, .json, .jsonl, .csv or a .zip of them",
     ]
 
 
@@ -413,3 +413,54 @@ def test_article_without_body_keeps_its_headline_as_text(tmp_path: Path) -> None
     assert result.documents[0].meta == {"title": "قصة مصورة", "content": " ",
                                         "text_source": "title"}
     assert result.problems == [f"{path}: record 2: the text is empty"]
+
+
+# -- .zip ----------------------------------------------------------------------------------------
+def write_zip(path: Path, members: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def test_zip_members_are_read_in_name_order_and_named_in_problems(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "corpus.zip", {
+        "day2/b.txt": REPORT,
+        "a.jsonl": json.dumps({"text": "نص"}, ensure_ascii=False) + "\nnot json\n",
+        "__MACOSX/._a.jsonl": b"\x00\x05",  # macOS resource forks: skipped
+        ".hidden.txt": "x", "notes.md": "not a document", "day2/": b"",
+    })
+    result = read(archive)
+    assert ids(result) == ["a-0001", "b"]
+    assert result.documents[1].text == REPORT and result.documents[1].meta == {"title": "b"}
+    [problem] = result.problems
+    assert problem.startswith(f"{archive}:a.jsonl: line 2")
+
+
+def test_a_folder_of_zips_is_read_like_the_files_inside(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    write_zip(tmp_path / "in" / "2015-07-22.zip", {"2015-07-22.json": json.dumps([{"text": "ب"}])})
+    write_zip(tmp_path / "in" / "2015-07-21.zip", {"2015-07-21.json": json.dumps([{"text": "أ"}])})
+    assert ids(read(tmp_path / "in")) == ["2015-07-21-0001", "2015-07-22-0001"]
+
+
+def test_damaged_empty_and_oversized_archives_are_problems(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = write(tmp_path / "bad.zip", b"PK\x03\x04 this is not a zip")
+    empty = write_zip(tmp_path / "empty.zip", {"readme.md": "hi"})
+    big = write_zip(tmp_path / "big.zip", {"big.txt": "ا" * 100, "ok.txt": "نص"})
+    monkeypatch.setattr("annotator.formats.documents.ZIP_MEMBER_LIMIT", 150)
+    result = read(bad, empty, big, tmp_path / "missing.zip")
+    assert ids(result) == ["ok"]
+    assert result.problems[0].startswith(f"{bad}: not a readable zip archive")
+    assert result.problems[1] == f"{empty}: no .txt, .json, .jsonl, .csv files in this archive"
+    assert result.problems[2] == (f"{big}:big.txt: 200 bytes unpacked, over the limit of 150; "
+                                  "unzip it first")
+    assert result.problems[3] == f"{tmp_path / 'missing.zip'}: the file does not exist"
+
+
+def test_the_saudinewsnet_zip_imports_as_its_json_does(corpus: Path) -> None:
+    from_zip, from_json = read(CORPUS_ZIP), read(corpus)
+    assert [d.to_dict() for d in from_zip.documents] == [d.to_dict() for d in from_json.documents]
+    assert [p.replace(f"{CORPUS_ZIP}:2015-07-21.json", str(corpus)) for p in from_zip.problems] \
+        == from_json.problems
