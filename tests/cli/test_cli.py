@@ -65,6 +65,24 @@ def test_validate_ok_project_then_broken_file(project: Project, capsys) -> None:
     assert code == 1 and report["ok"] is False and report["counts"]["error"] >= 1
 
 
+def test_validate_reports_a_file_in_another_coders_folder(project: Project, capsys) -> None:
+    doc = project.load_document("doc-1")
+    aset, _ = project.load_annotations("alice", doc)
+    project.save_annotations(aset, doc)
+    code, _, _ = run(capsys, "validate", project.root)
+    assert code == 0
+    copy = project.annotations_dir / "bob" / "doc-1.json"
+    copy.parent.mkdir()
+    copy.write_bytes(project.annotation_path("alice", "doc-1").read_bytes())
+    message = ("error: $.coder: names coder 'alice' but is in the folder of coder 'bob'")
+    code, out, _ = run(capsys, "validate", project.root)
+    assert code == 1 and f"{copy}: {message}" in out
+    code, out, _ = run(capsys, "validate", copy)  # the file alone: the same error
+    assert code == 1 and f"{copy}: {message}" in out
+    code, out, _ = run(capsys, "validate", project.annotation_path("alice", "doc-1"))
+    assert code == 0
+
+
 def test_validate_codebook_and_unknown_file(tmp_path: Path, capsys) -> None:
     from annotator.core.codebook import default_codebook_path
 

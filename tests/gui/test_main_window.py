@@ -761,3 +761,31 @@ def test_opening_a_document_removes_temp_files_of_crashed_saves(qtbot, project, 
     keep.write_text("not ours", encoding="utf-8")
     make_window(project)
     assert not stale.exists() and keep.exists()
+
+
+def test_a_file_copied_from_another_coders_folder_opens_with_a_warning(  # type: ignore[no-untyped-def]
+        qtbot, project, make_window):
+    document = project.load_document("p1")
+    theirs, _ = project.load_annotations("colleague", document)
+    project.save_annotations(theirs, document)
+    their_path = project.annotation_path("colleague", "p1")
+    their_bytes = their_path.read_bytes()
+    ours = project.annotation_path(CODER, "p1")
+    ours.parent.mkdir(parents=True)
+    ours.write_bytes(their_bytes)
+    asker = FakeAsker()
+    window = make_window(project, asker)
+    assert asker.kinds() == ["error"]
+    message = asker.calls[0][1]
+    assert message.startswith(f"annotations/{CODER}/p1.json: names coder 'colleague' but is "
+                              f"in the folder of coder '{CODER}'")
+    assert "problems" not in window.statusBar().currentMessage()  # said once, in the notice
+    select_text(window, "قوات النظام")
+    key(qtbot, window.document_view, Qt.Key.Key_A)
+    key(qtbot, window.document_view, Qt.Key.Key_S, CTRL)
+    assert saved_json(project, "p1")["coder"] == CODER
+    assert their_path.read_bytes() == their_bytes
+    window.close_document()
+    again = FakeAsker()
+    make_window(project, again)
+    assert again.calls == []  # saved as ours: nothing to warn about
