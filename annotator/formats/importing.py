@@ -15,7 +15,9 @@ is, and every item or document left out is listed. Documents already in the proj
 when their text is the same (found by id, or else by text: a file may not know the ids the plain
 document import gave) and refused when the id matches but the text differs; an existing
 annotation file of the coder is only replaced with ``overwrite`` (the old one is kept as
-``.bak``). Sources are read twice (check, then write) instead of being held in memory.
+``.bak``). A document someone has open for editing (its edit lock, ``storage.lock``, held by a
+live program) is never written: it is a problem like any other, and each set is written
+holding that lock. Sources are read twice (check, then write) instead of being held in memory.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.core.values import check_value
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import SourceDocument, get_format
+from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project, check_coder_name
 
 MAX_LISTED_PROBLEMS = 1000
@@ -385,6 +388,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             return report
         report.sources += 1
         document, aset, problems, fatal = convert(src, ctx)
+        counted = report.problem_count
         for problem in problems:
             report.add_problem(problem)
         if document is not None and aset is not None and not fatal:
@@ -394,7 +398,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
         if fatal or document is None or aset is None:
             left_out.add(i)
             report.left_out += 1
-            if not problems:
+            if report.problem_count == counted:  # no reason given yet
                 report.add_problem(f"{src.where}: not imported")
         else:
             report.annotation_sets += 1
@@ -422,10 +426,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             document, aset, _, fatal = convert(src, ctx)
             if document is not None and aset is not None and not fatal:
                 _adopt_existing(document, aset, existing, index)
-                if document.id not in existing and document.id not in added:
-                    project.add_documents([document])
-                    added.add(document.id)
-                project.save_annotations(aset, document)
+                _save_locked(project, document, aset, added, existing, src.where, report)
         if progress is not None:
             progress(i + 1, total)
     report.written = True
@@ -485,9 +486,35 @@ def _check_place(project: Project, document: Document, aset: AnnotationSet,
                            f"{aset.coder!r} in this import; not imported")
         return True
     seen.add(key)
-    if not overwrite and project.annotation_path(aset.coder, document.id).exists():
+    path = project.annotation_path(aset.coder, document.id)
+    if not overwrite and path.exists():
         report.add_problem(f"{where}: {aset.coder!r} already has annotations of "
                            f"{document.id!r}; not replaced (use --overwrite)")
         return True
+    try:
+        FileLock(path).check_free()
+    except LockedError as exc:
+        report.add_problem(f"{where}: document {document.id!r} not imported: {exc}")
+        return True
     return False
+
+
+def _save_locked(project: Project, document: Document, aset: AnnotationSet, added: set[str],
+                 existing: set[str], where: str, report: ImportReport) -> None:
+    """Write one set under the edit lock the window takes, so nobody's open work is written
+    over; a document locked since the check is reported and left out."""
+    path = project.annotation_path(aset.coder, document.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(path, coder=aset.coder):
+            if document.id not in existing and document.id not in added:
+                project.add_documents([document])
+                added.add(document.id)
+            project.save_annotations(aset, document)
+    except LockedError as exc:
+        report.add_problem(f"{where}: document {document.id!r} not imported: {exc}")
+        report.left_out += 1
+        report.annotation_sets -= 1
+        report.spans -= len(aset.spans)
+        report.events -= len(aset.events)
 

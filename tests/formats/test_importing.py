@@ -4,6 +4,7 @@ project, dry runs, coders, and all-or-nothing unless skip_invalid."""
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from annotator.core.text import TextPolicy
 from annotator.errors import AnnotatorError
 from annotator.formats.importing import import_annotations, parse_label_map
 from annotator.formats.native_jsonl import read_native_jsonl
+from annotator.storage.lock import FileLock
 from annotator.storage.project import Project
 
 
@@ -170,3 +172,52 @@ def test_cancel_during_the_check_writes_nothing(tmp_path):
     import_annotations(project, "doccano", [path], coder="c",
                        progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 0), (2, 0), (1, 2), (2, 2)]
+
+
+def test_a_document_open_in_a_window_is_not_written_even_without_a_file_yet(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": []}])
+    target = project.annotation_path("c", "d1")
+    target.parent.mkdir(parents=True)
+    with FileLock(target, coder="c"):  # a window opened the document, nothing saved yet
+        report = import_annotations(project, "doccano", [path], coder="c")
+        assert not report.written and report.problem_count == 1
+        assert "document 'd1' not imported" in report.problems[0]
+        assert "(coder c)" in report.problems[0]
+        assert project.document_ids() == [] and not target.exists()
+
+
+def test_a_lock_left_by_a_crashed_program_does_not_stop_an_import(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": []}])
+    target = project.annotation_path("c", "d1")
+    target.parent.mkdir(parents=True)
+    lock = target.with_name("d1.json.lock")
+    lock.write_text(json.dumps({"host": socket.gethostname(), "pid": 999_999_999,
+                                "user": "x", "token": "t"}), encoding="utf-8")
+    dry = import_annotations(project, "doccano", [path], coder="c", dry_run=True)
+    assert dry.problem_count == 0 and lock.exists()  # a dry run changes nothing
+    assert import_annotations(project, "doccano", [path], coder="c").written
+    assert target.is_file() and not lock.exists()  # taken over, then released
+
+
+def test_a_document_locked_after_the_check_is_left_out_of_the_write(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": [[0, 2, "ACTOR"]]},
+                                   {"doc_id": "d2", "text": "نص ثان", "label": []}])
+    late = FileLock(project.annotation_path("c", "d2"), coder="c")
+
+    def progress(done: int, total: int) -> None:
+        if total and done == 1:  # d1 written; a window opens d2 now
+            late.acquire()
+
+    try:
+        report = import_annotations(project, "doccano", [path], coder="c", progress=progress)
+        assert late.owned
+    finally:
+        late.release()
+    assert report.written and report.annotation_sets == 1 and report.spans == 1
+    assert report.problem_count == 1 and "document 'd2' not imported" in report.problems[0]
+    assert project.annotation_path("c", "d1").is_file()
+    assert not project.annotation_path("c", "d2").exists()
+    assert project.document_ids() == ["d1"]  # d2's document waits for its annotations too
