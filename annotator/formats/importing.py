@@ -162,7 +162,8 @@ def convert(src: SourceDocument, ctx: _Context
     cb = ctx.codebook
     coder = ctx.coder or src.coder
     if not coder:
-        return None, None, [*problems, f"{where}: no coder named: give one (--coder NAME)"], True
+        return None, None, [*problems, f"{where}: does not say whose annotations these are: "
+                                       "name the coder (--coder NAME)"], True
     try:
         coder = check_coder_name(coder)
     except AnnotatorError as exc:
@@ -348,10 +349,12 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     """Import ``paths`` (files or folders) in format ``fmt`` into ``project``; see the module.
 
     ``coder``: whose sets these become (required unless the files name their coder, as native
-    JSONL does; pre-annotations are simply a coder such as ``pre``). ``status``: the status of
-    the new sets (default: native JSONL keeps its own; other formats lose fields, so their sets
-    start ``in_progress`` for a coder to complete). ``options``: format settings
-    (``offset_unit``, ``text_key``, ``label_key``, Label Studio ``source``).
+    JSONL does; pre-annotations are simply a coder such as ``pre``). Without it, a format that
+    never names one (brat) is refused before anything is read, and the first document naming
+    none stops the import before anything is written (``AnnotatorError`` both times).
+    ``status``: the status of the new sets (default: native JSONL keeps its own; other formats
+    lose fields, so their sets start ``in_progress`` for a coder to complete). ``options``:
+    format settings (``offset_unit``, ``text_key``, ``label_key``, Label Studio ``source``).
     ``progress(done, total)``: total is 0 while checking, then the number of documents.
     """
     info = get_format(fmt)
@@ -366,6 +369,9 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
                              "skipped")
     if coder is not None:
         coder = check_coder_name(coder)
+    elif not info.names_coder:
+        raise AnnotatorError(f"{info.name} files do not say whose annotations they hold: "
+                             "name the coder (--coder NAME)")
     report = ImportReport(format=fmt, dry_run=dry_run)
     ctx = _Context(project.text_policy, project.codebook, parse_label_map(label_map), coder,
                    status, report)
@@ -387,6 +393,10 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             report.cancelled = True
             return report
         report.sources += 1
+        if coder is None and not src.coder and (src.id or src.text):
+            # The same for every document that names none: one error, before any is written.
+            raise AnnotatorError(f"{src.where}: does not say whose annotations these are: name "
+                                 "the coder (--coder NAME); nothing was imported")
         document, aset, problems, fatal = convert(src, ctx)
         counted = report.problem_count
         for problem in problems:

@@ -278,3 +278,22 @@ def test_import_annotations_refuses_documents_open_for_editing(tmp_path: Path, c
                        "doccano", "--coder", "alice", "--overwrite")
     assert code == 0, err  # released: now it may be replaced
     assert not target.with_name("d1.json.lock").exists()
+
+
+def test_import_annotations_without_a_coder_is_one_usage_error(tmp_path: Path, capsys) -> None:
+    project = Project.init(tmp_path / "p")
+    records = tmp_path / "d.jsonl"
+    records.write_text("".join(json.dumps({"text": f"نص {i}", "label": []}, ensure_ascii=False)
+                               + "\n" for i in range(3)), encoding="utf-8")
+    brat = tmp_path / "brat"
+    brat.mkdir()
+    (brat / "x.txt").write_text("نص", encoding="utf-8")
+    (brat / "x.ann").write_text("T1\tACTOR 0 2\tنص\n", encoding="utf-8")
+    for source, fmt, where in ((records, "doccano", f"{records}: line 1: "),
+                               (brat, "brat", "brat files ")):
+        code, out, err = run(capsys, "import-annotations", project.root, source,
+                             "--format", fmt)
+        assert code == 2 and out == ""
+        assert len(err.splitlines()) == 1 and err.startswith(f"annotator: error: {where}")
+        assert "name the coder (--coder NAME)" in err
+        assert project.document_ids() == [] and project.coders() == []

@@ -79,12 +79,35 @@ def test_skip_invalid_leaves_out_items_and_lists_them(tmp_path):
 def test_the_coder_comes_from_the_call_or_the_file(tmp_path):
     project = Project.init(tmp_path / "p")
     path = doccano_file(tmp_path, [{"text": "نص", "label": []}])
-    report = import_annotations(project, "doccano", [path])
-    assert not report.written and "no coder named" in report.problems[0]
+    with pytest.raises(AnnotatorError, match=r"d\.jsonl: line 1: does not say whose "
+                                             r"annotations these are: name the coder"):
+        import_annotations(project, "doccano", [path])
+    assert project.document_ids() == [] and project.coders() == []
+    named = doccano_file(tmp_path, [{"text": "نص", "label": [], "coder": "amira"}], "n.jsonl")
+    assert import_annotations(project, "doccano", [named]).written
+    assert project.coders() == ["amira"]
     with pytest.raises(AnnotatorError, match="coder name"):
         import_annotations(project, "doccano", [path], coder="../x")
     with pytest.raises(AnnotatorError, match="no such file"):
         import_annotations(project, "doccano", [tmp_path / "missing.jsonl"], coder="c")
+
+
+def test_a_format_that_never_names_a_coder_is_refused_before_reading(tmp_path, monkeypatch):
+    from annotator.formats import brat
+
+    project = Project.init(tmp_path / "p")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "x.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "b" / "x.ann").write_text("T1\tACTOR 0 2\tنص\n", encoding="utf-8")
+
+    def never(*args, **kwargs):
+        raise AssertionError("read before the coder was asked for")
+
+    monkeypatch.setattr(brat, "read_brat", never)
+    with pytest.raises(AnnotatorError, match=r"^brat files do not say whose annotations they "
+                                             r"hold: name the coder \(--coder NAME\)$"):
+        import_annotations(project, "brat", [tmp_path / "b"])
+    assert project.document_ids() == []
 
 
 def test_existing_documents_and_annotation_files(tmp_path):
