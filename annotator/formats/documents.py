@@ -22,7 +22,15 @@ from typing import Any
 from annotator.core.model import Document
 from annotator.core.text import BOM, TextPolicy, is_safe_id, sanitize_id
 from annotator.errors import AnnotatorError
-from annotator.storage.readers import decode_text_bytes, decode_utf8, parse_json_text, read_bytes
+from annotator.storage.readers import (
+    BadLine,
+    decode_text_bytes,
+    decode_utf8,
+    iter_jsonl,
+    kind_of,
+    parse_json_text,
+    read_bytes,
+)
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".csv")
 TEXT_KEYS = ("text", "content", "body")
@@ -96,22 +104,23 @@ def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) 
             raise AnnotatorError(f"{path}: the file does not exist")
         raise AnnotatorError(f"{path}: cannot import {suffix or 'files without an extension'}; "
                              f"use {', '.join(SUFFIXES[:-1])} or {SUFFIXES[-1]}")
-    data = read_bytes(path)
     source = str(path)
-    if suffix == ".txt":
-        text = policy.apply(decode_text_bytes(data, source))
-        doc_id = ids.take(sanitize_id(path.stem, fallback="doc"))
-        result.documents.append(Document(id=doc_id, text=text, meta={"title": path.stem}))
-        return
-    text = decode_utf8(data, source)
     numbered: Iterable[tuple[int, str, Any]]
-    if suffix == ".json":
-        records = _json_records(parse_json_text(text, source), source)
-        numbered = ((n, f"{source}: record {n}", rec) for n, rec in enumerate(records, 1))
-    elif suffix == ".jsonl":
-        numbered = _jsonl_records(text, source, result)
+    if suffix == ".jsonl":
+        numbered = _jsonl_records(path, result)
     else:
-        numbered = _csv_records(text, source, result)
+        data = read_bytes(path)
+        if suffix == ".txt":
+            text = policy.apply(decode_text_bytes(data, source))
+            doc_id = ids.take(sanitize_id(path.stem, fallback="doc"))
+            result.documents.append(Document(id=doc_id, text=text, meta={"title": path.stem}))
+            return
+        text = decode_utf8(data, source)
+        if suffix == ".json":
+            records = _json_records(parse_json_text(text, source), source)
+            numbered = ((n, f"{source}: record {n}", rec) for n, rec in enumerate(records, 1))
+        else:
+            numbered = _csv_records(text, source, result)
     stem_id = sanitize_id(path.stem, fallback="doc")
     for n, where, record in numbered:
         doc = _document(record, where, f"{stem_id}-{n:04d}", policy, ids)
@@ -131,22 +140,15 @@ def _json_records(data: Any, source: str) -> list[Any]:
         if any(k in data for k in TEXT_KEYS):
             return [data]  # a single article
     raise AnnotatorError(f'{source}: expected a list of articles or {{"documents": [...]}}, '
-                         f"found {_kind(data)}")
+                         f"found {kind_of(data)}")
 
 
-def _jsonl_records(text: str, source: str, result: ImportResult
-                   ) -> Iterable[tuple[int, str, Any]]:
-    # Split on LF only: str.splitlines() would also split at U+2028, which JSON strings may hold.
-    for n, line in enumerate(text.removeprefix(BOM).split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{source}: line {n}"
-        try:
-            yield n, where, json.loads(line)
-        except json.JSONDecodeError as exc:
-            result.problems.append(f"{where}: not valid JSON: {exc.msg} at column {exc.colno}")
-        except RecursionError:
-            result.problems.append(f"{where}: the JSON is nested too deeply to read")
+def _jsonl_records(path: Path, result: ImportResult) -> Iterable[tuple[int, str, Any]]:
+    for n, record in iter_jsonl(path):
+        if isinstance(record, BadLine):
+            result.problems.append(record.message)
+        else:
+            yield n, f"{path}: line {n}", record
 
 
 def _csv_records(text: str, source: str, result: ImportResult
@@ -211,13 +213,13 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
               ) -> Document | str:
     """The document for one record, or the problem that stops it from being imported."""
     if not isinstance(record, dict):
-        return f"{where}: expected an object with the article's fields, found {_kind(record)}"
+        return f"{where}: expected an object with the article's fields, found {kind_of(record)}"
     text_key = next((k for k in TEXT_KEYS if k in record), None)
     if text_key is None:
         return f"{where}: no text (expected a field named content, text or body)"
     raw_text = record[text_key]
     if not isinstance(raw_text, str):
-        return f"{where}: '{text_key}' is {_kind(raw_text)}, not text"
+        return f"{where}: '{text_key}' is {kind_of(raw_text)}, not text"
     text = policy.apply(raw_text)
     text_source = ""
     if not text.replace(BOM, "").strip():
@@ -236,7 +238,7 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
     elif isinstance(raw_id, str) or (isinstance(raw_id, int) and not isinstance(raw_id, bool)):
         base = sanitize_id(str(raw_id), fallback=default_id)
     else:
-        return f"{where}: 'id' must be text or a whole number, not {_kind(raw_id)}"
+        return f"{where}: 'id' must be text or a whole number, not {kind_of(raw_id)}"
     meta = _meta(record, text_key)
     if text_source:
         meta["text_source"] = text_source
@@ -261,12 +263,3 @@ def _meta(record: dict[str, Any], text_key: str) -> dict[str, Any]:
             continue
         meta["date" if key == date_key else key] = value
     return meta
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    return {str: "a string", int: "a number", float: "a number", list: "a list",
-            dict: "an object"}.get(type(value), type(value).__name__)
