@@ -10,6 +10,7 @@ from typing import Any
 
 from annotator.cli.main import OK, PROBLEMS
 from annotator.core import jsonio
+from annotator.core.model import STATUSES
 from annotator.errors import AnnotatorError
 
 
@@ -325,7 +326,7 @@ def _register_export(sub: Any) -> None:
     p.add_argument("--output", required=True, type=Path,
                    help="a new or empty folder for the data and its dataset card")
     p.add_argument("--coder", help="only this coder's annotation sets")
-    p.add_argument("--status", choices=("not_started", "in_progress", "done", "skipped"),
+    p.add_argument("--status", choices=STATUSES,
                    help="only sets with this status (e.g. done)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="leave invalid files out (listed in the card) instead of refusing")
@@ -369,7 +370,7 @@ def _register_import_annotations(sub: Any) -> None:
                                    "pre-annotations)")
     p.add_argument("--label-map", action="append", default=[], metavar="OLD=NEW",
                    help="rename labels (also type:, role:, field: prefixes); repeatable")
-    p.add_argument("--status", choices=("not_started", "in_progress", "done", "skipped"),
+    p.add_argument("--status", choices=STATUSES,
                    help="status of the imported sets")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="format options, e.g. offset_unit=utf16 (repeatable)")

@@ -43,7 +43,7 @@ from typing import IO, Any
 
 from annotator import __version__
 from annotator.core import jsonio
-from annotator.core.model import AnnotationSet, Document, now_iso
+from annotator.core.model import AnnotationSet, Document, now_iso, unknown_status
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import Exporter, FileWriter, Losses, OutputSink, get_format
@@ -636,9 +636,8 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
     exporter_cls = info.exporter_class()
     parts = parse_split(split)
     output = Path(output)
-    if status is not None and status not in ("not_started", "in_progress", "done", "skipped"):
-        raise AnnotatorError(f"status {status!r}: choose not_started, in_progress, done or "
-                             "skipped")
+    if status is not None and unknown_status(status):
+        raise AnnotatorError(unknown_status(status))
     codebook = project.codebook
     coders = project.coders()
     if coder is not None:

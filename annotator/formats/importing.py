@@ -30,7 +30,14 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.codebook import Codebook
-from annotator.core.model import AnnotationSet, CodebookRef, Document, Event, Span
+from annotator.core.model import (
+    AnnotationSet,
+    CodebookRef,
+    Document,
+    Event,
+    Span,
+    unknown_status,
+)
 from annotator.core.text import TextPolicy, is_safe_id, sanitize_id
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.core.values import check_value
@@ -364,9 +371,8 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     for p in paths:
         if not p.exists():
             raise AnnotatorError(f"{p}: no such file or folder")
-    if status is not None and status not in ("not_started", "in_progress", "done", "skipped"):
-        raise AnnotatorError(f"status {status!r}: choose not_started, in_progress, done or "
-                             "skipped")
+    if status is not None and unknown_status(status):
+        raise AnnotatorError(unknown_status(status))
     if coder is not None:
         coder = check_coder_name(coder)
     elif not info.names_coder:
