@@ -616,6 +616,27 @@ def test_screenshot_renders_and_exits(tmp_path: Path, project: Project) -> None:
     assert not list(project.annotations_dir.rglob("*.json"))  # only viewed: nothing written
 
 
+def test_a_screenshot_run_leaves_the_coders_settings_alone(  # type: ignore[no-untyped-def]
+        tmp_path: Path, project: Project, temp_settings: QSettings, capsys) -> None:
+    from annotator.cli.main import main
+
+    folder = tmp_path / "settings"  # where temp_settings points the user's settings
+    shot = tmp_path / "shot.png"
+    argv = ["gui", str(project.root), "--coder", "shooter", "--screenshot", str(shot)]
+    assert main(argv) == 0 and shot.is_file()
+    assert not [p for p in folder.rglob("*") if p.is_file()]  # nothing written at all
+    assert gui_app.app_settings().value("coder") is None
+    temp_settings.setValue("coder", "amal.h")
+    temp_settings.sync()
+    [ini] = [p for p in folder.rglob("*") if p.is_file()]
+    before = ini.read_bytes()
+    assert main(argv) == 0
+    assert ini.read_bytes() == before
+    assert [p for p in folder.rglob("*") if p.is_file()] == [ini]
+    assert gui_app.resolve_coder("x", temp_settings, None, remember=False) == "x"
+    assert gui_app.resolve_coder(None, temp_settings, None, remember=False) == "amal.h"
+
+
 def test_coder_name_asked_once_and_remembered(temp_settings: QSettings) -> None:
     asker = FakeAsker(name="amal.h")
     assert gui_app.resolve_coder(None, temp_settings, asker) == "amal.h"
