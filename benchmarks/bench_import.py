@@ -49,7 +49,7 @@ def main() -> None:
             base = tmpdir / f"base{run}"
             base.mkdir()
 
-            def baseline() -> int:
+            def baseline(base: Path = base) -> int:
                 articles = json.loads(corpus.read_text(encoding="utf-8"))
                 for i, a in enumerate(articles):
                     (base / f"{i}.json").write_text(json.dumps(a, ensure_ascii=False),
@@ -59,7 +59,7 @@ def main() -> None:
             rows["baseline: json.loads + plain writes"].append(timed(baseline)[0])
             project = Project.init(tmpdir / f"p{run}")
 
-            def do_import() -> int:
+            def do_import(project: Project = project) -> int:
                 result = read_documents([corpus], project.text_policy,
                                         existing_ids=set(project.document_ids()))
                 project.add_documents(result.documents)

@@ -289,7 +289,8 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
          "location": [c.span(L, "بلدة المسرب", p9), c.span(L, "ريف ديرالزور الغربي", p9)],
          "time": [c.span(D, "قبل أيام", p9)],
          "fatalities": [c.span(P, "جثة ضابط", p9)]},
-        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS, "fatalities": {"value": 1, "qualifier": "exact"},
+        {"event_date": EVENT_DATE, "date_basis": DATE_BASIS,
+         "fatalities": {"value": 1, "qualifier": "exact"},
          "actor1_type": "rebel_group", "actor1_certainty": "suspected",
          "actor2_type": "state_forces", "geo_precision": "1",
          "missing": {"value": None, "qualifier": "several"},  # the rest of his group
