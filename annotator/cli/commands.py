@@ -10,6 +10,7 @@ from typing import Any
 
 from annotator.cli.main import OK, PROBLEMS
 from annotator.core import jsonio
+from annotator.core.model import STATUSES
 from annotator.errors import AnnotatorError
 
 
@@ -123,7 +124,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def _validate_path(path: Path, args: argparse.Namespace) -> dict[str, list[Any]]:
     from annotator.core.validation import ERROR, Issue, validate_annotation_data
     from annotator.storage.atomic import read_json
-    from annotator.storage.project import Project, document_problems, load_codebook
+    from annotator.storage.project import (
+        Project,
+        document_problems,
+        load_codebook,
+        misfiled_issue,
+    )
     from annotator.storage.validate import validate_project
 
     if path.is_dir():
@@ -143,14 +149,19 @@ def _validate_path(path: Path, args: argparse.Namespace) -> dict[str, list[Any]]
     if isinstance(data, dict) and "offset_unit" in data and "spans" in data:
         root = _find_project(path)
         document = codebook = None
+        folder_coder = None
         if root is not None:
             project = Project.open(root)
             codebook = project.codebook
             doc_id = (data.get("document") or {}).get("id")
             if isinstance(doc_id, str) and project.has_document(doc_id):
                 document = project.load_document(doc_id)
-        return {str(path): validate_annotation_data(data, document=document,
-                                                    codebook=codebook)}
+            folder = path.resolve().parent
+            if folder.parent == project.annotations_dir.resolve():
+                folder_coder = folder.name
+        issues = validate_annotation_data(data, document=document, codebook=codebook)
+        misfiled = misfiled_issue(data, folder_coder) if folder_coder is not None else None
+        return {str(path): issues + ([misfiled] if misfiled is not None else [])}
     if isinstance(data, dict) and "text" in data and "id" in data:
         return {str(path): [Issue(ERROR, "$", p) for p in document_problems(data)]}
     raise AnnotatorError(f"{path}: not a project, annotation file, document or codebook")
@@ -315,7 +326,7 @@ def _register_export(sub: Any) -> None:
     p.add_argument("--output", required=True, type=Path,
                    help="a new or empty folder for the data and its dataset card")
     p.add_argument("--coder", help="only this coder's annotation sets")
-    p.add_argument("--status", choices=("not_started", "in_progress", "done", "skipped"),
+    p.add_argument("--status", choices=STATUSES,
                    help="only sets with this status (e.g. done)")
     p.add_argument("--skip-invalid", action="store_true",
                    help="leave invalid files out (listed in the card) instead of refusing")
@@ -359,7 +370,7 @@ def _register_import_annotations(sub: Any) -> None:
                                    "pre-annotations)")
     p.add_argument("--label-map", action="append", default=[], metavar="OLD=NEW",
                    help="rename labels (also type:, role:, field: prefixes); repeatable")
-    p.add_argument("--status", choices=("not_started", "in_progress", "done", "skipped"),
+    p.add_argument("--status", choices=STATUSES,
                    help="status of the imported sets")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE",
                    help="format options, e.g. offset_unit=utf16 (repeatable)")

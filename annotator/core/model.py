@@ -15,8 +15,17 @@ from annotator.core.text import sha256_text
 
 FORMAT_VERSION = 1
 OFFSET_UNIT = "codepoint"
+# Every status an annotation set can have, in the order a document goes through them; every
+# list of statuses (schemas, command options, the window's filters) is made from this one.
 STATUSES = ("not_started", "in_progress", "done", "skipped")
 DOCUMENT_FORMAT_VERSION = 1
+
+
+def unknown_status(status: object) -> str:
+    """'' for one of ``STATUSES``; else a message naming it and the choices."""
+    if status in STATUSES:
+        return ""
+    return f"status {status!r}: choose {', '.join(STATUSES[:-1])} or {STATUSES[-1]}"
 
 
 def now_iso() -> str:

@@ -22,6 +22,7 @@ single JSON object/array, and converts offsets from UTF-16 (``options["offset_un
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -39,7 +40,7 @@ from annotator.formats.registry import (
     SourceSpan,
 )
 from annotator.formats.utf16 import OffsetError, Utf16Map
-from annotator.storage.readers import decode_utf8, read_bytes
+from annotator.storage.readers import BadLine, decode_utf8, iter_jsonl, read_bytes
 
 TEXT_KEYS = ("text", "data", "column_data")
 LABEL_KEYS = ("label", "labels", "column_label")
@@ -130,15 +131,12 @@ def read_doccano(paths: Sequence[Path], options: Mapping[str, str]) -> Iterator[
 
 def _records(path: Path) -> Iterator[tuple[int, str, Any]]:
     """(line or record number, where, parsed record or a problem) of a JSONL or JSON file."""
-    text = decode_utf8(read_bytes(path), str(path)).removeprefix("\ufeff")
-    lines = text.split("\n")
-    first = next((line for line in lines if line.strip()), "")
-    try:
-        json.loads(first)
-        jsonl = True
-    except (json.JSONDecodeError, RecursionError):
-        jsonl = False
-    if not jsonl:  # one JSON document: an object (doccano's .json export) or a list of them
+    lines = iter_jsonl(path)
+    first = next(lines, None)
+    if first is not None and isinstance(first[1], BadLine) and not first[1].json:
+        # Its first line is not JSON: one JSON document (doccano's .json export, an object or
+        # a list of them, pretty-printed), or neither.
+        text = decode_utf8(read_bytes(path), str(path)).removeprefix("\ufeff")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -151,17 +149,8 @@ def _records(path: Path) -> Iterator[tuple[int, str, Any]]:
         for n, rec in enumerate(data if isinstance(data, list) else [data], 1):
             yield n, f"{path}: record {n}", rec
         return
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}: line {n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            record = f"{where}: not valid JSON: {exc.msg} at column {exc.colno}"
-        except RecursionError:
-            record = f"{where}: the JSON is nested too deeply to read"
-        yield n, where, record
+    for n, record in itertools.chain([first] if first else [], lines):
+        yield n, f"{path}: line {n}", record.message if isinstance(record, BadLine) else record
 
 
 def _document(record: Any, where: str, default_id: str, unit: str,

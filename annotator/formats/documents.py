@@ -24,7 +24,16 @@ from typing import Any
 from annotator.core.model import Document
 from annotator.core.text import BOM, TextPolicy, is_safe_id, sanitize_id
 from annotator.errors import AnnotatorError
-from annotator.storage.readers import decode_text_bytes, decode_utf8, parse_json_text, read_bytes
+from annotator.storage.readers import (
+    BadLine,
+    decode_text_bytes,
+    decode_utf8,
+    iter_jsonl,
+    iter_jsonl_bytes,
+    kind_of,
+    parse_json_text,
+    read_bytes,
+)
 
 SUFFIXES = (".txt", ".json", ".jsonl", ".csv")
 # A member of a .zip larger than this unpacked is refused (a damaged or hostile archive could
@@ -106,7 +115,12 @@ def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) 
             raise AnnotatorError(f"{path}: the file does not exist")
         raise AnnotatorError(f"{path}: cannot import {suffix or 'files without an extension'}; "
                              f"use {', '.join(SUFFIXES)} or a .zip of them")
-    _read_data(read_bytes(path), str(path), PurePosixPath(path.name), policy, ids, result)
+    name = PurePosixPath(path.name)
+    if suffix == ".jsonl":  # streamed: a JSON Lines file can be larger than memory wants
+        _add_records(_jsonl_records(iter_jsonl(path), str(path), result), name, policy, ids,
+                     result)
+    else:
+        _read_data(read_bytes(path), str(path), name, policy, ids, result)
 
 
 def _read_zip(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -> None:
@@ -153,15 +167,21 @@ def _read_data(data: bytes, source: str, name: PurePosixPath, policy: TextPolicy
         doc_id = ids.take(sanitize_id(name.stem, fallback="doc"))
         result.documents.append(Document(id=doc_id, text=text, meta={"title": name.stem}))
         return
-    text = decode_utf8(data, source)
     numbered: Iterable[tuple[int, str, Any]]
-    if suffix == ".json":
-        records = _json_records(parse_json_text(text, source), source)
-        numbered = ((n, f"{source}: record {n}", rec) for n, rec in enumerate(records, 1))
-    elif suffix == ".jsonl":
-        numbered = _jsonl_records(text, source, result)
+    if suffix == ".jsonl":
+        numbered = _jsonl_records(iter_jsonl_bytes(data, source), source, result)
     else:
-        numbered = _csv_records(text, source, result)
+        text = decode_utf8(data, source)
+        if suffix == ".json":
+            records = _json_records(parse_json_text(text, source), source)
+            numbered = ((n, f"{source}: record {n}", rec) for n, rec in enumerate(records, 1))
+        else:
+            numbered = _csv_records(text, source, result)
+    _add_records(numbered, name, policy, ids, result)
+
+
+def _add_records(numbered: Iterable[tuple[int, str, Any]], name: PurePosixPath,
+                 policy: TextPolicy, ids: _Ids, result: ImportResult) -> None:
     stem_id = sanitize_id(name.stem, fallback="doc")
     for n, where, record in numbered:
         doc = _document(record, where, f"{stem_id}-{n:04d}", policy, ids)
@@ -181,22 +201,17 @@ def _json_records(data: Any, source: str) -> list[Any]:
         if any(k in data for k in TEXT_KEYS):
             return [data]  # a single article
     raise AnnotatorError(f'{source}: expected a list of articles or {{"documents": [...]}}, '
-                         f"found {_kind(data)}")
+                         f"found {kind_of(data)}")
 
 
-def _jsonl_records(text: str, source: str, result: ImportResult
+def _jsonl_records(lines: Iterable[tuple[int, Any]], source: str, result: ImportResult
                    ) -> Iterable[tuple[int, str, Any]]:
-    # Split on LF only: str.splitlines() would also split at U+2028, which JSON strings may hold.
-    for n, line in enumerate(text.removeprefix(BOM).split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{source}: line {n}"
-        try:
-            yield n, where, json.loads(line)
-        except json.JSONDecodeError as exc:
-            result.problems.append(f"{where}: not valid JSON: {exc.msg} at column {exc.colno}")
-        except RecursionError:
-            result.problems.append(f"{where}: the JSON is nested too deeply to read")
+    """``iter_jsonl`` lines as numbered records; bad lines become problems."""
+    for n, record in lines:
+        if isinstance(record, BadLine):
+            result.problems.append(record.message)
+        else:
+            yield n, f"{source}: line {n}", record
 
 
 def _csv_records(text: str, source: str, result: ImportResult
@@ -261,13 +276,13 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
               ) -> Document | str:
     """The document for one record, or the problem that stops it from being imported."""
     if not isinstance(record, dict):
-        return f"{where}: expected an object with the article's fields, found {_kind(record)}"
+        return f"{where}: expected an object with the article's fields, found {kind_of(record)}"
     text_key = next((k for k in TEXT_KEYS if k in record), None)
     if text_key is None:
         return f"{where}: no text (expected a field named content, text or body)"
     raw_text = record[text_key]
     if not isinstance(raw_text, str):
-        return f"{where}: '{text_key}' is {_kind(raw_text)}, not text"
+        return f"{where}: '{text_key}' is {kind_of(raw_text)}, not text"
     text = policy.apply(raw_text)
     text_source = ""
     if not text.replace(BOM, "").strip():
@@ -286,7 +301,7 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
     elif isinstance(raw_id, str) or (isinstance(raw_id, int) and not isinstance(raw_id, bool)):
         base = sanitize_id(str(raw_id), fallback=default_id)
     else:
-        return f"{where}: 'id' must be text or a whole number, not {_kind(raw_id)}"
+        return f"{where}: 'id' must be text or a whole number, not {kind_of(raw_id)}"
     meta = _meta(record, text_key)
     if text_source:
         meta["text_source"] = text_source
@@ -311,12 +326,3 @@ def _meta(record: dict[str, Any], text_key: str) -> dict[str, Any]:
             continue
         meta["date" if key == date_key else key] = value
     return meta
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    return {str: "a string", int: "a number", float: "a number", list: "a list",
-            dict: "an object"}.get(type(value), type(value).__name__)

@@ -43,12 +43,12 @@ from typing import IO, Any
 
 from annotator import __version__
 from annotator.core import jsonio
-from annotator.core.model import AnnotationSet, Document, now_iso
-from annotator.core.validation import ERROR, Issue, validate_annotation_data
+from annotator.core.model import AnnotationSet, Document, now_iso, unknown_status
+from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import Exporter, FileWriter, Losses, OutputSink, get_format
 from annotator.storage.atomic import _reason, atomic_open, atomic_write, read_json
-from annotator.storage.project import Project, document_problems
+from annotator.storage.project import Project, document_problems, misfiled_issue
 
 CARD_MD = "dataset-card.md"
 CARD_JSON = "dataset-card.json"
@@ -636,9 +636,8 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
     exporter_cls = info.exporter_class()
     parts = parse_split(split)
     output = Path(output)
-    if status is not None and status not in ("not_started", "in_progress", "done", "skipped"):
-        raise AnnotatorError(f"status {status!r}: choose not_started, in_progress, done or "
-                             "skipped")
+    if status is not None and unknown_status(status):
+        raise AnnotatorError(unknown_status(status))
     codebook = project.codebook
     coders = project.coders()
     if coder is not None:
@@ -819,9 +818,9 @@ def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str]], code
             continue
         issues = validate_annotation_data(data, document=document, codebook=codebook)
         errors = [i for i in issues if i.severity == ERROR]
-        if not errors and data.get("coder") != c:
-            errors = [Issue(ERROR, "$.coder", f"names coder {data.get('coder')!r} but is in "
-                                              f"the folder of {c!r}")]
+        misfiled = misfiled_issue(data, c)
+        if misfiled is not None:
+            errors.append(misfiled)
         if errors:
             _left_out(report, rel, [f"{i.where}: {i.message}" for i in errors])
             bad = True

@@ -15,7 +15,9 @@ is, and every item or document left out is listed. Documents already in the proj
 when their text is the same (found by id, or else by text: a file may not know the ids the plain
 document import gave) and refused when the id matches but the text differs; an existing
 annotation file of the coder is only replaced with ``overwrite`` (the old one is kept as
-``.bak``). Sources are read twice (check, then write) instead of being held in memory.
+``.bak``). A document someone has open for editing (its edit lock, ``storage.lock``, held by a
+live program) is never written: it is a problem like any other, and each set is written
+holding that lock. Sources are read twice (check, then write) instead of being held in memory.
 """
 
 from __future__ import annotations
@@ -28,12 +30,20 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.codebook import Codebook
-from annotator.core.model import AnnotationSet, CodebookRef, Document, Event, Span
+from annotator.core.model import (
+    AnnotationSet,
+    CodebookRef,
+    Document,
+    Event,
+    Span,
+    unknown_status,
+)
 from annotator.core.text import TextPolicy, is_safe_id, sanitize_id
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.core.values import check_value
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import SourceDocument, get_format
+from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project, check_coder_name
 
 MAX_LISTED_PROBLEMS = 1000
@@ -167,7 +177,8 @@ def convert(src: SourceDocument, ctx: _Context
     cb = ctx.codebook
     coder = ctx.coder or src.coder
     if not coder:
-        return None, None, [*problems, f"{where}: no coder named: give one (--coder NAME)"], True
+        return None, None, [*problems, f"{where}: does not say whose annotations these are: "
+                                       "name the coder (--coder NAME)"], True
     try:
         coder = check_coder_name(coder)
     except AnnotatorError as exc:
@@ -353,10 +364,12 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     """Import ``paths`` (files or folders) in format ``fmt`` into ``project``; see the module.
 
     ``coder``: whose sets these become (required unless the files name their coder, as native
-    JSONL does; pre-annotations are simply a coder such as ``pre``). ``status``: the status of
-    the new sets (default: native JSONL keeps its own; other formats lose fields, so their sets
-    start ``in_progress`` for a coder to complete). ``options``: format settings
-    (``offset_unit``, ``text_key``, ``label_key``, Label Studio ``source``).
+    JSONL does; pre-annotations are simply a coder such as ``pre``). Without it, a format that
+    never names one (brat) is refused before anything is read, and the first document naming
+    none stops the import before anything is written (``AnnotatorError`` both times).
+    ``status``: the status of the new sets (default: native JSONL keeps its own; other formats
+    lose fields, so their sets start ``in_progress`` for a coder to complete). ``options``:
+    format settings (``offset_unit``, ``text_key``, ``label_key``, Label Studio ``source``).
     ``progress(done, total)``: total is 0 while checking, then the number of documents.
     """
     info = get_format(fmt)
@@ -366,11 +379,13 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     for p in paths:
         if not p.exists():
             raise AnnotatorError(f"{p}: no such file or folder")
-    if status is not None and status not in ("not_started", "in_progress", "done", "skipped"):
-        raise AnnotatorError(f"status {status!r}: choose not_started, in_progress, done or "
-                             "skipped")
+    if status is not None and unknown_status(status):
+        raise AnnotatorError(unknown_status(status))
     if coder is not None:
         coder = check_coder_name(coder)
+    elif not info.names_coder:
+        raise AnnotatorError(f"{info.name} files do not say whose annotations they hold: "
+                             "name the coder (--coder NAME)")
     report = ImportReport(format=fmt, dry_run=dry_run)
     ctx = _Context(project.text_policy, project.codebook, parse_label_map(label_map), coder,
                    status, report)
@@ -392,7 +407,12 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             report.cancelled = True
             return report
         report.sources += 1
+        if coder is None and not src.coder and (src.id or src.text):
+            # The same for every document that names none: one error, before any is written.
+            raise AnnotatorError(f"{src.where}: does not say whose annotations these are: name "
+                                 "the coder (--coder NAME); nothing was imported")
         document, aset, problems, fatal = convert(src, ctx)
+        counted = report.problem_count
         for problem in problems:
             report.add_problem(problem)
         if document is not None and aset is not None and not fatal:
@@ -402,7 +422,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
         if fatal or document is None or aset is None:
             left_out.add(i)
             report.left_out += 1
-            if not problems:
+            if report.problem_count == counted:  # no reason given yet
                 report.add_problem(f"{src.where}: not imported")
         else:
             report.annotation_sets += 1
@@ -430,11 +450,8 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             document, aset, _, fatal = convert(src, ctx)
             if document is not None and aset is not None and not fatal:
                 _adopt_existing(document, aset, existing, index)
-                if document.id not in existing and document.id not in added:
-                    project.add_documents([document])
-                    added.add(document.id)
-                project.save_annotations(aset, document)
-                report.sets_written += 1
+                if _save_locked(project, document, aset, added, existing, src.where, report):
+                    report.sets_written += 1
         if progress is not None:
             progress(i + 1, total)
     report.written = True
@@ -494,9 +511,37 @@ def _check_place(project: Project, document: Document, aset: AnnotationSet,
                            f"{aset.coder!r} in this import; not imported")
         return True
     seen.add(key)
-    if not overwrite and project.annotation_path(aset.coder, document.id).exists():
+    path = project.annotation_path(aset.coder, document.id)
+    if not overwrite and path.exists():
         report.add_problem(f"{where}: {aset.coder!r} already has annotations of "
                            f"{document.id!r}; not replaced (use --overwrite)")
         return True
+    try:
+        FileLock(path).check_free()
+    except LockedError as exc:
+        report.add_problem(f"{where}: document {document.id!r} not imported: {exc}")
+        return True
     return False
+
+
+def _save_locked(project: Project, document: Document, aset: AnnotationSet, added: set[str],
+                 existing: set[str], where: str, report: ImportReport) -> bool:
+    """Write one set under the edit lock the window takes, so nobody's open work is written
+    over; a document locked since the check is reported and left out (False)."""
+    path = project.annotation_path(aset.coder, document.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with FileLock(path, coder=aset.coder):
+            if document.id not in existing and document.id not in added:
+                project.add_documents([document])
+                added.add(document.id)
+            project.save_annotations(aset, document)
+    except LockedError as exc:
+        report.add_problem(f"{where}: document {document.id!r} not imported: {exc}")
+        report.left_out += 1
+        report.annotation_sets -= 1
+        report.spans -= len(aset.spans)
+        report.events -= len(aset.events)
+        return False
+    return True
 

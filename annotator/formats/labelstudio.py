@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from annotator.core.codebook import Codebook
 from annotator.core.jsonio import dumps_line
-from annotator.core.model import AnnotationSet, Document
+from annotator.core.model import STATUSES, AnnotationSet, Document
 from annotator.core.text import sanitize_id
 from annotator.formats.doccano import relations_to_events
 from annotator.formats.registry import (
@@ -164,7 +164,7 @@ def _document(task: Any, where: str, stem: str, n: int, source: str, unit: str,
     chosen = items[0]
     if isinstance(chosen.get("coder"), str):
         doc.coder = chosen["coder"]
-    if chosen.get("status") in ("not_started", "in_progress", "done", "skipped"):
+    if chosen.get("status") in STATUSES:
         doc.status = chosen["status"]
     umap = Utf16Map(text) if unit == "utf16" else None
     relations: list[tuple[str, str, Any]] = []

@@ -19,7 +19,6 @@ from typing import Any
 from annotator.core.jsonio import dumps_line
 from annotator.core.model import AnnotationSet, Document
 from annotator.core.schemas import CompiledSchema
-from annotator.errors import AnnotatorError
 from annotator.formats.registry import (
     Exporter,
     FileWriter,
@@ -29,6 +28,7 @@ from annotator.formats.registry import (
     SourceSpan,
 )
 from annotator.paths import schema_path
+from annotator.storage.readers import BadLine, iter_jsonl
 
 RECORD_VERSION = 1
 DOCUMENT_KEYS = ("id", "sha256", "meta", "text")
@@ -82,15 +82,10 @@ def read_native_jsonl(paths: Sequence[Path], options: Mapping[str, str]
     """Stream records back; each keeps its full annotation set in ``native``."""
     schema = compiled_record_schema()
     for path in paths:
-        for n, line in _lines(path):
+        for n, record in iter_jsonl(path):
             where = f"{path}: line {n}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield _broken(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
-                continue
-            except RecursionError:
-                yield _broken(where, "the JSON is nested too deeply to read")
+            if isinstance(record, BadLine):
+                yield SourceDocument(id="", text="", where=where, problems=[record.message])
                 continue
             if not schema.is_valid(record):
                 problems = [f"{p}: {m}" for p, m in schema.errors(record, limit=5)]
@@ -110,19 +105,3 @@ def read_native_jsonl(paths: Sequence[Path], options: Mapping[str, str]
 
 def _broken(where: str, problem: str) -> SourceDocument:
     return SourceDocument(id="", text="", where=where, problems=[f"{where}: {problem}"])
-
-
-def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """Non-blank lines, streamed, split at LF only (JSON strings may hold U+2028)."""
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="\n")
-    except OSError as exc:
-        raise AnnotatorError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    with fh:
-        n = 0
-        try:
-            for n, line in enumerate(fh, 1):
-                if line.strip():
-                    yield n, line
-        except UnicodeDecodeError:
-            raise AnnotatorError(f"{path}: line {n + 1}: not UTF-8 text") from None

@@ -165,6 +165,9 @@ class FormatInfo:
     offset_unit: str  # what the format's own tool counts offsets in
     exporter: str | None  # "module:Class", imported on first use
     reader: str | None  # "module:function"
+    # Whether its files can say whose annotations they hold (ours do; brat has no place for
+    # it): importing one that cannot needs a coder named up front.
+    names_coder: bool = True
 
     def exporter_class(self) -> type[Exporter]:
         if self.exporter is None:
@@ -199,7 +202,7 @@ FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
                _P + "conll:ConllExporter", _P + "conll:read_conll"),
     FormatInfo("brat", "brat standoff: one .txt and .ann per document (T, E, A and # lines) "
                "and the collection's annotation.conf", "ann", "codepoint",
-               _P + "brat:BratExporter", _P + "brat:read_brat"),
+               _P + "brat:BratExporter", _P + "brat:read_brat", names_coder=False),
     FormatInfo("doccano", "doccano JSONL for sequence labelling (text, label: [[start, end, "
                "label]]), offsets in UTF-16 code units", "jsonl", "utf16",
                _P + "doccano:DoccanoExporter", _P + "doccano:read_doccano"),

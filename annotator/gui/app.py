@@ -55,12 +55,14 @@ def application() -> QApplication:
     return app
 
 
-def resolve_coder(coder: str | None, settings: QSettings, asker: Asker | None) -> str | None:
+def resolve_coder(coder: str | None, settings: QSettings, asker: Asker | None, *,
+                  remember: bool = True) -> str | None:
     """The coder name: given, else remembered, else asked (and remembered); None if the
-    coder declined to give one. A bad given name raises ``AnnotatorError``."""
+    coder declined to give one. A bad given name raises ``AnnotatorError``. ``remember=False``
+    only reads the settings (a scripted run must not change what the coder's window uses)."""
     if coder:
         coder = check_coder_name(coder)
-        if not settings.value("coder"):
+        if remember and not settings.value("coder"):
             settings.setValue("coder", coder)
         return coder
     stored = settings.value("coder")
@@ -72,7 +74,7 @@ def resolve_coder(coder: str | None, settings: QSettings, asker: Asker | None) -
     if asker is None:
         return None
     asked = asker.coder_name(_suggested_name())
-    if asked:
+    if asked and remember:
         settings.setValue("coder", asked)
         settings.sync()
     return asked
@@ -134,7 +136,8 @@ def _screenshot(project: Project, coder: str | None, settings: QSettings, path: 
     if document and not project.has_document(document):
         raise AnnotatorError(f"{project.root}: no document {document!r}")
     app = application()
-    name = resolve_coder(coder, settings, None) or _suggested_name() or "coder"
+    # A screenshot only looks: it leaves the coder's settings as they were.
+    name = resolve_coder(coder, settings, None, remember=False) or _suggested_name() or "coder"
     asker = QuietAsker()
     window = MainWindow(project, check_coder_name(name), asker=asker, settings=None,
                         offer_recovery=False)

@@ -21,14 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import STATUSES
 from annotator.gui.models import ID_ROLE, DocumentListModel, DocumentStatusProxy, status_text
 
 FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
     ("All", frozenset()),
-    ("not started", frozenset({"not_started"})),
-    ("in progress", frozenset({"in_progress"})),
-    ("done", frozenset({"done"})),
-    ("skipped", frozenset({"skipped"})),
+    *((status_text(status), frozenset({status})) for status in STATUSES),
 )
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 

@@ -83,7 +83,7 @@ from annotator.gui.undo import push_edit
 from annotator.storage.atomic import cleanup_stale_temps
 from annotator.storage.listing import document_rows
 from annotator.storage.lock import FileLock, LockedError
-from annotator.storage.project import Project
+from annotator.storage.project import MISFILED_WHERE, Project
 
 # Sets up to this size are saved on the GUI thread (measured well under 50 ms); larger ones
 # are validated and written by the worker thread from a snapshot.
@@ -403,7 +403,13 @@ class MainWindow(QMainWindow):
                                   else f"Could not restore: {reason}")
             else:
                 self._discard_recovery_now(doc_id)
-        problems = [i for i in issues if i.severity == ERROR]
+        misfiled = [i for i in issues if i.where == MISFILED_WHERE]
+        if misfiled:
+            rel = f"annotations/{self.coder}/{doc_id}.json"
+            self.asker.error("Annotation file in another coder's folder",
+                             f"{rel}: {misfiled[0].message}.\n\nSaving it here makes it your "
+                             f"work (coder {self.coder!r}); no other coder's file is changed.")
+        problems = [i for i in issues if i.severity == ERROR and i.where != MISFILED_WHERE]
         if problems:
             self.show_message(f"This file has {len(problems)} problems; first: "
                               f"{problems[0].message}")

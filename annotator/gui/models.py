@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor, QFont
 
 from annotator.core.codebook import Codebook
 from annotator.core.edits import AnnotationSession, Change
-from annotator.core.model import Span
+from annotator.core.model import STATUSES, Span
 from annotator.core.validation import ERROR, TODO, Issue, validate_annotation_set
 
 Index = QModelIndex | QPersistentModelIndex
@@ -551,7 +551,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def counts(self) -> dict[str, int]:
         """Documents per status; every known status is present, with 0 when none has it."""
-        out = dict.fromkeys(("not_started", "in_progress", "done", "skipped"), 0)
+        out = dict.fromkeys(STATUSES, 0)
         for _, _, status in self._rows:
             out[status] = out.get(status, 0) + 1
         return out

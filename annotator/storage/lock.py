@@ -121,15 +121,36 @@ class FileLock:
                     continue
                 if not self.lock_path.exists():
                     continue  # released while we looked
-                raise LockedError(
-                    f"{self.path} is locked by {self.lock_path.name}, which cannot be read. If "
-                    f"nobody else has the file open, delete {self.lock_path} and try again.")
+                raise self._locked(None)
             if held.is_stale():
                 self._remove_stale(held)
                 continue  # removed, or someone else took it over first: look again
-            raise LockedError(
-                f"{self.path} is being edited by {held.describe()}. Close it there first; if "
-                f"that program is no longer running, delete {self.lock_path}.", held)
+            raise self._locked(held)
+
+    def check_free(self) -> None:
+        """Raise the ``LockedError`` that ``acquire`` would raise now, without taking the lock
+        or changing anything (a crashed program's lock is left for ``acquire`` to take over):
+        for checking a batch of files before writing any."""
+        deadline = time.monotonic() + _CREATE_GRACE_SECONDS
+        while os.path.lexists(self.lock_path):
+            held = self._read()
+            if held is None and self._young() and time.monotonic() < deadline:
+                time.sleep(0.02)  # created a moment ago, its content not yet written
+                continue
+            if held is not None and held.is_stale():
+                return
+            if held is None and not os.path.lexists(self.lock_path):
+                return  # released while we looked
+            raise self._locked(held)
+
+    def _locked(self, held: LockInfo | None) -> LockedError:
+        if held is None:
+            return LockedError(
+                f"{self.path} is locked by {self.lock_path.name}, which cannot be read. If "
+                f"nobody else has the file open, delete {self.lock_path} and try again.")
+        return LockedError(
+            f"{self.path} is being edited by {held.describe()}. Close it there first; if "
+            f"that program is no longer running, delete {self.lock_path}.", held)
 
     def release(self) -> None:
         """Remove the lock file if it is ours; a lock taken over by someone else is left alone."""

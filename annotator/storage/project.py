@@ -26,7 +26,6 @@ from annotator.core.schemas import codebook_issues
 from annotator.core.text import TextPolicy, is_safe_id, sha256_text
 from annotator.core.validation import (
     ERROR,
-    WARNING,
     Issue,
     semantic_issues,
     structural_issues,
@@ -37,6 +36,8 @@ from annotator.storage.atomic import atomic_write_json, read_json
 
 PROJECT_FILE = "project.json"
 PROJECT_FORMAT_VERSION = 1
+# Where ``misfiled_issue`` points: the "coder" field of an annotation file.
+MISFILED_WHERE = "$.coder"
 
 
 def load_codebook(path: Path) -> Codebook:
@@ -240,15 +241,15 @@ class Project:
             raise AnnotatorError(f"{path}: cannot be opened:\n  - "
                                  + "\n  - ".join(str(i) for i in broken[:20]))
         issues = semantic_issues(data, document=document, codebook=self.codebook)
-        aset = AnnotationSet.from_dict(data)
         owner = check_coder_name(coder)
-        if aset.coder != owner:
-            # A file copied between coders' folders: saving it must not write into the folder
-            # of the coder named inside (overwriting their work), so it stays where it was found.
-            issues.append(Issue(WARNING, "$.coder",
-                                f"the file names coder {aset.coder!r} but is in the folder of "
-                                f"{owner!r}: it is kept there and saved as coder {owner!r}"))
-            aset.coder = owner
+        misfiled = misfiled_issue(data, owner)
+        if misfiled is not None:
+            issues.append(misfiled)
+        aset = AnnotationSet.from_dict(data)
+        # A file copied between coders' folders: saving it must not write into the folder of
+        # the coder named inside (overwriting their work), so it stays where it was found and
+        # is saved as the folder's coder.
+        aset.coder = owner
         return aset, issues
 
     def save_annotations(self, aset: AnnotationSet, document: Document) -> list[Issue]:
@@ -292,6 +293,20 @@ def _empty_dir(path: Path) -> bool:
 def _tolerated(issue: Issue) -> bool:
     # A codebook or document change made elsewhere must not stop a coder saving their work.
     return issue.where in ("$.codebook.id", "$.document.sha256")
+
+
+def misfiled_issue(data: Any, folder_coder: str) -> Issue | None:
+    """The error of an annotation file in ``annotations/<folder_coder>/`` that names another
+    coder inside (copied or moved by hand): ``None`` when it names ``folder_coder``, or names
+    no coder at all (the schema reports that). One check, so opening, ``validate`` and export
+    say the same thing; each names the file before the message."""
+    named = data.get("coder") if isinstance(data, dict) else None
+    if not isinstance(named, str) or named == folder_coder:
+        return None
+    return Issue(ERROR, MISFILED_WHERE,
+                 f"names coder {named!r} but is in the folder of coder {folder_coder!r}: move "
+                 f"it to the folder of {named!r}, or open and save it as coder "
+                 f"{folder_coder!r} to make it theirs")
 
 
 def document_problems(data: Any, expected_id: str | None = None) -> list[str]:

@@ -8,9 +8,13 @@ refused with a message the user can act on; nothing here raises anything but ``A
 from __future__ import annotations
 
 import codecs
+import io
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from annotator.errors import AnnotatorError
 
@@ -24,9 +28,16 @@ _WIDE_CONTROL_BYTES = bytes(sorted(_WIDE_CONTROLS))
 
 def read_bytes(path: Path) -> bytes:
     """The whole file, or ``AnnotatorError`` saying why it cannot be read. Opens read-only."""
-    try:
+    with _reading(path):
         with open(path, "rb") as f:
             return f.read()
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn the ``OSError`` of opening or reading ``path`` into an ``AnnotatorError``."""
+    try:
+        yield
     except FileNotFoundError:
         raise AnnotatorError(f"{path}: the file does not exist") from None
     except IsADirectoryError:
@@ -73,12 +84,14 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def decode_utf8(data: bytes, source: str) -> str:
+def decode_utf8(data: bytes, source: str, *, offset: int = 0, line: int = 1) -> str:
     """Decode strict UTF-8, refusing UTF-16/32, invalid bytes and NUL bytes (with offsets).
 
     A UTF-8 BOM is kept in the result; the caller (``TextPolicy`` or the JSON reader) drops it.
+    ``offset`` and ``line``: where ``data`` starts in its file, when it is a piece of one (the
+    UTF-16/32 guess is made on the piece at the start only).
     """
-    wide = detect_wide_encoding(data)
+    wide = detect_wide_encoding(data) if offset == 0 else None
     if wide:
         raise AnnotatorError(f"{source}: looks like {wide}; save it as UTF-8")
     nul = data.find(b"\x00")
@@ -88,14 +101,14 @@ def decode_utf8(data: bytes, source: str) -> str:
         if nul == -1 or exc.start < nul:
             bad = data[exc.start:exc.start + 1].hex().upper()
             raise AnnotatorError(
-                f"{source}: not valid UTF-8: byte 0x{bad} at byte offset {exc.start} "
-                f"(line {_line_of(data, exc.start)}); save it as UTF-8 (it may be in a legacy "
-                "encoding such as Windows-1256)") from None
+                f"{source}: not valid UTF-8: byte 0x{bad} at byte offset {offset + exc.start} "
+                f"(line {line - 1 + _line_of(data, exc.start)}); save it as UTF-8 (it may be in "
+                "a legacy encoding such as Windows-1256)") from None
         text = ""
     if nul != -1:
         raise AnnotatorError(
-            f"{source}: contains a NUL byte at byte offset {nul} (line {_line_of(data, nul)}); "
-            "it is not a text file, or it is damaged")
+            f"{source}: contains a NUL byte at byte offset {offset + nul} "
+            f"(line {line - 1 + _line_of(data, nul)}); it is not a text file, or it is damaged")
     return text
 
 
@@ -130,3 +143,92 @@ def parse_json_text(text: str, source: str) -> Any:
 def read_json_file(path: Path) -> Any:
     """Read, decode and parse a JSON file; every failure is an ``AnnotatorError``."""
     return parse_json_text(decode_utf8(read_bytes(path), str(path)), str(path))
+
+
+# -- JSON Lines ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BadLine:
+    """A line of a JSON Lines file that holds no JSON object; ``message`` names the file, the
+    line and the problem. ``json`` is False when the line is JSON, only not an object."""
+
+    message: str
+    json: bool = False
+
+
+_BLOCK = 1 << 20
+
+
+def iter_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    """(line number, object or ``BadLine``) for each non-blank line of a JSON Lines file.
+
+    The file is checked as a whole first, in blocks (memory stays small however big it is): a
+    file that is not UTF-8 text (UTF-16, invalid bytes, NUL bytes) raises ``AnnotatorError``
+    before any line is yielded, as ``decode_utf8`` words it. Lines are split at LF only (a JSON
+    string may hold U+2028), a trailing CR and a leading UTF-8 BOM are dropped, blank lines are
+    skipped (and counted). A line that is not JSON, is nested too deeply or holds something
+    other than an object comes as a ``BadLine``, and the lines after it are still read.
+    """
+    with _reading(path):
+        yield from _iter_jsonl(lambda: open(path, "rb"), str(path))
+
+
+def iter_jsonl_bytes(data: bytes, source: str) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    """``iter_jsonl`` for a file already in memory (a member of a .zip), named ``source``."""
+    yield from _iter_jsonl(lambda: io.BytesIO(data), source)
+
+
+def _iter_jsonl(open_binary: Callable[[], BinaryIO], source: str
+                ) -> Iterator[tuple[int, dict[str, Any] | BadLine]]:
+    with open_binary() as f:
+        line = 1
+        for offset, block in _line_blocks(f):
+            decode_utf8(block, source, offset=offset, line=line)
+            line += block.count(b"\n")
+    n = 0
+    try:
+        with io.TextIOWrapper(open_binary(), encoding="utf-8-sig", newline="\n") as text:
+            for n, raw in enumerate(text, 1):
+                if raw.strip():
+                    yield n, _jsonl_value(raw, f"{source}: line {n}")
+    except UnicodeDecodeError:
+        raise AnnotatorError(f"{source}: line {n + 1}: not valid UTF-8 (the file was "
+                             "changed while it was read?)") from None
+
+
+def _jsonl_value(raw: str, where: str) -> dict[str, Any] | BadLine:
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return BadLine(f"{where}: not valid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return BadLine(f"{where}: the JSON is nested too deeply to read")
+    if not isinstance(value, dict):
+        return BadLine(f"{where}: expected an object {{...}}, found {kind_of(value)}", json=True)
+    return value
+
+
+def _line_blocks(f: BinaryIO) -> Iterator[tuple[int, bytes]]:
+    """(byte offset, bytes) of runs of whole lines of ``f``, about ``_BLOCK`` bytes each (the
+    last may lack its LF). A UTF-8 sequence never holds the byte of LF, so each run decodes
+    on its own."""
+    offset = 0
+    rest = bytearray()
+    while chunk := f.read(_BLOCK):
+        rest += chunk
+        cut = rest.rfind(b"\n") + 1
+        if cut:
+            yield offset, bytes(rest[:cut])
+            offset += cut
+            del rest[:cut]
+    if rest:
+        yield offset, bytes(rest)
+
+
+def kind_of(value: Any) -> str:
+    """What a JSON value is, for messages: "a string", "a list", "null"..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {str: "a string", int: "a number", float: "a number", list: "a list",
+            dict: "an object"}.get(type(value), type(value).__name__)

@@ -21,9 +21,12 @@ from annotator import __version__
 from annotator.core.validation import ERROR, Issue, validate_annotation_data
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write_json, read_json
-from annotator.storage.project import Project
+from annotator.storage.project import Project, misfiled_issue
 
 CACHE_NAME = "validation-cache.json"
+# Raised whenever the checks change, so results cached by the same annotator version before
+# the change are not reused (2: annotation files in another coder's folder are errors).
+CACHE_CHECKS = 2
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 3000
 _CHUNK = 1000
@@ -98,6 +101,7 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
             data = read_json(cache_path)
             if (isinstance(data, dict) and data.get("codebook") == codebook.sha256
                     and data.get("annotator") == __version__
+                    and data.get("checks") == CACHE_CHECKS
                     and isinstance(data.get("files"), dict)):
                 old = data["files"]
         except AnnotatorError:
@@ -154,7 +158,7 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
     if use_cache and new != old:
         try:
             project.state_dir.mkdir(exist_ok=True)
-            atomic_write_json(cache_path, {"annotator": __version__,
+            atomic_write_json(cache_path, {"annotator": __version__, "checks": CACHE_CHECKS,
                                            "codebook": codebook.sha256, "files": new},
                               backup=False)
         except (OSError, AnnotatorError):
@@ -205,8 +209,11 @@ def _check_files(root: str, items: list[tuple[str, str, str]], project: Project 
             except AnnotatorError as exc:
                 out[rel] = [Issue(ERROR, "$", str(exc)).to_dict()]
             else:
-                out[rel] = [i.to_dict() for i in validate_annotation_data(
-                    data, document=document, codebook=codebook)]
+                issues = validate_annotation_data(data, document=document, codebook=codebook)
+                misfiled = misfiled_issue(data, coder)
+                if misfiled is not None:
+                    issues.append(misfiled)
+                out[rel] = [i.to_dict() for i in issues]
         if progress is not None:
             progress(n, len(items))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +64,24 @@ def test_validate_ok_project_then_broken_file(project: Project, capsys) -> None:
     code, out, _ = run(capsys, "validate", "--json", path)
     report = json.loads(out)
     assert code == 1 and report["ok"] is False and report["counts"]["error"] >= 1
+
+
+def test_validate_reports_a_file_in_another_coders_folder(project: Project, capsys) -> None:
+    doc = project.load_document("doc-1")
+    aset, _ = project.load_annotations("alice", doc)
+    project.save_annotations(aset, doc)
+    code, _, _ = run(capsys, "validate", project.root)
+    assert code == 0
+    copy = project.annotations_dir / "bob" / "doc-1.json"
+    copy.parent.mkdir()
+    copy.write_bytes(project.annotation_path("alice", "doc-1").read_bytes())
+    message = ("error: $.coder: names coder 'alice' but is in the folder of coder 'bob'")
+    code, out, _ = run(capsys, "validate", project.root)
+    assert code == 1 and f"{copy}: {message}" in out
+    code, out, _ = run(capsys, "validate", copy)  # the file alone: the same error
+    assert code == 1 and f"{copy}: {message}" in out
+    code, out, _ = run(capsys, "validate", project.annotation_path("alice", "doc-1"))
+    assert code == 0
 
 
 def test_validate_codebook_and_unknown_file(tmp_path: Path, capsys) -> None:
@@ -203,3 +222,78 @@ def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys) -> No
     annotated = Project.open(tmp_path / "p")
     assert len(annotated.document_ids()) == 3
     assert [c for c, _, _ in annotated.annotation_files()] == ["pre"] * 3
+
+
+HOLD_LOCK = r"""
+import sys
+from pathlib import Path
+from annotator.storage.lock import FileLock
+lock = FileLock(Path(sys.argv[1]), coder=sys.argv[2])
+lock.acquire()
+print("locked", flush=True)
+sys.stdin.readline()
+lock.release()
+"""
+
+
+def test_import_annotations_refuses_documents_open_for_editing(tmp_path: Path, capsys) -> None:
+    """Another program (a window) holds the edit lock of one document: --overwrite refuses,
+    naming the document and the holder, and writes nothing at all."""
+    project = Project.init(tmp_path / "p")
+    source = tmp_path / "d.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"doc_id": "d1", "text": ARABIC, "label": [[0, 3, "ACTOR"]]},
+        {"doc_id": "d2", "text": "نص ثان", "label": []})) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "import-annotations", project.root, source, "--format",
+                       "doccano", "--coder", "alice")
+    assert code == 0, err
+    target = project.annotation_path("alice", "d1")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(target), "alice"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        before = {p.name: p.read_bytes() for p in (project.annotations_dir / "alice").iterdir()}
+        for extra in ([], ["--dry-run"], ["--skip-invalid"]):
+            code, out, err = run(capsys, "import-annotations", project.root, source, "--format",
+                                 "doccano", "--coder", "alice", "--overwrite", *extra)
+            assert code == 1, (extra, out, err)
+            assert "document 'd1' not imported" in err
+            assert f"(coder alice) on {socket.gethostname()}, process {holder.pid}" in err
+            if extra == ["--skip-invalid"]:  # the unlocked document is replaced, d1 is not
+                assert "Imported 1 annotation set(s)" in out
+                assert target.read_bytes() == before["d1.json"]
+                before = {p.name: p.read_bytes()
+                          for p in (project.annotations_dir / "alice").iterdir()}
+            else:
+                assert "Imported 1" not in out
+                assert {p.name: p.read_bytes()
+                        for p in (project.annotations_dir / "alice").iterdir()} == before
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    code, _, err = run(capsys, "import-annotations", project.root, source, "--format",
+                       "doccano", "--coder", "alice", "--overwrite")
+    assert code == 0, err  # released: now it may be replaced
+    assert not target.with_name("d1.json.lock").exists()
+
+
+def test_import_annotations_without_a_coder_is_one_usage_error(tmp_path: Path, capsys) -> None:
+    project = Project.init(tmp_path / "p")
+    records = tmp_path / "d.jsonl"
+    records.write_text("".join(json.dumps({"text": f"نص {i}", "label": []}, ensure_ascii=False)
+                               + "\n" for i in range(3)), encoding="utf-8")
+    brat = tmp_path / "brat"
+    brat.mkdir()
+    (brat / "x.txt").write_text("نص", encoding="utf-8")
+    (brat / "x.ann").write_text("T1\tACTOR 0 2\tنص\n", encoding="utf-8")
+    for source, fmt, where in ((records, "doccano", f"{records}: line 1: "),
+                               (brat, "brat", "brat files ")):
+        code, out, err = run(capsys, "import-annotations", project.root, source,
+                             "--format", fmt)
+        assert code == 2 and out == ""
+        assert len(err.splitlines()) == 1 and err.startswith(f"annotator: error: {where}")
+        assert "name the coder (--coder NAME)" in err
+        assert project.document_ids() == [] and project.coders() == []

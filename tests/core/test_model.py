@@ -209,3 +209,25 @@ def test_jsonio_dumps_leaves_odd_input_to_json():
         jsonio.dumps(loop)
     with pytest.raises(TypeError):
         jsonio.dumps({"b": 1, 2: 3})  # keys that cannot be sorted together
+
+
+def test_unknown_status_names_the_choices_from_the_one_list():
+    from annotator.core.model import STATUSES, unknown_status
+
+    assert all(unknown_status(s) == "" for s in STATUSES)
+    assert unknown_status("finished") == ("status 'finished': choose not_started, in_progress, "
+                                          "done or skipped")
+    assert unknown_status(None) != ""
+
+
+def test_every_list_of_statuses_is_the_model_s():
+    from annotator.cli.main import build_parser
+    from annotator.core.model import STATUSES
+    from annotator.core.schemas import annotation_schema
+
+    assert annotation_schema(None)["properties"]["status"]["enum"] == list(STATUSES)
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for command in ("export", "import-annotations"):
+        status = next(a for a in sub.choices[command]._actions if a.dest == "status")
+        assert tuple(status.choices) == STATUSES, command

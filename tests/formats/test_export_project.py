@@ -69,6 +69,28 @@ def test_skip_invalid_exports_the_rest_and_the_card_lists_what_was_left_out(arab
     assert "annotations/amira/crlf.json" in md and "--skip-invalid" in card["command"]
 
 
+def test_a_file_in_another_coders_folder_is_refused_like_validate_reports_it(arabic, tmp_path):
+    from annotator.storage.project import misfiled_issue
+    from annotator.storage.validate import validate_project
+
+    # amira's file of the crlf document, copied by hand into a new coder's folder
+    source = arabic.annotations_dir / "amira" / "crlf.json"
+    (arabic.annotations_dir / "layla").mkdir()
+    (arabic.annotations_dir / "layla" / "crlf.json").write_bytes(source.read_bytes())
+    issue = misfiled_issue({"coder": "amira"}, "layla")
+    assert issue is not None
+    report = export_project(arabic, "jsonl", tmp_path / "out", workers=1)
+    assert not report.written and not (tmp_path / "out").exists()
+    assert report.problems == [f"annotations/layla/crlf.json: $.coder: {issue.message}"]
+    # validate says the same of the same file, as an error
+    assert issue in validate_project(arabic).files["annotations/layla/crlf.json"]
+    skipped = export_project(arabic, "jsonl", tmp_path / "skip", skip_invalid=True, workers=1)
+    assert skipped.written and skipped.left_out_count == 1
+    coders = {json.loads(x)["coder"] for x in
+              (tmp_path / "skip" / "data.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert coders == {"amira", "omar"}
+
+
 def test_an_annotation_file_without_its_document_is_invalid(arabic, tmp_path):
     orphan = arabic.annotations_dir / "amira" / "gone.json"
     orphan.write_bytes((arabic.annotations_dir / "amira" / "crlf.json").read_bytes())

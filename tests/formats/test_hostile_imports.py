@@ -45,3 +45,26 @@ def test_brat_fields_note_nested_too_deeply(tmp_path: Path, capsys) -> None:
                  "--coder", "pre"])
     _, err = capsys.readouterr()
     assert code in (0, 1) and "internal error" not in err
+
+
+def test_the_json_lines_readers_word_damage_alike(tmp_path: Path) -> None:
+    """Documents, doccano and native JSONL read lines with one reader: the same damage gives
+    the same message, naming the file and line, and the lines after it are still read."""
+    from annotator.core.text import TextPolicy
+    from annotator.formats.doccano import read_doccano
+    from annotator.formats.documents import read_documents
+    from annotator.formats.native_jsonl import read_native_jsonl
+
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"text": "one"}\n\n{broken\n[1]\n"x"\n' + b"[" * 5000 + b"\n")
+    expected = [f"{path}: line 3: not valid JSON: Expecting property name enclosed in double "
+                "quotes at column 2",
+                f"{path}: line 4: expected an object {{...}}, found a list",
+                f"{path}: line 5: expected an object {{...}}, found a string",
+                f"{path}: line 6: the JSON is nested too deeply to read"]
+    assert read_documents([path], TextPolicy()).problems == expected
+    doccano = list(read_doccano([path], {}))
+    assert [p for d in doccano for p in d.problems] == expected
+    native = list(read_native_jsonl([path], {}))
+    assert [p for d in native[1:] for p in d.problems] == expected
+    assert native[0].problems[0].startswith(f"{path}: line 1: not an annotator export record")

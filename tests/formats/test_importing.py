@@ -4,6 +4,7 @@ project, dry runs, coders, and all-or-nothing unless skip_invalid."""
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +15,7 @@ from annotator.core.text import TextPolicy
 from annotator.errors import AnnotatorError
 from annotator.formats.importing import import_annotations, parse_label_map
 from annotator.formats.native_jsonl import read_native_jsonl
+from annotator.storage.lock import FileLock
 from annotator.storage.project import Project
 
 
@@ -77,12 +79,35 @@ def test_skip_invalid_leaves_out_items_and_lists_them(tmp_path):
 def test_the_coder_comes_from_the_call_or_the_file(tmp_path):
     project = Project.init(tmp_path / "p")
     path = doccano_file(tmp_path, [{"text": "نص", "label": []}])
-    report = import_annotations(project, "doccano", [path])
-    assert not report.written and "no coder named" in report.problems[0]
+    with pytest.raises(AnnotatorError, match=r"d\.jsonl: line 1: does not say whose "
+                                             r"annotations these are: name the coder"):
+        import_annotations(project, "doccano", [path])
+    assert project.document_ids() == [] and project.coders() == []
+    named = doccano_file(tmp_path, [{"text": "نص", "label": [], "coder": "amira"}], "n.jsonl")
+    assert import_annotations(project, "doccano", [named]).written
+    assert project.coders() == ["amira"]
     with pytest.raises(AnnotatorError, match="coder name"):
         import_annotations(project, "doccano", [path], coder="../x")
     with pytest.raises(AnnotatorError, match="no such file"):
         import_annotations(project, "doccano", [tmp_path / "missing.jsonl"], coder="c")
+
+
+def test_a_format_that_never_names_a_coder_is_refused_before_reading(tmp_path, monkeypatch):
+    from annotator.formats import brat
+
+    project = Project.init(tmp_path / "p")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "x.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "b" / "x.ann").write_text("T1\tACTOR 0 2\tنص\n", encoding="utf-8")
+
+    def never(*args, **kwargs):
+        raise AssertionError("read before the coder was asked for")
+
+    monkeypatch.setattr(brat, "read_brat", never)
+    with pytest.raises(AnnotatorError, match=r"^brat files do not say whose annotations they "
+                                             r"hold: name the coder \(--coder NAME\)$"):
+        import_annotations(project, "brat", [tmp_path / "b"])
+    assert project.document_ids() == []
 
 
 def test_existing_documents_and_annotation_files(tmp_path):
@@ -185,3 +210,52 @@ def test_cancel_while_writing_says_what_was_written(tmp_path):
     # Finishing it: the one written is replaced, the other two are added.
     report = import_annotations(project, "doccano", [path], coder="c", overwrite=True)
     assert report.written and report.sets_written == 3 and len(project.document_ids()) == 3
+
+
+def test_a_document_open_in_a_window_is_not_written_even_without_a_file_yet(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": []}])
+    target = project.annotation_path("c", "d1")
+    target.parent.mkdir(parents=True)
+    with FileLock(target, coder="c"):  # a window opened the document, nothing saved yet
+        report = import_annotations(project, "doccano", [path], coder="c")
+        assert not report.written and report.problem_count == 1
+        assert "document 'd1' not imported" in report.problems[0]
+        assert "(coder c)" in report.problems[0]
+        assert project.document_ids() == [] and not target.exists()
+
+
+def test_a_lock_left_by_a_crashed_program_does_not_stop_an_import(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": []}])
+    target = project.annotation_path("c", "d1")
+    target.parent.mkdir(parents=True)
+    lock = target.with_name("d1.json.lock")
+    lock.write_text(json.dumps({"host": socket.gethostname(), "pid": 999_999_999,
+                                "user": "x", "token": "t"}), encoding="utf-8")
+    dry = import_annotations(project, "doccano", [path], coder="c", dry_run=True)
+    assert dry.problem_count == 0 and lock.exists()  # a dry run changes nothing
+    assert import_annotations(project, "doccano", [path], coder="c").written
+    assert target.is_file() and not lock.exists()  # taken over, then released
+
+
+def test_a_document_locked_after_the_check_is_left_out_of_the_write(tmp_path):
+    project = Project.init(tmp_path / "p")
+    path = doccano_file(tmp_path, [{"doc_id": "d1", "text": "نص أول", "label": [[0, 2, "ACTOR"]]},
+                                   {"doc_id": "d2", "text": "نص ثان", "label": []}])
+    late = FileLock(project.annotation_path("c", "d2"), coder="c")
+
+    def progress(done: int, total: int) -> None:
+        if total and done == 1:  # d1 written; a window opens d2 now
+            late.acquire()
+
+    try:
+        report = import_annotations(project, "doccano", [path], coder="c", progress=progress)
+        assert late.owned
+    finally:
+        late.release()
+    assert report.written and report.annotation_sets == 1 and report.spans == 1
+    assert report.problem_count == 1 and "document 'd2' not imported" in report.problems[0]
+    assert project.annotation_path("c", "d1").is_file()
+    assert not project.annotation_path("c", "d2").exists()
+    assert project.document_ids() == ["d1"]  # d2's document waits for its annotations too

@@ -112,3 +112,15 @@ def test_new_documents_keep_the_current_one(docs):
     docs.set_documents([])
     assert docs.current_doc_id() is None
     assert docs.progress.text() == "0 / 0 done"
+
+
+def test_every_status_has_a_filter_a_mark_and_a_colour(docs):
+    from annotator.core.model import STATUSES
+    from annotator.gui.models import STATUS_COLOR, STATUS_MARK, STATUS_TEXT
+
+    combo = docs.filter_combo
+    assert [combo.itemText(i) for i in range(1, combo.count())] == [
+        status.replace("_", " ") for status in STATUSES]
+    for table in (STATUS_TEXT, STATUS_COLOR, STATUS_MARK):
+        assert set(table) == {*STATUSES, "unreadable"}
+    assert set(docs.model.counts()) == set(STATUSES)

@@ -616,6 +616,27 @@ def test_screenshot_renders_and_exits(tmp_path: Path, project: Project) -> None:
     assert not list(project.annotations_dir.rglob("*.json"))  # only viewed: nothing written
 
 
+def test_a_screenshot_run_leaves_the_coders_settings_alone(  # type: ignore[no-untyped-def]
+        tmp_path: Path, project: Project, temp_settings: QSettings, capsys) -> None:
+    from annotator.cli.main import main
+
+    folder = tmp_path / "settings"  # where temp_settings points the user's settings
+    shot = tmp_path / "shot.png"
+    argv = ["gui", str(project.root), "--coder", "shooter", "--screenshot", str(shot)]
+    assert main(argv) == 0 and shot.is_file()
+    assert not [p for p in folder.rglob("*") if p.is_file()]  # nothing written at all
+    assert gui_app.app_settings().value("coder") is None
+    temp_settings.setValue("coder", "amal.h")
+    temp_settings.sync()
+    [ini] = [p for p in folder.rglob("*") if p.is_file()]
+    before = ini.read_bytes()
+    assert main(argv) == 0
+    assert ini.read_bytes() == before
+    assert [p for p in folder.rglob("*") if p.is_file()] == [ini]
+    assert gui_app.resolve_coder("x", temp_settings, None, remember=False) == "x"
+    assert gui_app.resolve_coder(None, temp_settings, None, remember=False) == "amal.h"
+
+
 def test_coder_name_asked_once_and_remembered(temp_settings: QSettings) -> None:
     asker = FakeAsker(name="amal.h")
     assert gui_app.resolve_coder(None, temp_settings, asker) == "amal.h"
@@ -813,3 +834,31 @@ def test_f_with_several_spans_under_the_selection_fits_the_one_clicked(qtbot, pr
     key(qtbot, view, Qt.Key.Key_F)
     assert (second.start, second.end) == (start, end)
     assert first.text == "مجموعة"
+
+
+def test_a_file_copied_from_another_coders_folder_opens_with_a_warning(  # type: ignore[no-untyped-def]
+        qtbot, project, make_window):
+    document = project.load_document("p1")
+    theirs, _ = project.load_annotations("colleague", document)
+    project.save_annotations(theirs, document)
+    their_path = project.annotation_path("colleague", "p1")
+    their_bytes = their_path.read_bytes()
+    ours = project.annotation_path(CODER, "p1")
+    ours.parent.mkdir(parents=True)
+    ours.write_bytes(their_bytes)
+    asker = FakeAsker()
+    window = make_window(project, asker)
+    assert asker.kinds() == ["error"]
+    message = asker.calls[0][1]
+    assert message.startswith(f"annotations/{CODER}/p1.json: names coder 'colleague' but is "
+                              f"in the folder of coder '{CODER}'")
+    assert "problems" not in window.statusBar().currentMessage()  # said once, in the notice
+    select_text(window, "قوات النظام")
+    key(qtbot, window.document_view, Qt.Key.Key_A)
+    key(qtbot, window.document_view, Qt.Key.Key_S, CTRL)
+    assert saved_json(project, "p1")["coder"] == CODER
+    assert their_path.read_bytes() == their_bytes
+    window.close_document()
+    again = FakeAsker()
+    make_window(project, again)
+    assert again.calls == []  # saved as ours: nothing to warn about

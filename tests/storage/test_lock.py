@@ -201,6 +201,32 @@ def test_damaged_old_lock_is_reported(target: Path, content: bytes) -> None:
     assert lock_path.read_bytes() == content
 
 
+def test_check_free_says_what_acquire_would_and_changes_nothing(target: Path) -> None:
+    lock_path = target.with_name(target.name + ".lock")
+    FileLock(target).check_free()  # no lock at all
+    assert not lock_path.exists()
+    proc = start_holder(target)
+    try:
+        held = lock_path.read_bytes()
+        with pytest.raises(LockedError) as checked:
+            FileLock(target).check_free()
+        with pytest.raises(LockedError) as acquired:
+            FileLock(target).acquire()
+        assert str(checked.value) == str(acquired.value)
+        assert checked.value.holder == acquired.value.holder
+        assert lock_path.read_bytes() == held
+    finally:
+        proc.kill()
+        finish(proc)
+    crashed = lock_path.read_bytes()  # the killed holder's lock: stale, free to take
+    FileLock(target).check_free()
+    assert lock_path.read_bytes() == crashed  # left for acquire to take over
+    lock_path.write_bytes(b"{not json")
+    os.utime(lock_path, (1_000_000_000, 1_000_000_000))
+    with pytest.raises(LockedError, match=r"cannot be read.*delete"):
+        FileLock(target).check_free()
+
+
 def test_racing_processes_only_one_wins(target: Path) -> None:
     procs = [subprocess.Popen([sys.executable, "-c", TRY_ONCE, str(target)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=ENV)

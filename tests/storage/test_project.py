@@ -13,14 +13,16 @@ from annotator.core import jsonio
 from annotator.core.codebook import default_codebook_path
 from annotator.core.edits import AddSpan, AnnotationSession, SetStatus
 from annotator.core.model import Document
-from annotator.core.validation import ERROR, WARNING
+from annotator.core.validation import ERROR
 from annotator.errors import AnnotatorError
 from annotator.storage.project import (
+    MISFILED_WHERE,
     PROJECT_FILE,
     PROJECT_FORMAT_VERSION,
     Project,
     check_coder_name,
     document_problems,
+    misfiled_issue,
 )
 
 TEXT = "قوات النظام استقدمت تعزيزات عسكرية إلى بلدة الجلاء."
@@ -330,10 +332,62 @@ def test_a_file_copied_into_another_coders_folder_stays_there(project: Project):
     alice_path.write_bytes(bob_bytes)
     loaded, issues = project.load_annotations("alice", doc)
     assert loaded.coder == "alice"
-    assert any(i.severity == WARNING and i.where == "$.coder" for i in issues)
+    errors = [i for i in issues if i.severity == ERROR]
+    assert errors == [misfiled_issue(json.loads(bob_bytes), "alice")]
+    assert errors[0].where == MISFILED_WHERE
     project.save_annotations(loaded, doc)
     assert bob_path.read_bytes() == bob_bytes, "bob's work must not be overwritten"
     assert json.loads(alice_path.read_text("utf-8"))["coder"] == "alice"
+    # Saved, it is alice's and in its place: nothing left to report.
+    assert not [i for i in project.load_annotations("alice", doc)[1] if i.severity == ERROR]
+
+
+def test_misfiled_issue_names_both_coders_and_ignores_what_the_schema_reports():
+    issue = misfiled_issue({"coder": "bob"}, "alice")
+    assert issue is not None and issue.severity == ERROR and issue.where == "$.coder"
+    assert "names coder 'bob'" in issue.message and "folder of coder 'alice'" in issue.message
+    assert misfiled_issue({"coder": "alice"}, "alice") is None
+    for data in ({}, {"coder": 5}, [], None):
+        assert misfiled_issue(data, "alice") is None
+
+
+def _misfile(project: Project) -> Path:
+    """bob's saved file of d1, copied by hand into alice's folder; returns the copy."""
+    doc, aset = coded(project, coder="bob")
+    project.save_annotations(aset, doc)
+    copy = project.annotation_path("alice", "d1")
+    copy.parent.mkdir()
+    copy.write_bytes(project.annotation_path("bob", "d1").read_bytes())
+    return copy
+
+
+def test_validate_project_reports_a_file_in_another_coders_folder(project: Project):
+    from annotator.storage.validate import validate_project
+
+    _misfile(project)
+    for _ in range(2):  # checked, then from the cache
+        report = validate_project(project)
+        errors = {rel: [i for i in issues if i.severity == ERROR]
+                  for rel, issues in report.files.items()}
+        assert errors == {"annotations/alice/d1.json": [misfiled_issue({"coder": "bob"}, "alice")],
+                          "annotations/bob/d1.json": []}
+    assert validate_project(project, coder="bob").errors == 0
+
+
+def test_validation_cached_before_the_misfiled_check_is_not_reused(project: Project):
+    from annotator import __version__
+    from annotator.storage.validate import CACHE_NAME, validate_project
+
+    _misfile(project)
+    validate_project(project)
+    cache = project.state_dir / CACHE_NAME
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    # What the same version wrote before the check existed: no "checks", the file clean.
+    del data["checks"]
+    data["files"]["annotations/alice/d1.json"]["issues"] = []
+    assert data["annotator"] == __version__
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert validate_project(project).errors == 1
 
 
 def test_coders_lists_only_safe_folders(project: Project):

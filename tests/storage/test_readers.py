@@ -10,10 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.errors import AnnotatorError
+from annotator.storage import readers
 from annotator.storage.readers import (
+    BadLine,
     decode_text_bytes,
     decode_utf8,
     detect_wide_encoding,
+    iter_jsonl,
     read_bytes,
 )
 
@@ -145,3 +148,77 @@ arabic_or_latin = st.sampled_from(
 def test_bomless_utf16_of_arabic_or_latin_text_is_refused(text: str, encoding: str) -> None:
     with pytest.raises(AnnotatorError, match=r"w\.txt: looks like UTF-16; save it as UTF-8"):
         decode_text_bytes(text.encode(encoding), "w.txt")
+
+
+# -- JSON Lines ----------------------------------------------------------------------------------
+JSONL = "\n".join([
+    '{"id": "a", "text": "واحد"}',
+    "",
+    '{"text": "two \u2028 with a line separator"}',
+    "{broken",
+    "[" * 100_000,
+    '{"text": "three"}\r',
+    '"not an object"',
+    "   \r",
+    "[1, 2]",
+]) + "\n"
+
+
+def _jsonl_result(path: Path) -> list[tuple[int, object]]:
+    return [(n, r.message if isinstance(r, BadLine) else r) for n, r in iter_jsonl(path)]
+
+
+def test_iter_jsonl_numbers_lines_skips_blanks_and_reports_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + JSONL.encode())
+    got = list(iter_jsonl(path))
+    assert [n for n, _ in got] == [1, 3, 4, 5, 6, 7, 9]
+    assert got[0][1] == {"id": "a", "text": "واحد"}
+    assert got[1][1] == {"text": "two \u2028 with a line separator"}
+    assert got[4][1] == {"text": "three"}
+    bad = {n: r for n, r in got if isinstance(r, BadLine)}
+    assert bad[4].message.startswith(f"{path}: line 4: not valid JSON: ") and not bad[4].json
+    assert bad[5] == BadLine(f"{path}: line 5: the JSON is nested too deeply to read")
+    assert bad[7] == BadLine(f"{path}: line 7: expected an object {{...}}, found a string", True)
+    assert bad[9].message == f"{path}: line 9: expected an object {{...}}, found a list"
+
+
+def test_iter_jsonl_reads_in_blocks_with_the_same_result(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(codecs.BOM_UTF8 + JSONL.encode() + b'{"last": "no newline"}')
+    whole = _jsonl_result(path)
+    for size in (1, 3, 7, 64):  # lines longer than a block, reads that end mid-character
+        monkeypatch.setattr(readers, "_BLOCK", size)
+        assert _jsonl_result(path) == whole
+    assert whole[-1] == (10, {"last": "no newline"})
+
+
+@pytest.mark.parametrize("data, message", [
+    (b'{"a": 1}\n{"b": "caf\xe9"}\n', "not valid UTF-8: byte 0xE9 at byte offset 19 (line 2)"),
+    (b'{"a": 1}\n\n{"b": "\x00"}\n', "contains a NUL byte at byte offset 17 (line 3)"),
+    ('{"a": "سلام"}\n'.encode("utf-16"), "looks like UTF-16; save it as UTF-8"),
+    (b'{"a": 1}\n{"b": "\xd8"', "not valid UTF-8: byte 0xD8 at byte offset 16 (line 2)"),
+])
+def test_iter_jsonl_refuses_a_file_that_is_not_utf8_before_any_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, message: str) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(data)
+    with pytest.raises(AnnotatorError) as whole:
+        decode_utf8(data, str(path))
+    assert str(whole.value).startswith(f"{path}: {message}")
+    for size in (1 << 20, 5):  # found in a later block too, with offsets in the whole file
+        monkeypatch.setattr(readers, "_BLOCK", size)
+        lines = iter_jsonl(path)
+        with pytest.raises(AnnotatorError) as info:
+            next(lines)  # nothing is yielded first: line 1 is fine, but never comes
+        assert str(info.value) == str(whole.value)  # worded as for any other file
+
+
+def test_iter_jsonl_unreadable_paths(tmp_path: Path) -> None:
+    with pytest.raises(AnnotatorError, match="the file does not exist"):
+        list(iter_jsonl(tmp_path / "missing.jsonl"))
+    with pytest.raises(AnnotatorError, match="this is a folder"):
+        list(iter_jsonl(tmp_path))
+    (tmp_path / "empty.jsonl").write_bytes(b"")
+    assert list(iter_jsonl(tmp_path / "empty.jsonl")) == []
