@@ -346,3 +346,26 @@ def test_import_option_errors_name_the_problem(qtbot, tmp_path, make_window, sha
     dialog.add_path(tmp_path / "missing.jsonl")
     run_and_wait(qtbot, dialog)
     assert "missing.jsonl: no such file" in dialog.result_view.toPlainText()
+
+
+def test_import_never_writes_the_document_this_window_has_open(qtbot, sample, make_window,  # type: ignore[no-untyped-def]
+                                                                tmp_path):
+    from annotator.formats.export import export_project
+
+    # The sample exported as native JSONL, then imported back over the open document.
+    export_project(sample, "jsonl", tmp_path / "out", workers=1)
+    window = make_window(sample)
+    doc_id = window.doc.id
+    path = sample.annotation_path("demo", doc_id)
+    before = path.read_bytes()
+    dialog = window.show_import_dialog()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    choose(dialog.format_box, "jsonl")
+    dialog.add_path(tmp_path / "out" / "data.jsonl")
+    dialog.overwrite_box.setChecked(True)
+    report = run_and_wait(qtbot, dialog)
+    text = dialog.result_view.toPlainText()
+    assert not report.written and f"document {doc_id!r} not imported" in text
+    assert "being edited by" in text
+    assert path.read_bytes() == before
