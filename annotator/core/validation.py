@@ -12,13 +12,21 @@ import operator
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
-from annotator.core.codebook import Codebook, EventType, FieldDef, RoleDef
+from annotator.core.codebook import (
+    COUNT_QUALIFIERS,
+    DATE_PRECISIONS,
+    Codebook,
+    EventType,
+    FieldDef,
+    RoleDef,
+)
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
 from annotator.core.schemas import compiled_annotation_schema
-from annotator.core.values import check_value, is_empty
+from annotator.core.values import check_date, check_value, is_empty
 
 ERROR, WARNING, TODO = "error", "warning", "todo"
 _ID, _START, _END = (operator.itemgetter("id"), operator.itemgetter("start"),
@@ -315,7 +323,35 @@ def _quick_check(fd: FieldDef) -> Callable[[Any], bool] | None:
         return lambda v: isinstance(v, str)
     if fd.type == "boolean":
         return lambda v: isinstance(v, bool)
+    if fd.type == "count":
+        return _count_ok
+    if fd.type == "date":
+        return _date_ok
     return None
+
+
+def _count_ok(v: Any) -> bool:
+    """A count with a whole number: exactly ``value`` and ``qualifier``, a known qualifier, an
+    int (not a bool) of 0 or more. (A null number, which some qualifiers refuse, is left to
+    ``check_value``.)"""
+    if v.__class__ is not dict or len(v) != 2:
+        return False
+    q, n = v.get("qualifier"), v.get("value")
+    return q.__class__ is str and q in COUNT_QUALIFIERS and n.__class__ is int and n >= 0
+
+
+def _date_ok(v: Any) -> bool:
+    """A date that ``check_value`` accepts: exactly ``value`` and ``precision``, both text, the
+    pair checked once per process (a project holds few distinct dates)."""
+    if v.__class__ is not dict or len(v) != 2:
+        return False
+    text, precision = v.get("value"), v.get("precision")
+    return text.__class__ is str and precision.__class__ is str and _good_date(text, precision)
+
+
+@lru_cache(maxsize=4096)
+def _good_date(text: str, precision: str) -> bool:
+    return precision in DATE_PRECISIONS and check_date(text, precision) == ""
 
 
 class _EventTable:

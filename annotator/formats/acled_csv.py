@@ -34,7 +34,7 @@ from typing import Any, ClassVar
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, Document, Event
-from annotator.formats.registry import Exporter, FileWriter, OutputSink
+from annotator.formats.registry import Exporter, FileWriter, OutputSink, append_text, pack_text
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -134,8 +134,10 @@ class AcledCsvExporter(Exporter):
         csv.writer(buf, lineterminator="\r\n").writerow(COLUMNS)
         self._out.write("\ufeff" + buf.getvalue())
 
-    def write(self, payload: str) -> None:
-        self._out.write(payload)
+    pack = staticmethod(pack_text)
+
+    def write(self, payload: str | bytes) -> None:
+        append_text(self._out, payload)
 
     def _row(self, document: Document, aset: AnnotationSet, event: Event,
              spans: dict[str, Any]) -> list[Any]:

@@ -38,6 +38,8 @@ from annotator.formats.registry import (
     SourceDocument,
     SourceEvent,
     SourceSpan,
+    append_text,
+    pack_text,
 )
 from annotator.formats.utf16 import OffsetError, Utf16Map
 from annotator.storage.readers import BadLine, decode_utf8, iter_jsonl, read_bytes
@@ -60,11 +62,13 @@ class DoccanoExporter(Exporter):
         umap = Utf16Map(document.text)
         return "".join(jsonl_line(self.record(document, a, umap)) for a in sets)
 
+    pack = staticmethod(pack_text)
+
     def open(self, sink: OutputSink) -> None:
         self._out = sink.stream(f"{self.prefix}doccano.jsonl")
 
-    def write(self, payload: str) -> None:
-        self._out.write(payload)
+    def write(self, payload: str | bytes) -> None:
+        append_text(self._out, payload)
 
     def record(self, document: Document, aset: AnnotationSet, umap: Utf16Map
                ) -> dict[str, Any]:

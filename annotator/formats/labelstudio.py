@@ -31,6 +31,8 @@ from annotator.formats.registry import (
     OutputSink,
     SourceDocument,
     SourceSpan,
+    append_text,
+    pack_text,
 )
 from annotator.formats.utf16 import OffsetError, Utf16Map
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
@@ -65,9 +67,12 @@ class LabelStudioExporter(Exporter):
         self._out.write("[")
         self._n = 0
 
-    def write(self, payload: str) -> None:
+    pack = staticmethod(pack_text)
+
+    def write(self, payload: str | bytes) -> None:
         self._n += 1
-        self._out.write(("\n" if self._n == 1 else ",\n") + payload)
+        self._out.write("\n" if self._n == 1 else ",\n")
+        append_text(self._out, payload)
 
     def annotation(self, document: Document, aset: AnnotationSet) -> dict[str, Any]:
         where = f"{document.id}/{aset.coder}"

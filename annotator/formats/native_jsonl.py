@@ -26,6 +26,8 @@ from annotator.formats.registry import (
     SourceDocument,
     SourceEvent,
     SourceSpan,
+    append_text,
+    pack_text,
 )
 from annotator.paths import schema_path
 from annotator.storage.readers import BadLine, iter_jsonl
@@ -64,11 +66,13 @@ class NativeJsonlExporter(Exporter):
                files: FileWriter) -> str:
         return "".join(jsonl_line(record_of(document, a)) for a in sets)
 
+    pack = staticmethod(pack_text)
+
     def open(self, sink: OutputSink) -> None:
         self._out = sink.stream(f"{self.prefix}data.jsonl")
 
-    def write(self, payload: str) -> None:
-        self._out.write(payload)
+    def write(self, payload: str | bytes) -> None:
+        append_text(self._out, payload)
 
 
 @cache

@@ -156,6 +156,25 @@ class Exporter:
         """Files written once per dataset, whatever the split (brat's annotation.conf)."""
 
 
+def pack_text(payload: str) -> bytes:
+    """``pack`` for an exporter whose payload is text: UTF-8, encoded in the worker process.
+    (A str crossing to the exporting process is encoded by pickle, decoded on arrival and
+    encoded again to be written; bytes are copied.)"""
+    return payload.encode("utf-8")
+
+
+def append_text(stream: Any, payload: str | bytes) -> None:
+    """Append a text payload to ``stream``, as text or as UTF-8 already encoded (``pack_text``);
+    the bytes written are the same."""
+    if isinstance(payload, bytes):
+        write_bytes = getattr(stream, "write_bytes", None)
+        if write_bytes is not None:
+            write_bytes(payload)
+            return
+        payload = payload.decode("utf-8")
+    stream.write(payload)
+
+
 # -- the registry -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class FormatInfo:

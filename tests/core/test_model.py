@@ -121,6 +121,18 @@ def test_round_trip_and_defaults():
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", loaded.created)
 
 
+def test_spans_from_dict_match_span_from_dict_with_and_without_notes():
+    items = [{"id": "s1", "start": 0, "end": 2, "label": "A", "text": "ab"},
+             {"id": "s2", "start": 3, "end": 5, "label": "B", "text": "de", "note": "n"},
+             {"id": "s3", "start": 6, "end": 7, "label": "A", "text": "g", "note": ""}]
+    base = {"document": {"id": "d", "sha256": "1" * 64}, "coder": "c",
+            "codebook": REF.to_dict()}
+    for spans in (items, items[:1], items[1:], []):
+        loaded = AnnotationSet.from_dict({**base, "spans": spans})
+        assert loaded.spans == [Span.from_dict(s) for s in spans]
+        assert [s.note for s in loaded.spans] == [s.get("note", "") for s in spans]
+
+
 def test_now_iso_is_utc_seconds():
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", now_iso())
 

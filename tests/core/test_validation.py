@@ -12,17 +12,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sample_coding import coded_sample_session
 
+from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
 from annotator.core.validation import (
     ERROR,
     TODO,
     WARNING,
     Issue,
+    _quick_check,
     has_errors,
     structural_issues,
     validate_annotation_data,
     validate_annotation_set,
 )
+from annotator.core.values import check_value
 from annotator.storage.project import load_default_codebook
 
 
@@ -387,3 +390,39 @@ def test_wrong_types_anywhere_never_raise(doc, cb, data):
     assert all(isinstance(i, Issue) and i.severity in (ERROR, WARNING, TODO) for i in issues)
     if not has_errors(issues):
         AnnotationSet.from_dict(base).to_dict()  # usable data must load
+
+
+# -- the quick value checks: true only where check_value finds nothing ------------------------
+_ODD = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.floats(allow_nan=True),
+                 st.text(max_size=12), st.lists(st.integers(0, 2), max_size=2),
+                 st.sampled_from(["2024-02-29", "2023-02-29", "2024-13-01", "2024-03",
+                                  "2024", "24-03-05", "2024-03-05\n", "٢٠٢٤-٠٣-٠٥"]))
+_KEYS = st.sampled_from(["value", "qualifier", "precision", "extra"])
+_QUALIFIERS = st.sampled_from([*COUNT_QUALIFIERS, "many", ""])
+_PRECISIONS = st.sampled_from([*DATE_PRECISIONS, "decade", ""])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(
+    st.dictionaries(_KEYS, st.one_of(_ODD, _QUALIFIERS, _PRECISIONS), max_size=3),
+    st.fixed_dictionaries({"value": _ODD, "qualifier": _QUALIFIERS}),
+    st.fixed_dictionaries({"value": _ODD, "precision": _PRECISIONS}),
+    _ODD))
+def test_count_and_date_quick_checks_never_pass_what_check_value_refuses(value: Any) -> None:
+    for kind in ("count", "date"):
+        fd = FieldDef(id="f", type=kind, name="F")
+        quick = _quick_check(fd)
+        assert quick is not None
+        if quick(value):
+            assert check_value(fd, value) == "", (kind, value)
+
+
+@pytest.mark.parametrize(("kind", "value"), [
+    ("count", {"value": 3, "qualifier": "exact"}),
+    ("count", {"qualifier": "at_least", "value": 0}),
+    ("date", {"value": "2024-03-05", "precision": "day"}),
+    ("date", {"value": "2024-03", "precision": "month"}),
+])
+def test_quick_checks_pass_common_good_values(kind: str, value: Any) -> None:
+    fd = FieldDef(id="f", type=kind, name="F")
+    assert _quick_check(fd)(value) and check_value(fd, value) == ""  # type: ignore[misc]
