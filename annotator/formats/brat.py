@@ -80,6 +80,10 @@ class BratExporter(Exporter):
     def write_shared(cls, sink: OutputSink, codebook: Codebook) -> None:
         sink.write_file("annotation.conf", annotation_conf(codebook).encode("utf-8"))
 
+    def open(self, sink: OutputSink) -> None:
+        if self.prefix:  # every part of a split has its folder, even an empty one
+            sink.folder(self.prefix.rstrip("/"))
+
     def render(self, document: Document, sets: Sequence[AnnotationSet],
                files: FileWriter) -> None:
         for aset in sets:

@@ -335,6 +335,11 @@ class Staging(OutputSink):
     def stream(self, relpath: str) -> Any:
         return self._open(relpath)
 
+    def folder(self, relpath: str) -> None:
+        parts = _safe_parts(relpath)
+        self.top_level.add(parts[0])
+        self.dir.joinpath(*parts).mkdir(parents=True, exist_ok=True)
+
     def rewritable_stream(self, relpath: str) -> _RewritableWriter:
         """``stream`` for an exporter that may start its file again (``restart``)."""
         writer = _RewritableWriter(self._path(relpath),

@@ -109,6 +109,10 @@ class OutputSink:
     def write_file(self, relpath: str, data: bytes) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def folder(self, relpath: str) -> None:  # pragma: no cover - interface
+        """A folder of the dataset, there even if no file goes into it (an empty part)."""
+        raise NotImplementedError
+
 
 class FileWriter:
     """Whole files written while rendering (brat's two files per document)."""

@@ -224,6 +224,16 @@ def test_split_writes_every_part_and_keeps_a_document_in_one_part(arabic, tmp_pa
     assert card["seed"] == 5 and sum(v["documents"] for v in card["counts"].values()) == 3
 
 
+@pytest.mark.parametrize("fmt", ["brat", "conll", "jsonl"])
+def test_an_empty_part_of_a_split_is_still_there(arabic, tmp_path, fmt):
+    # A loader that reads train/, dev/ and test/ must find all three, even with nothing in one.
+    out = tmp_path / fmt
+    report = export_project(arabic, fmt, out, split="100/0/0", workers=1)
+    assert {p.name for p in out.iterdir() if p.is_dir()} == {"train", "dev", "test"}
+    assert report.card["split"]["counts"]["dev"]["documents"] == 0
+    assert {"train", "dev", "test"} <= set(report.card["entries"])
+
+
 @given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=30, unique=True),
        st.integers(0, 10**6))
 @settings(max_examples=50)
