@@ -456,6 +456,10 @@ class IssueCache:
             self._issues = None
         return self.issues()
 
+    def deferred(self) -> bool:
+        """Whether a fresh result is waiting for the coder to pause (readers get the last)."""
+        return self._timer is not None and self._timer.isActive()
+
     def _on_timer_timeout(self) -> None:
         self._issues = None
         for callback in list(self.refreshed):
@@ -564,8 +568,17 @@ class EventListModel(QAbstractListModel):
         self.cache.invalidate()
         if change.kind == "events":
             self._sync_events()
-        if self._ids:  # completeness may change with any edit (a span, the status, ...)
+        if not self._ids:
+            return
+        if not self.cache.deferred():  # completeness may change with any edit (a span, ...)
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+        elif change.kind == "events":
+            # The marks stay as they are until the deferred validation refreshes every row;
+            # the edited events' titles change now. (A span edit repaints nothing here.)
+            rows = [self.row_of(i) for i in change.ids] if change.ids else []
+            rows = [r for r in rows if r >= 0] if change.ids else [0, len(self._ids) - 1]
+            if rows:
+                self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
 
     def _on_cache_refreshed(self) -> None:
         if self._ids:

@@ -414,6 +414,33 @@ def test_validation_runs_once_per_change(session, monkeypatch):
     assert len(calls) == 2
 
 
+def test_event_rows_wait_for_the_deferred_validation_on_a_large_set(qtbot):
+    """Past IssueCache.LARGE, a span edit repaints no event row (their marks come from the
+    last validation until the deferred one runs); an event edit refreshes that event's row."""
+    from annotator.core.edits import AddSpan, AnnotationSession
+    from annotator.core.model import AnnotationSet, CodebookRef, Document
+    from annotator.storage.project import load_default_codebook
+
+    cb = load_default_codebook()
+    doc = Document("big", "كلمة " * 2100)
+    aset = AnnotationSet.new(doc, "c", CodebookRef(**cb.ref()))
+    aset.spans = [Span(f"s{i}", 5 * i, 5 * i + 4, "ACTOR", "كلمة") for i in range(2100)]
+    session = AnnotationSession(doc, cb, aset)
+    model = EventListModel()
+    model.set_session(session)
+    for i in range(3):
+        session.do(CreateEvent("battles", event_id=f"e{i}"))
+    model.index(0).data()  # validated once: later changes are deferred
+    rec = Recorder(model)
+    session.do(AddSpan(5 * 2100 - 4, 5 * 2100 - 1, "ACTOR", span_id="new"))
+    assert rec.events == []
+    session.do(SetEventType("e1", "riots"))
+    assert rec.events == [("changed", 1, 1, 0, 0)]
+    assert model.index(1).data().startswith("e1 · Riots")
+    qtbot.waitUntil(lambda: len(rec.events) == 2, timeout=2000)
+    assert rec.events[1] == ("changed", 0, 2, 0, 0)  # the marks, once validated again
+
+
 # -- DocumentListModel ------------------------------------------------------------------------
 ROWS = [("d1", "هجوم على موقع عسكري", "done"), ("d2", "Second", "in_progress"),
         ("d3", "Third", "not_started"), ("d4", "<b>x</b>", "skipped")]
