@@ -740,7 +740,10 @@ class EventPanel(QWidget):
             self._refresh_available()
         elif change.kind == "fields":
             self._refresh_document_values()
-        self._schedule_missing()
+        if change.kind != "spans" or not self.events_model.cache.deferred():
+            # (While a large set's validation waits for a pause, the Missing box of a span edit
+            # would show the same issues again; the cache's refresh updates it.)
+            self._schedule_missing()
 
     def _shows_any(self, e: Event, span_ids: tuple[str, ...]) -> bool:
         """Whether the event's trigger and roles show (or offer) any of ``span_ids`` (all

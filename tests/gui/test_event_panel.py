@@ -325,6 +325,33 @@ def test_span_edits_rebuild_the_event_only_when_it_shows_them(qtbot, panel, sess
     assert chips(panel, "actor1") == []
 
 
+def test_a_span_edit_on_a_large_set_leaves_missing_to_the_deferred_validation(qtbot):
+    from annotator.core.model import Span
+
+    text = "كلمة " * 2100
+    s = make_session(text)
+    s.aset.spans = [Span(f"s{i}", 5 * i, 5 * i + 4, "ACTOR", "كلمة") for i in range(2100)]
+    s.do(CreateEvent("battles", "armed_clash", None, event_id="e1"))
+    w = EventPanel()
+    qtbot.addWidget(w)
+    w.set_session(s)
+    w.set_current_event("e1")
+    before = missing(qtbot, w)
+    assert "Fill [1] Actor 1" in before
+    s.do(AddRoleFiller("e1", "actor1", "s5"))  # an event edit: shown at once
+    assert w._missing_timer.isActive()
+    qtbot.waitUntil(lambda: not w.events_model.cache.deferred(), timeout=3000)
+    filled = missing(qtbot, w)
+    assert "Fill [1] Actor 1" not in filled
+    s.do(AddSpan(5 * 2099, 5 * 2099 + 4, "PERSON", span_id="new"))
+    assert not w._missing_timer.isActive()  # nothing to show until validation runs again
+    assert w.events_model.cache.deferred()
+    qtbot.waitUntil(lambda: not w.events_model.cache.deferred(), timeout=3000)
+    assert plain(w.missing_text()) == filled
+    w.refresh_missing()
+    assert plain(w.missing_text()) == filled  # (it was up to date)
+
+
 def test_markup_in_span_text_shows_literally(qtbot):
     s = make_session("قال <b>x</b> & شنت هجوم")
     sid = add_span(s, "<b>x</b> &", "ACTOR")
