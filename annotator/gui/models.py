@@ -251,10 +251,11 @@ class SpanTableModel(QAbstractTableModel):
 
     def _fill(self, spans: list[Span]) -> None:
         """Rows and keys for ``spans`` in the current order (no signals)."""
-        keyed = sorted((self._key(s), s) for s in spans) if spans else []
-        self._keys = [k for k, _ in keyed]
-        self._spans = [s for _, s in keyed]
-        self._key_of = {s.id: k for k, s in keyed}
+        keys = [self._key(s) for s in spans]
+        order = sorted(range(len(keys)), key=keys.__getitem__)  # (a broken file may repeat ids)
+        self._keys = [keys[i] for i in order]
+        self._spans = [spans[i] for i in order]
+        self._key_of = {s.id: k for k, s in zip(self._keys, self._spans, strict=True)}
 
     # -- updates ---------------------------------------------------------------------------
     def _uses_map(self) -> dict[str, str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from panel_support import add_span, expected_rows, make_session, sample_text
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -320,6 +322,19 @@ def test_the_proxy_asks_the_model_nothing_per_row_without_a_filter(session, monk
     assert calls == []
     proxy.set_filter_text("x")  # (the count above is worth something: a filter does ask)
     assert calls
+
+
+def test_a_file_repeating_a_span_id_still_shows(session):
+    # Validation reports it; the table must not fail on it meanwhile.
+    session.aset.spans.append(dataclasses.replace(session.aset.span(session.ids["is"]), note="x"))
+    model = SpanTableModel()
+    model.set_session(session)
+    proxy = SpanFilterProxy()
+    proxy.setSourceModel(model)
+    assert model.rowCount() == proxy.rowCount() == 5
+    for column in range(5):
+        proxy.sort(column, Qt.SortOrder.DescendingOrder)
+        assert model.rowCount() == 5
 
 
 def test_span_text_is_exact_and_plain():
