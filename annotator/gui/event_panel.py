@@ -195,6 +195,8 @@ class EventPanel(QWidget):
         self._session: AnnotationSession | None = None
         self._current: str | None = None
         self._available: str | None = None
+        self._trigger_chips: set[str] = set()  # span ids the trigger row shows
+        self._role_chips: set[str] = set()  # and the roles
         self._quiet = 0
         self._field_editors: dict[str, FieldEditor] = {}
         self._field_labels: dict[str, QLabel] = {}
@@ -470,6 +472,7 @@ class EventPanel(QWidget):
 
     def _refresh_trigger(self) -> None:
         _clear_layout(self.trigger_lay)
+        self._trigger_chips = set()
         e, s = self._event(), self._session
         if e is None or s is None:
             return
@@ -478,6 +481,7 @@ class EventPanel(QWidget):
         span = s.aset.span(e.trigger) if e.trigger else None
         if span is not None:
             chip = SpanChip(span, cb, "Clear the trigger", self.trigger_row)
+            self._trigger_chips.add(span.id)
             chip.activated.connect(self.spanActivated)
             chip.removeClicked.connect(self._on_trigger_remove_clicked)
             self.trigger_lay.addWidget(chip)
@@ -499,6 +503,7 @@ class EventPanel(QWidget):
 
     def _refresh_roles(self) -> None:
         _clear_layout(self.roles_lay)
+        self._role_chips = set()
         e, s = self._event(), self._session
         if e is None or s is None:
             return
@@ -531,6 +536,7 @@ class EventPanel(QWidget):
                     cell_lay.addWidget(missing)
                     continue
                 chip = SpanChip(span, cb, f"Remove from {rd.name if rd else rid}", cell)
+                self._role_chips.add(span.id)
                 chip.activated.connect(self.spanActivated)
                 chip.removeClicked.connect(
                     lambda sid, rid=rid: self._on_filler_remove_clicked(rid, sid))
@@ -725,7 +731,8 @@ class EventPanel(QWidget):
             elif self._current is not None and (not change.ids or self._current in change.ids):
                 self._refresh_event()
         elif change.kind == "spans":
-            if self._event() is not None:
+            e = self._event()
+            if e is not None and self._shows_any(e, change.ids):
                 self._refresh_trigger()
                 self._refresh_roles()
             if self._available is not None and self._available_span() is None:
@@ -733,7 +740,23 @@ class EventPanel(QWidget):
             self._refresh_available()
         elif change.kind == "fields":
             self._refresh_document_values()
-        self._schedule_missing()
+        if change.kind != "spans" or not self.events_model.cache.deferred():
+            # (While a large set's validation waits for a pause, the Missing box of a span edit
+            # would show the same issues again; the cache's refresh updates it.)
+            self._schedule_missing()
+
+    def _shows_any(self, e: Event, span_ids: tuple[str, ...]) -> bool:
+        """Whether the event's trigger and roles show (or offer) any of ``span_ids`` (all
+        spans when empty): a new span elsewhere in the text leaves them as they are, which
+        matters because rebuilding them lays out the whole panel again."""
+        if not span_ids:
+            return True
+        shown = e.span_ids()
+        if self._available is not None:
+            shown.add(self._available)
+        # A span just removed is no longer in the event, but its chip is still there.
+        shown.update(self._trigger_chips, self._role_chips)
+        return not shown.isdisjoint(span_ids)
 
     # -- user actions ------------------------------------------------------------------------
     def _on_type_combo_activated(self, index: int) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from annotator.core.edits import AddSpan, AnnotationSession
-from annotator.core.model import AnnotationSet, CodebookRef, Document
+from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
+from annotator.gui.models import SpanTableModel, short_name
 from annotator.storage.project import load_default_codebook
 
 
@@ -34,3 +37,35 @@ def add_span(session: AnnotationSession, words: str, label: str, occurrence: int
 def plain(text: str) -> str:
     """Label text with the no-break spaces the panel uses for wrapping turned back to spaces."""
     return text.replace("\u00a0", " ")
+
+
+def expected_rows(session, column: int, order: Qt.SortOrder, needle: str = "") -> list[str]:
+    """What the table should show, worked out from the core: the spans in position order,
+    stably sorted by the column's value (as Qt's own proxy sort would), then filtered."""
+    cb = session.codebook
+    uses: dict[str, list[str]] = {}
+    for e in session.aset.events:
+        if e.trigger:
+            uses.setdefault(e.trigger, []).append(f"{e.id} trigger")
+        for role, fillers in e.roles.items():
+            for sid in fillers:
+                uses.setdefault(sid, []).append(f"{e.id} {role}")
+
+    def value(s: Span):
+        lab = cb.label(s.label)
+        return {
+            SpanTableModel.LABEL: short_name(lab.name).casefold() if lab else s.label,
+            SpanTableModel.TEXT: s.text,
+            SpanTableModel.START: s.start,
+            SpanTableModel.END: s.end,
+            SpanTableModel.USED: ", ".join(uses.get(s.id, [])),
+        }[column]
+
+    def shown(s: Span) -> bool:
+        lab = cb.label(s.label)
+        return needle in s.text.casefold() or needle in s.label.casefold() or (
+            lab is not None and (needle in lab.name.casefold() or needle in lab.name_ar))
+
+    spans = sorted(session.aset.spans, key=lambda s: (s.start, s.end, s.label, s.id))
+    spans.sort(key=value, reverse=order == Qt.SortOrder.DescendingOrder)
+    return [s.id for s in spans if shown(s)]

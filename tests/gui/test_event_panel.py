@@ -10,9 +10,13 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListView, QToolButton, QWidget
 from annotator.core.codebook import COUNT_QUALIFIERS
 from annotator.core.edits import (
     AddRoleFiller,
+    AddSpan,
     CreateEvent,
     DeleteEvent,
+    RelabelSpan,
     RemoveRoleFiller,
+    RemoveSpan,
+    ResizeSpan,
     SetDocumentField,
     SetEventField,
     SetEventType,
@@ -290,6 +294,62 @@ def test_undo_and_delete_refresh_the_panel(qtbot, panel, session):
     assert panel.current_event_id() is None
     assert panel.placeholder.isVisible() and not panel.details.isVisible()
     assert panel.events_model.rowCount() == 1
+
+
+def test_span_edits_rebuild_the_event_only_when_it_shows_them(qtbot, panel, session):
+    [chip] = chips(panel, "actor1")
+    [trigger] = [c for c in panel.trigger_row.findChildren(SpanChip) if shown(c)]
+    # A span elsewhere in the text, and its undo, leave the event's rows alone.
+    other = AddSpan(0, 3, "ACTOR", span_id="far")
+    session.do(other)
+    session.undo(other)
+    session.do(RelabelSpan(session.ids["gov"], "PERSON"))
+    assert chips(panel, "actor1") == [chip]
+    assert [c for c in panel.trigger_row.findChildren(SpanChip) if shown(c)] == [trigger]
+    # A span the event shows is shown again as it is now.
+    span = session.aset.span(session.ids["is"])
+    session.do(ResizeSpan(span.id, span.start + 6, span.end))
+    assert [c.text() for c in chips(panel, "actor1")] == ["داعش"]
+    # So is the selected span offered to the roles, whose label decides where it fits.
+    panel.set_available_span(session.ids["jalaa"])
+
+    def offered() -> set[str]:
+        return {b.objectName() for b in panel.roles.findChildren(QToolButton)
+                if b.objectName().startswith("add_") and shown(b)}
+
+    assert "add_location" in offered() and "add_actor2" not in offered()
+    session.do(RelabelSpan(session.ids["jalaa"], "ACTOR"))
+    assert "add_actor2" in offered() and "add_location" not in offered()
+    # A removed filler goes (its chip was shown, though the event no longer names it).
+    session.do(RemoveSpan(session.ids["is"]))
+    assert chips(panel, "actor1") == []
+
+
+def test_a_span_edit_on_a_large_set_leaves_missing_to_the_deferred_validation(qtbot):
+    from annotator.core.model import Span
+
+    text = "كلمة " * 2100
+    s = make_session(text)
+    s.aset.spans = [Span(f"s{i}", 5 * i, 5 * i + 4, "ACTOR", "كلمة") for i in range(2100)]
+    s.do(CreateEvent("battles", "armed_clash", None, event_id="e1"))
+    w = EventPanel()
+    qtbot.addWidget(w)
+    w.set_session(s)
+    w.set_current_event("e1")
+    before = missing(qtbot, w)
+    assert "Fill [1] Actor 1" in before
+    s.do(AddRoleFiller("e1", "actor1", "s5"))  # an event edit: shown at once
+    assert w._missing_timer.isActive()
+    qtbot.waitUntil(lambda: not w.events_model.cache.deferred(), timeout=3000)
+    filled = missing(qtbot, w)
+    assert "Fill [1] Actor 1" not in filled
+    s.do(AddSpan(5 * 2099, 5 * 2099 + 4, "PERSON", span_id="new"))
+    assert not w._missing_timer.isActive()  # nothing to show until validation runs again
+    assert w.events_model.cache.deferred()
+    qtbot.waitUntil(lambda: not w.events_model.cache.deferred(), timeout=3000)
+    assert plain(w.missing_text()) == filled
+    w.refresh_missing()
+    assert plain(w.missing_text()) == filled  # (it was up to date)
 
 
 def test_markup_in_span_text_shows_literally(qtbot):

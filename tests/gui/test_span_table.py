@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from panel_support import add_span, make_session, sample_text
+from panel_support import add_span, expected_rows, make_session, sample_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
@@ -181,6 +181,50 @@ def test_header_click_sorts_numerically(qtbot, table, session):
     assert ends == sorted(ends) or ends == sorted(ends, reverse=True)
     assert len(set(len(str(e)) for e in ends)) > 1  # mixed digit counts: a text sort differs
     assert far in shown_ids(table)
+
+
+def click_header(qtbot, table: SpanTable, column: int) -> None:
+    header = table.view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+@pytest.mark.parametrize("column", range(5))
+def test_sorted_rows_follow_edits_and_keep_the_current_row(qtbot, table, session, column):
+    model = table.model
+    for clicks in (1, 2):  # one way, then the other
+        click_header(qtbot, table, column)
+        order = table.view.horizontalHeader().sortIndicatorOrder()
+        assert (model.sort_column(), model.sort_order()) == (column, order)
+
+        def check(needle: str = "", order=order) -> None:
+            assert shown_ids(table) == expected_rows(session, column, order, needle)
+
+        check()
+        click_row(qtbot, table, session.ids["jalaa"])
+        with qtbot.waitSignal(table.editRequested) as sig:
+            qtbot.keyClick(table.view, Qt.Key.Key_A)  # Place -> Actor
+        relabel = sig.args[0]
+        session.do(relabel)
+        check()
+        assert table.current_span_id() == session.ids["jalaa"]
+        new = add_span(session, "ديرالزور", "ACTOR")
+        check()
+        assert table.current_span_id() == session.ids["jalaa"]
+        session.do(CreateEvent("battles", trigger=session.ids["trigger"], event_id=f"e{clicks}"))
+        session.do(AddRoleFiller(f"e{clicks}", "actor1", new))
+        check()
+        qtbot.keyClicks(table.filter, "ACTOR")
+        check("actor")
+        session.undo(relabel)  # back to Place: filtered out
+        check("actor")
+        session.do(RemoveSpan(new))
+        check("actor")
+        table.filter.clear()
+        check()
+        table.set_session(session)  # as the window does on reopening: the same order
+        check()
 
 
 def test_current_span_changed_on_user_moves_only(qtbot, table, session):
