@@ -190,6 +190,13 @@ class AnnotationSet:
             n += 1
         return f"{prefix}{n}"
 
+    def status_when_saved(self) -> str:
+        """The status a save writes: a set still "not_started" that holds any work is
+        "in_progress" (the document list then shows it begun); any other is kept."""
+        if self.status == "not_started" and (self.spans or self.events or self.fields):
+            return "in_progress"
+        return self.status
+
     # -- serialisation -----------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -292,8 +292,7 @@ def convert(src: SourceDocument, ctx: _Context
                                             f"{where}: document", ctx, problems))
     if ctx.status is not None:
         aset.status = ctx.status
-    if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
-        aset.status = "in_progress"  # what saving would do; keeps the check honest
+    aset.status = aset.status_when_saved()  # what saving does; keeps the check honest
     errors = [i for i in validate_annotation_data(aset.to_dict(), document=document,
                                                   codebook=cb) if i.severity == ERROR]
     if errors:

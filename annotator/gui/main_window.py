@@ -1163,8 +1163,7 @@ class MainWindow(QMainWindow):
         if for_save:
             aset.time_spent_seconds += doc.seconds
             doc.seconds = 0.0
-            if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
-                aset.status = "in_progress"
+            aset.status = aset.status_when_saved()
         data = aset.to_dict()
         if for_save:
             if data["status"] == "done" and self.strict_issues():

@@ -256,8 +256,7 @@ class Project:
         """Validate and write atomically (keeping a backup). Refuses, writing nothing, when the
         set has errors; returns the remaining issues (warnings, todo)."""
         data = aset.to_dict()
-        if aset.status == "not_started" and (aset.spans or aset.events or aset.fields):
-            data["status"] = "in_progress"
+        data["status"] = aset.status_when_saved()
         issues = validate_annotation_data(data, document=document, codebook=self.codebook)
         errors = [i for i in issues if i.severity == ERROR and not _tolerated(i)]
         if errors:

@@ -243,3 +243,14 @@ def test_every_list_of_statuses_is_the_model_s():
     for command in ("export", "import-annotations"):
         status = next(a for a in sub.choices[command]._actions if a.dest == "status")
         assert tuple(status.choices) == STATUSES, command
+
+
+def test_a_save_marks_begun_work_in_progress_and_keeps_other_statuses() -> None:
+    doc = Document("d", "نص")
+    aset = AnnotationSet.new(doc, "c", CodebookRef("cb", "1", "0" * 64))
+    assert aset.status_when_saved() == "not_started"  # nothing coded yet
+    aset.fields["notes"] = "x"
+    assert aset.status_when_saved() == "in_progress"
+    for status in ("in_progress", "done", "skipped"):
+        aset.status = status
+        assert aset.status_when_saved() == status
