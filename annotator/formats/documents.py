@@ -14,8 +14,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import lzma
 import os
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -125,35 +127,54 @@ def _read_file(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) 
 
 def _read_zip(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -> None:
     """The .txt/.json/.jsonl/.csv members of a zip archive (as corpora are often shipped), in
-    name order; each is named ``archive.zip:member`` in problems."""
+    the order a folder of the same files is read (so their ids are the same); each is named
+    ``archive.zip:member`` in problems. Nothing is extracted to disk."""
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise AnnotatorError(f"{path}: the file does not exist") from None
-    except (OSError, zipfile.BadZipFile) as exc:
+    except (OSError, zipfile.BadZipFile, EOFError) as exc:
         raise AnnotatorError(f"{path}: not a readable zip archive ({exc})") from None
     with archive:
-        members = sorted(
-            (m for m in archive.infolist() if not m.is_dir()
-             and PurePosixPath(m.filename).suffix.lower() in SUFFIXES
-             and not any(part.startswith(".") or part == "__MACOSX"
-                         for part in PurePosixPath(m.filename).parts)),
-            key=lambda m: m.filename)
+        members: list[tuple[PurePosixPath, zipfile.ZipInfo]] = []
+        nested = 0
+        for info in archive.infolist():
+            name = PurePosixPath(info.filename.replace("\\", "/"))
+            if info.is_dir() or any((p.startswith(".") and p != "..") or p == "__MACOSX"
+                                    for p in name.parts):
+                continue  # folders, hidden files, macOS resource forks
+            suffix = name.suffix.lower()
+            if suffix == ".zip":
+                nested += 1
+            elif suffix in SUFFIXES:
+                if name.is_absolute() or ".." in name.parts:
+                    result.problems.append(f"{path}:{info.filename}: skipped: an unsafe member "
+                                           "name (absolute, or with '..')")
+                else:
+                    members.append((name, info))
         if not members:
-            raise AnnotatorError(f"{path}: no {', '.join(SUFFIXES)} files in this archive")
-        for member in members:
-            source = f"{path}:{member.filename}"
-            if member.file_size > ZIP_MEMBER_LIMIT:
-                result.problems.append(f"{source}: {member.file_size:,} bytes unpacked, over "
+            more = f" ({nested} .zip file(s) inside: unzip it first)" if nested else ""
+            raise AnnotatorError(f"{path}: no {', '.join(SUFFIXES)} files in this archive{more}")
+        if nested:
+            result.problems.append(f"{path}: {nested} .zip file(s) inside were not read "
+                                   "(unzip the archive first)")
+        for name, info in sorted(members, key=lambda m: m[0].parts):
+            source = f"{path}:{name}"
+            if info.flag_bits & 0x1:
+                result.problems.append(f"{source}: password-protected; unzip it first")
+                continue
+            if info.file_size > ZIP_MEMBER_LIMIT:
+                result.problems.append(f"{source}: {info.file_size:,} bytes unpacked, over "
                                        f"the limit of {ZIP_MEMBER_LIMIT:,}; unzip it first")
                 continue
             try:
-                data = archive.read(member)
-            except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-                result.problems.append(f"{source}: cannot be unpacked ({exc})")
+                data = archive.read(info)
+            except (OSError, EOFError, zipfile.BadZipFile, zlib.error, lzma.LZMAError,
+                    NotImplementedError, RuntimeError, ValueError) as exc:
+                result.problems.append(f"{source}: damaged, cannot be unpacked ({exc})")
                 continue
             try:
-                _read_data(data, source, PurePosixPath(member.filename), policy, ids, result)
+                _read_data(data, source, name, policy, ids, result)
             except AnnotatorError as exc:
                 result.problems.append(str(exc))
 

@@ -464,3 +464,46 @@ def test_the_saudinewsnet_zip_imports_as_its_json_does(corpus: Path) -> None:
     assert [d.to_dict() for d in from_zip.documents] == [d.to_dict() for d in from_json.documents]
     assert [p.replace(f"{CORPUS_ZIP}:2015-07-21.json", str(corpus)) for p in from_zip.problems] \
         == from_json.problems
+
+
+def test_a_damaged_member_is_a_problem_and_the_rest_is_read(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "d.zip", {"a.txt": "نص أول " * 50, "b.txt": "نص ثان"})
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zf:
+        info = zf.getinfo("a.txt")
+    start = info.header_offset + 30 + len(info.filename)  # a.txt's compressed bytes
+    data[start:start + 4] = b"\xff\xff\xff\xff"
+    archive.write_bytes(bytes(data))
+    result = read(archive)
+    assert ids(result) == ["b"]
+    [problem] = result.problems
+    assert problem.startswith(f"{archive}:a.txt: damaged, cannot be unpacked")
+
+
+def test_unsafe_names_and_nested_zips_are_reported_not_skipped_silently(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "odd.zip", {
+        "../up.txt": "x", "a/../b.txt": "x", "/abs.txt": "نص", "inner.zip": b"PK",
+        "ok.txt": "نص"})
+    result = read(archive)
+    assert ids(result) == ["ok"]
+    assert result.problems == [
+        f"{archive}:../up.txt: skipped: an unsafe member name (absolute, or with '..')",
+        f"{archive}:a/../b.txt: skipped: an unsafe member name (absolute, or with '..')",
+        f"{archive}:/abs.txt: skipped: an unsafe member name (absolute, or with '..')",
+        f"{archive}: 1 .zip file(s) inside were not read (unzip the archive first)"]
+    only_zips = write_zip(tmp_path / "zips.zip", {"2015-07-21.zip": b"PK"})
+    assert read(only_zips).problems == [
+        f"{only_zips}: no .txt, .json, .jsonl, .csv files in this archive (1 .zip file(s) "
+        "inside: unzip it first)"]
+
+
+def test_a_zip_gives_the_ids_its_extracted_folder_gives(tmp_path: Path) -> None:
+    # "a-b/..." sorts before "a/..." as a string, after it as a path: a folder is read as a
+    # path, so a zip must be too, or the two texts swap ids.
+    members = {"a-b/article.txt": "الثاني", "a/article.txt": "الأول", "article-2.txt": "الثالث"}
+    archive = write_zip(tmp_path / "t.zip", members)
+    for name, text in members.items():
+        write(tmp_path / "t" / name, text)
+    from_zip, from_folder = read(archive), read(tmp_path / "t")
+    assert [(d.id, d.text) for d in from_zip.documents] == [
+        (d.id, d.text) for d in from_folder.documents]
