@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -136,8 +136,20 @@ def codebook_actions(cb: Codebook) -> list[ActionSpec]:
 
 
 def window_actions(cb: Codebook) -> list[ActionSpec]:
-    """The complete table for a window on a project with codebook ``cb``."""
-    return [*STATIC_ACTIONS, *codebook_actions(cb)]
+    """The complete table for a window on a project with codebook ``cb``.
+
+    A codebook may give a label or role a key the window also uses (``f``, ``e``...): the
+    codebook's key wins, as coders learn their codebook's keys, and the window's action keeps
+    its menu entry without that key (the F1 sheet shows it as menu only)."""
+    coded = codebook_actions(cb)
+    taken = {_norm(k) for spec in coded for k in spec.shortcuts}
+    static = [replace(spec, shortcuts=tuple(k for k in spec.shortcuts if _norm(k) not in taken))
+              for spec in STATIC_ACTIONS]
+    return [*static, *coded]
+
+
+def _norm(key: str) -> str:
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
 
 
 def check_table(specs: Sequence[ActionSpec]) -> list[str]:

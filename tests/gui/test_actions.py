@@ -169,3 +169,20 @@ def test_label_key_fires_in_text_but_not_in_a_line_edit(qtbot, window: MainWindo
     window.document_view.setFocus()
     qtbot.keyClick(window.document_view, Qt.Key.Key_A)
     assert [s.text for s in window.doc.session.aset.spans] == ["قوات النظام"]
+
+
+def test_a_codebook_key_wins_over_a_window_key() -> None:
+    # A codebook that gives WEAPON the key f (which fits spans in the window) and a role e.
+    data = load_default_codebook().raw
+    data = {**data, "span_labels": [{**lab, "key": "f"} if lab["id"] == "WEAPON" else lab
+                                    for lab in data["span_labels"]]}
+    data["roles"] = [{**r, "key": "e"} if r["id"] == "actor1" else r for r in data["roles"]]
+    from annotator.core.codebook import Codebook
+
+    specs = window_actions(Codebook.from_dict(data))
+    assert check_table(specs) == []
+    by_id = {s.id: s for s in specs}
+    assert by_id["label:WEAPON"].shortcuts == ("F",)
+    assert by_id["role:actor1"].shortcuts == ("e",)
+    assert by_id["fit_span"].shortcuts == () and by_id["create_event"].shortcuts == ()
+    assert "menu only" in shortcut_sheet_html(specs)
