@@ -78,7 +78,8 @@ class Asker:
         first, "discard" goes on without it (the work stays in the window), "cancel" stops."""
         box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
                           f"{title} has unsaved changes.", parent=self.parent)
-        box.setInformativeText(f"The {purpose} reads the saved files. Save them first?")
+        box.setInformativeText(f"The {purpose} reads the saved files. Save your changes "
+                               "first?")
         save = box.addButton(QMessageBox.StandardButton.Save)
         on = box.addButton("Go on without them", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

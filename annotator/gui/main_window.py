@@ -1349,7 +1349,7 @@ class MainWindow(QMainWindow):
         if not self._saved_before("export"):
             return None
         dialog = ExportDialog(self.project, self)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._on_transfer_dialog_finished)
         self.transfer_dialog = dialog
         dialog.open()
         return dialog
@@ -1357,13 +1357,18 @@ class MainWindow(QMainWindow):
     def show_import_dialog(self) -> ImportDialog | None:
         dialog = ImportDialog(self.project, parent=self)
         dialog.completed.connect(self._on_import_completed)
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.finished.connect(self._on_transfer_dialog_finished)
         self.transfer_dialog = dialog
         dialog.open()
         return dialog
 
+    def _on_transfer_dialog_finished(self, _result: int) -> None:
+        dialog, self.transfer_dialog = self.transfer_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
     def _on_import_completed(self, report: ImportReport) -> None:
-        if report.written:
+        if report.written or report.sets_written:
             self.set_document_rows()
             self._update_position()
             self.show_message(report.summary())
@@ -1447,6 +1452,10 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             event.ignore()
             return
+        dialog, self.transfer_dialog = self.transfer_dialog, None
+        if dialog is not None:
+            with contextlib.suppress(RuntimeError):  # already deleted with its last close
+                dialog.close()  # cancels a run and waits for it
         self._save_settings()
         self._clock.stop()
         for job in self.writer.shutdown():

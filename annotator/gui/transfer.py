@@ -13,6 +13,7 @@ poll ``cancelled()`` between documents, and a cancelled export writes nothing).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable
@@ -81,14 +82,16 @@ class Runner(QObject):
             now = time.monotonic()
             if now - last[0] >= PROGRESS_INTERVAL or (total and done >= total):
                 last[0] = now
-                self.progressed.emit(done, total)
+                with contextlib.suppress(RuntimeError):  # the dialog is gone: nobody to tell
+                    self.progressed.emit(done, total)
 
         def run() -> None:
             try:
                 result: Any = work(progress, self._cancel.is_set)
             except Exception as exc:  # reported to the dialog, which shows it
                 result = exc
-            self.finished.emit(result)
+            with contextlib.suppress(RuntimeError):
+                self.finished.emit(result)
 
         self._thread = threading.Thread(target=run, name="annotator-transfer", daemon=True)
         self._thread.start()
@@ -111,7 +114,7 @@ class Runner(QObject):
 class TransferDialog(QDialog):
     """What the export and import dialogs share: options, progress, result, run/cancel."""
 
-    completed = Signal(object)  # the report, after a run that was not cancelled
+    completed = Signal(object)  # the report, after a run that was not cancelled or wrote
     RUN_TEXT = "Run"
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
@@ -229,8 +232,8 @@ class TransferDialog(QDialog):
         self.progress_bar.setValue(0 if result.cancelled else 1)
         self.progress_bar.setFormat("cancelled" if result.cancelled else "done")
         self.result_view.setPlainText(self.describe(result))
-        if not result.cancelled:
-            self.completed.emit(result)
+        if not result.cancelled or getattr(result, "sets_written", 0):
+            self.completed.emit(result)  # a cancelled import may have written some sets
 
     def wait(self) -> None:
         """Block until a run ends and its result is shown (for closing, and for tests)."""
@@ -316,7 +319,8 @@ class ExportDialog(TransferDialog):
             self.options)
         self.skip_invalid_box.setObjectName("skipInvalidBox")
         self.form.addRow("", self.skip_invalid_box)
-        self.overwrite_box = QCheckBox("Replace a previous export in that folder", self.options)
+        self.overwrite_box = QCheckBox("Replace a previous export in that folder (--overwrite)",
+                                       self.options)
         self.overwrite_box.setObjectName("overwriteBox")
         self.form.addRow("", self.overwrite_box)
         self._suggested = ""
@@ -329,7 +333,12 @@ class ExportDialog(TransferDialog):
             return
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         fmt = self.format_box.currentData() or "export"
-        self._suggested = str(self.project.root / "exports" / f"{fmt}-{stamp}")
+        folder = self.project.root / "exports" / f"{fmt}-{stamp}"
+        n = 2
+        while folder.exists():
+            folder = folder.with_name(f"{fmt}-{stamp}-{n}")
+            n += 1
+        self._suggested = str(folder)
         self.output_edit.setText(self._suggested)
 
     def _browse(self) -> None:
@@ -363,8 +372,7 @@ class ExportDialog(TransferDialog):
         lines = [report.summary()]
         if report.written:
             lines.append(f"Files: {report.file_count}, with the dataset card and SHA256SUMS.")
-            self._suggested = ""
-            self._suggest_output()  # the next run goes to a fresh folder
+            self._suggest_output()  # a suggested folder is used now: the next run gets a new one
         if report.problems:
             lines += ["", "Problems:", *report.problems]
             if report.left_out_count > len(report.left_out):

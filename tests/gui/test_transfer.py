@@ -175,7 +175,6 @@ def test_export_dialog_writes_a_dataset_in_a_worker_thread(qtbot, sample, make_w
     assert card["filters"]["status"] == "done"
     assert card["command"].startswith("annotator export")
     assert any((out / "train").glob("*/*.ann"))
-    # The next run is offered a fresh folder, not the one just written.
     assert dialog.output_edit.text() == str(out)  # typed by the lead: kept
     qtbot.mouseClick(dialog.close_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.isVisible())
@@ -369,3 +368,61 @@ def test_import_never_writes_the_document_this_window_has_open(qtbot, sample, ma
     assert not report.written and f"document {doc_id!r} not imported" in text
     assert "being edited by" in text
     assert path.read_bytes() == before
+
+
+def test_after_an_export_a_fresh_folder_is_suggested(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    first = Path(dialog.output_edit.text())
+    assert run_and_wait(qtbot, dialog).written and first.is_dir()
+    second = Path(dialog.output_edit.text())
+    assert second != first and not second.exists() and second.parent == first.parent
+    choose(dialog.format_box, "brat")  # an untouched suggestion follows the format
+    assert Path(dialog.output_edit.text()).name.startswith("brat-")
+    assert run_and_wait(qtbot, dialog).written  # and a second export just works
+
+
+def test_closing_the_window_mid_export_cancels_it(qtbot, sample, make_window, tmp_path,  # type: ignore[no-untyped-def]
+                                                   monkeypatch):
+    held = HeldExport(monkeypatch)
+    window = make_window(sample)
+    dialog = open_export(qtbot, window)
+    out = tmp_path / "closed-window"
+    dialog.output_edit.setText(str(out))
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert held.inside.wait(10)
+    window.close()
+    assert not dialog.running and window.transfer_dialog is None
+    assert not out.exists()
+
+
+def test_an_import_cancelled_after_writing_still_lists_what_it_wrote(qtbot, tmp_path,  # type: ignore[no-untyped-def]
+                                                                      make_window):
+    project = Project.init(tmp_path / "p")
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps({"text": t, "label": []}, ensure_ascii=False) + "\n"
+                              for t in ("أ", "ب", "ج")), encoding="utf-8")
+    window = make_window(project, open_first=False)
+    dialog = window.show_import_dialog()
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    choose(dialog.format_box, "doccano")
+    dialog.add_path(source)
+    dialog.coder_edit.setText("pre")
+    real = transfer.import_annotations
+
+    def cancel_after_first_write(*args, **kwargs):  # type: ignore[no-untyped-def]
+        cancelled = kwargs["cancelled"]
+        written: list[int] = []
+        kwargs["progress"] = lambda done, total: written.append(done) if total else None
+        kwargs["cancelled"] = lambda: bool(written) or cancelled()
+        return real(*args, **kwargs)
+
+    transfer.import_annotations = cancel_after_first_write  # type: ignore[assignment]
+    try:
+        report = run_and_wait(qtbot, dialog)
+    finally:
+        transfer.import_annotations = real  # type: ignore[assignment]
+    assert report.cancelled and report.sets_written == 1
+    assert "--skip-invalid" in dialog.result_view.toPlainText()
+    assert window._doc_ids == project.document_ids() and len(window._doc_ids) == 1
