@@ -74,8 +74,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Imported {len(result.documents)} document(s), {chars:,} characters, into "
               f"{project.root}.")
     if result.problems:
-        print(f"{len(result.problems)} problem(s), listed above; everything else was imported.",
-              file=sys.stderr)
+        rest = ("" if not result.documents else
+                "; everything else would be imported" if args.dry_run else
+                "; everything else was imported")
+        print(f"{len(result.problems)} problem(s), listed above{rest}.", file=sys.stderr)
         return PROBLEMS
     return OK
 

@@ -132,7 +132,8 @@ class ImportReport:
                 return "Import cancelled; nothing was written."
             return (f"Import cancelled after writing {self.sets_written} of "
                     f"{self.annotation_sets} annotation set(s); each written file is whole. "
-                    "Import again with --overwrite to finish it.")
+                    "To add the rest, import again with the same options and --skip-invalid "
+                    "(the sets already written are then left as they are).")
         what = (f"{self.annotation_sets} annotation set(s) ({self.spans} spans, {self.events} "
                 f"events) of {self.documents_added + self.documents_reused} document(s), "
                 f"{self.documents_added} new")

@@ -297,3 +297,17 @@ def test_import_annotations_without_a_coder_is_one_usage_error(tmp_path: Path, c
         assert len(err.splitlines()) == 1 and err.startswith(f"annotator: error: {where}")
         assert "name the coder (--coder NAME)" in err
         assert project.document_ids() == [] and project.coders() == []
+
+
+def test_import_closing_line_says_what_happened_to_the_rest(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    run(capsys, "init", tmp_path / "p")
+    (tmp_path / "a.txt").write_text("نص", encoding="utf-8")
+    (tmp_path / "b.docx").write_bytes(b"PK")
+    code, _, err = run(capsys, "import", tmp_path / "p", tmp_path / "a.txt", tmp_path / "b.docx",
+                       "--dry-run")
+    assert code == 1 and err.endswith("1 problem(s), listed above; everything else would be "
+                                      "imported.\n")
+    code, _, err = run(capsys, "import", tmp_path / "p", tmp_path / "b.docx")
+    assert code == 1 and err.endswith("1 problem(s), listed above.\n")
+    code, _, err = run(capsys, "import", tmp_path / "p", tmp_path / "a.txt", tmp_path / "b.docx")
+    assert code == 1 and err.endswith("; everything else was imported.\n")
