@@ -3,6 +3,7 @@ the same width, and CoNLL files (ours and others') read back."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -148,3 +149,16 @@ def test_a_token_that_does_not_match_the_text_is_reported():
     doc = _read(content)
     assert [(s.start, s.end) for s in doc.spans] == [(0, 2)]
     assert any("token 'xx' is not the text at 3-5" in p for p in doc.problems)
+
+
+def test_the_planes_skipped_for_speed_hold_no_marks_or_format_characters() -> None:
+    # The token pattern needs only where marks (M*) and format characters (Cf) are; the
+    # planes _categories does not look up must have none in this Python's Unicode version.
+    import unicodedata
+
+    from annotator.formats import conll
+
+    for plane in conll._EMPTY_PLANES:
+        kinds = {unicodedata.category(chr(c))
+                 for c in range(plane << 16, min((plane + 1) << 16, sys.maxunicode + 1))}
+        assert kinds <= {"Cn", "Co"}, (plane, kinds)
