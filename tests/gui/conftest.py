@@ -20,6 +20,18 @@ def shared_data() -> Path:
     return data
 
 
+@pytest.fixture(autouse=True)
+def temp_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Every GUI test keeps its settings in a temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    from annotator.gui import app as gui_app
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    return gui_app.app_settings()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _release_clipboard_at_exit():  # type: ignore[no-untyped-def]
     """Copies in tests leave Python-made data on the clipboard; Qt would free it after the

@@ -70,14 +70,6 @@ class FakeAsker(Asker):
 
 
 # -- fixtures ------------------------------------------------------------------------------------
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path: Path) -> QSettings:
-    """Settings in a temporary folder, never the user's."""
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    return gui_app.app_settings()
-
-
 @pytest.fixture
 def article(shared_data: Path) -> str:
     return (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")

@@ -10,7 +10,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 import annotator
@@ -50,12 +49,6 @@ class RecordingAsker(Asker):
 
     def error(self, title: str, message: str) -> None:
         self.calls.append(f"error: {message}")
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path: Path) -> None:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
 
 
 @pytest.fixture

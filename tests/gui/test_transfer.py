@@ -9,11 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.edits import AddSpan
-from annotator.gui import app as gui_app
 from annotator.gui import transfer
 from annotator.gui.dialogs import Asker
 from annotator.gui.main_window import MainWindow
@@ -49,13 +48,6 @@ class Answers(Asker):
 
     def lock_notice(self, message: str) -> None:
         self.calls.append(f"lock {message}")
-
-
-@pytest.fixture(autouse=True)
-def temp_settings(tmp_path: Path) -> QSettings:
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    return gui_app.app_settings()
 
 
 @pytest.fixture
