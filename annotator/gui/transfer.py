@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,8 @@ ANY = "(any)"
 
 
 class Runner(QObject):
-    """Runs ``work(progress, cancelled)`` in a thread; the signals arrive on the GUI thread.
+    """Runs ``work(progress=..., cancelled=...)`` in a thread (the keywords of the core's
+    ``export_project`` and ``import_annotations``); the signals arrive on the GUI thread.
 
     ``finished`` carries the return value, or the exception the work raised.
     """
@@ -71,8 +73,7 @@ class Runner(QObject):
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, work: Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
-              ) -> None:
+    def start(self, work: Callable[..., Any]) -> None:
         if self.running:
             raise RuntimeError("a run is already going")
         self._cancel.clear()
@@ -87,7 +88,7 @@ class Runner(QObject):
 
         def run() -> None:
             try:
-                result: Any = work(progress, self._cancel.is_set)
+                result: Any = work(progress=progress, cancelled=self._cancel.is_set)
             except Exception as exc:  # reported to the dialog, which shows it
                 result = exc
             with contextlib.suppress(RuntimeError):
@@ -167,8 +168,9 @@ class TransferDialog(QDialog):
     def running(self) -> bool:
         return self.runner.running
 
-    def work(self) -> Callable[[Callable[[int, int], None], Callable[[], bool]], Any]:
-        """The run, with every option read now (on the GUI thread); raises AnnotatorError."""
+    def work(self) -> Callable[..., Any]:
+        """The run, with every option read now (on the GUI thread), to be called with
+        ``progress`` and ``cancelled``; raises AnnotatorError for options it can refuse now."""
         raise NotImplementedError
 
     def describe(self, report: Any) -> str:  # pragma: no cover - overridden
@@ -325,6 +327,12 @@ class ExportDialog(TransferDialog):
         self.form.addRow("", self.overwrite_box)
         self._suggested = ""
         self._suggest_output()
+        # A suggested folder is used once: after an export the next run is offered a new one.
+        self.completed.connect(self._on_completed)
+
+    def _on_completed(self, report: ExportReport) -> None:
+        if report.written:
+            self._suggest_output()
 
     def _suggest_output(self) -> None:
         """A fresh folder under the project's exports/, unless the lead typed one."""
@@ -354,25 +362,16 @@ class ExportDialog(TransferDialog):
             raise AnnotatorError("Choose an output folder.")
         output = Path(text).expanduser()
         parse_split(self.split_edit.text().strip() or None)  # a typo is reported at once
-        options: dict[str, Any] = {
-            "coder": self.coder_box.currentData(), "status": self.status_box.currentData(),
-            "skip_invalid": self.skip_invalid_box.isChecked(),
-            "split": self.split_edit.text().strip() or None, "seed": self.seed_box.value(),
-            "overwrite": self.overwrite_box.isChecked()}
-        project = self.project
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]
-                 ) -> ExportReport:
-            return export_project(project, fmt, output, progress=progress,
-                                  cancelled=cancelled, **options)
-
-        return work
+        return partial(export_project, self.project, fmt, output,
+                       coder=self.coder_box.currentData(), status=self.status_box.currentData(),
+                       skip_invalid=self.skip_invalid_box.isChecked(),
+                       split=self.split_edit.text().strip() or None, seed=self.seed_box.value(),
+                       overwrite=self.overwrite_box.isChecked())
 
     def describe(self, report: ExportReport) -> str:
         lines = [report.summary()]
         if report.written:
             lines.append(f"Files: {report.file_count}, with the dataset card and SHA256SUMS.")
-            self._suggest_output()  # a suggested folder is used now: the next run gets a new one
         if report.problems:
             lines += ["", "Problems:", *report.problems]
             if report.left_out_count > len(report.left_out):
@@ -502,19 +501,11 @@ class ImportDialog(TransferDialog):
             if not sep or not key or not value:
                 raise AnnotatorError(f"format option {item!r}: write it as KEY=VALUE")
             options[key] = value
-        kwargs: dict[str, Any] = {
-            "coder": self.coder_edit.text().strip() or None,
-            "label_map": label_map, "status": self.status_box.currentData(),
-            "options": options, "skip_invalid": self.skip_invalid_box.isChecked(),
-            "overwrite": self.overwrite_box.isChecked(), "dry_run": self._dry_run}
-        project = self.project
-
-        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]
-                 ) -> ImportReport:
-            return import_annotations(project, fmt, paths, progress=progress,
-                                      cancelled=cancelled, **kwargs)
-
-        return work
+        return partial(import_annotations, self.project, fmt, paths,
+                       coder=self.coder_edit.text().strip() or None, label_map=label_map,
+                       status=self.status_box.currentData(), options=options,
+                       skip_invalid=self.skip_invalid_box.isChecked(),
+                       overwrite=self.overwrite_box.isChecked(), dry_run=self._dry_run)
 
     def describe(self, report: ImportReport) -> str:
         lines = [report.summary(hint=False)]
