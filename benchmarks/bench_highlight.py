@@ -18,9 +18,7 @@ import random
 import re
 import statistics
 import sys
-import tempfile
 import time
-import zipfile
 from bisect import bisect_left
 from collections.abc import Callable
 from pathlib import Path
@@ -28,22 +26,19 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from corpus import corpus_articles
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from annotator.gui.document_view import DocumentView, SpanMark
 from annotator.gui.fonts import arabic_font
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/2015-07-21.zip"
 PALETTE = ("#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00897b", "#fdd835")
 LABELS = ("حدث", "فاعل", "مكان", "زمان", "ضحية", "سلاح", "مصدر")
 
 
 def build_document(chars: int) -> str:
     """Corpus paragraphs, in order, until ``chars`` characters (cut at a paragraph end)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(CORPUS) as zf:
-            zf.extractall(tmp)
-        articles = json.loads(next(Path(tmp).glob("*.json")).read_text(encoding="utf-8"))
+    articles = corpus_articles()
     paragraphs: list[str] = []
     total = 0
     while total < chars:

@@ -18,11 +18,11 @@ import time
 import zipfile
 from pathlib import Path
 
+from corpus import CORPUS
+
 from annotator.formats.documents import read_documents
 from annotator.storage.project import Project
 from annotator.storage.validate import validate_project
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/2015-07-21.zip"
 
 
 def timed(fn):  # type: ignore[no-untyped-def]

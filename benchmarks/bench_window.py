@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import random
 import re
@@ -37,12 +36,12 @@ import statistics
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from corpus import corpus_articles
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -52,16 +51,12 @@ from annotator.gui.dialogs import QuietAsker
 from annotator.gui.main_window import MainWindow
 from annotator.storage.project import Project
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/2015-07-21.zip"
 LABELS = ("ACTOR", "PERSON", "LOCATION", "TIME", "WEAPON", "QUANTITY", "SOURCE")
 CODER = "bench"
 
 
 def build_text(chars: int) -> str:
-    with tempfile.TemporaryDirectory() as tmp:
-        with zipfile.ZipFile(CORPUS) as zf:
-            zf.extractall(tmp)
-        articles = json.loads(next(Path(tmp).glob("*.json")).read_text(encoding="utf-8"))
+    articles = corpus_articles()
     paragraphs: list[str] = []
     total = 0
     for article in articles:
