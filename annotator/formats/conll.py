@@ -34,7 +34,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, compress, pairwise, repeat
-from operator import attrgetter, gt, le, ne, sub
+from json.encoder import encode_basestring as _json_string
+from operator import attrgetter, gt, le, lt, ne, sub
 from pathlib import Path
 from typing import IO, Any
 
@@ -131,12 +132,25 @@ def _tokens(text: str, boundaries: Sequence[int] = ()
     parts = _splitter().split(text)
     offsets = list(accumulate(map(len, parts)))
     words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
-    if not boundaries or not words:
-        return words, starts, ends
+    if boundaries and words and _inside_a_token(
+            boundaries, list(map(bisect_left, repeat(starts), boundaries)), ends):
+        _cut(text, words, starts, ends, boundaries)
+    return words, starts, ends
+
+
+def _inside_a_token(offsets: Sequence[int], at: Sequence[int], ends: list[int]) -> bool:
+    """Whether an offset falls strictly inside a token (most fall between tokens: spans are
+    made of words), in C loops. ``at``: ``bisect_left(starts, b)`` of each offset ``b``, the
+    first token starting at or after it; ``b`` is inside a token exactly when it is before the
+    end of the token before that one."""
+    before = [-1, *ends]  # before[i]: the end of token i - 1 (-1: there is none)
+    return any(map(gt, map(before.__getitem__, at), offsets))
+
+
+def _cut(text: str, words: list[str], starts: list[int], ends: list[int],
+         boundaries: Sequence[int]) -> None:
+    """Split the tokens (in place) at each offset of ``boundaries`` (sorted) inside one."""
     cuts: dict[int, list[int]] = {}
-    # A boundary at a token's start or end cuts nothing: most do (spans are made of words).
-    if not set(boundaries).difference(starts, ends):
-        return words, starts, ends
     for b in boundaries:  # a few dozen boundaries against hundreds of tokens
         i = bisect_right(starts, b) - 1
         if i >= 0 and starts[i] < b < ends[i]:
@@ -146,7 +160,6 @@ def _tokens(text: str, boundaries: Sequence[int] = ()
         starts[i:i + 1] = edges[:-1]
         ends[i:i + 1] = edges[1:]
         words[i:i + 1] = [text[s:e] for s, e in pairwise(edges)]
-    return words, starts, ends
 
 
 def tokenize(text: str, boundaries: Sequence[int] = ()) -> list[tuple[int, int]]:
@@ -178,9 +191,12 @@ def _line_breaks(text: str) -> Iterator[tuple[int, int]]:
 
 def layers_of(spans: Sequence[Span]) -> list[list[Span]]:
     """Spans in columns: each in the first column where it overlaps nothing (longest first)."""
+    starts = list(map(_START, spans))
+    if all(map(lt, starts, starts[1:])) and all(map(le, map(_END, spans), starts[1:])):
+        return [list(spans)] if spans else []  # in order, none overlaps the next: one column
     order = sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id))
     if all(map(le, map(_END, order[:-1]), map(_START, order[1:]))):
-        return [order] if order else []  # no span overlaps the next: one column
+        return [order]  # no span overlaps the next: one column
     layers: list[list[Span]] = []
     ends: list[int] = []
     for sp in order:
@@ -278,21 +294,35 @@ class ConllExporter(Exporter):
         notes = sum(map(bool, map(_NOTE, spans)))
         if notes:
             self.losses.add("span notes", where, notes)
-        bounds = sorted({*map(_START, spans), *map(_END, spans)})
-        words, starts, ends = _tokens(text, bounds)
+        words, starts, ends = _tokens(text)
+        # The token at or after each span's start, then end (``at``): what tagging needs, and
+        # what shows whether a span edge falls inside a token, which is then cut there.
+        at: list[int] | None = None
+        if spans and words:
+            edges = [*map(_START, spans), *map(_END, spans)]
+            at = list(map(bisect_left, repeat(starts), edges))
+            if _inside_a_token(edges, at, ends):
+                _cut(text, words, starts, ends, sorted(set(edges)))
+                at = None  # the tokens changed
         n = len(words)
         layers = layers_of(spans) or [[]]
+        if at is not None and (len(layers) != 1 or layers[0] != spans):
+            at = None  # not one column in the spans' own order: each layer looks its tokens up
         width = self._widest = max(len(layers), self._widest)
-        # One tag column per nesting level. Tokens are cut at every span boundary, so the
-        # tokens starting inside a span are exactly the ones it covers; a span covering token
-        # k goes on past it when the next token is inside it too (I- there) or when the span
-        # ends after the token (``overhang``): then a line break after k ends no sentence.
+        # One tag column per nesting level, each tag with the tab before it. Tokens are cut at
+        # every span boundary, so the tokens starting inside a span are exactly the ones it
+        # covers; a span covering token k goes on past it when the next token is inside it too
+        # (I- there) or when the span ends after the token (``overhang``): then a line break
+        # after k ends no sentence.
         columns: list[list[str]] = []
         overhang: set[int] = set()
         for layer in layers:
-            column = ["O"] * n
-            firsts = list(map(bisect_left, repeat(starts), map(_START, layer)))
-            stops = list(map(bisect_left, repeat(starts), map(_END, layer)))
+            column = ["\tO"] * n
+            if at is not None:
+                firsts, stops = at[:len(layer)], at[len(layer):]
+            else:
+                firsts = list(map(bisect_left, repeat(starts), map(_START, layer)))
+                stops = list(map(bisect_left, repeat(starts), map(_END, layer)))
             if any(map(le, stops, firsts)):  # a span without a token: one by one, to say so
                 self._tag_one_by_one(layer, starts, ends, column, overhang, where)
                 columns.append(column)
@@ -301,7 +331,7 @@ class ConllExporter(Exporter):
             # in one go, then the I- tags of the spans longer than a token.
             labels = list(map(_LABEL, layer))
             for label in set(labels).difference(self._b_tags):
-                self._b_tags[label], self._i_tags[label] = "B-" + label, "I-" + label
+                self._b_tags[label], self._i_tags[label] = "\tB-" + label, "\tI-" + label
             # (any() runs the map to its end: __setitem__ returns None.)
             any(map(column.__setitem__, firsts, map(self._b_tags.__getitem__, labels)))
             lasts = list(map(sub, stops, repeat(1)))
@@ -311,28 +341,29 @@ class ConllExporter(Exporter):
             last_ends = map(ends.__getitem__, lasts)
             overhang.update(compress(lasts, map(gt, map(_END, layer), last_ends)))
             columns.append(column)
-        columns += [["O"] * n] * (width - len(columns))
+        columns += [["\tO"] * n] * (width - len(columns))
         # A row ends with a line break; a line break of the text ends a sentence (one more,
         # making a blank line), unless a span goes on across it. The last row ends the block.
         row_ends = ["\n"] * n
         for start, end in _line_breaks(text):
             k = bisect_left(starts, end)
             if 0 < k < n and ends[k - 1] <= start and k - 1 not in overhang \
-                    and not any(column[k].startswith("I-") for column in columns):
+                    and not any(column[k].startswith("\tI-") for column in columns):
                 row_ends[k - 1] += "\n"
         if n:
             row_ends[-1] = "\n\n"
-        # TOKEN\tSTART\tEND(\tTAG)...<row end>, every row at once: one join, no loop per row.
-        stride = 6 + 2 * width
-        cells = ["\t"] * (stride * n)
+        # TOKEN, \tSTART, \tEND, \tTAG..., row end: every row at once, one join, no loop per
+        # row.
+        stride = 4 + width
+        cells = [""] * (stride * n)
         cells[0::stride] = words
-        cells[2::stride] = _numerals(starts)
-        cells[4::stride] = _numerals(ends)
-        for c, column in enumerate(columns):
-            cells[6 + 2 * c::stride] = column
+        cells[1::stride] = _numerals(starts)
+        cells[2::stride] = _numerals(ends)
+        for c, column in enumerate(columns, 3):
+            cells[c::stride] = column
         cells[stride - 1::stride] = row_ends
         head = (f"# doc_id = {document.id}\n# coder = {aset.coder}\n"
-                f"# text_json = {json.dumps(text, ensure_ascii=False)}\n")
+                f"# text_json = {_json_string(text)}\n")
         return head + ("".join(cells) if n else "\n\n"), width
 
     def _tag_one_by_one(self, layer: list[Span], starts: list[int], ends: list[int],
@@ -344,9 +375,9 @@ class ConllExporter(Exporter):
                     self.losses.add("span over whitespace or invisible characters only "
                                     "(no token to tag)", f"{where}/{sp.id}")
                 continue
-            column[i] = "B-" + sp.label
+            column[i] = "\tB-" + sp.label
             if j - i > 1:
-                column[i + 1:j] = ["I-" + sp.label] * (j - i - 1)
+                column[i + 1:j] = ["\tI-" + sp.label] * (j - i - 1)
             if sp.end > ends[j - 1]:
                 overhang.add(j - 1)
 
@@ -390,15 +421,15 @@ class _ScratchStream:
             out.write(decoder.decode(b"", final=True))
 
 
-# str() of the offsets of most documents, looked up instead of converted one by one.
-_NUMERALS = [str(i) for i in range(1 << 14)]
+# The cells of the offsets of most documents, looked up instead of converted one by one.
+_NUMERALS = [f"\t{i}" for i in range(1 << 14)]
 
 
 def _numerals(offsets: list[int]) -> list[str]:
-    """``[str(o) for o in offsets]`` (ascending offsets)."""
+    """``["\t" + str(o) for o in offsets]`` (ascending offsets): the cell of each."""
     if offsets and offsets[-1] < len(_NUMERALS):
         return list(map(_NUMERALS.__getitem__, offsets))
-    return list(map(str, offsets))
+    return list(map("\t{}".format, offsets))
 
 
 
