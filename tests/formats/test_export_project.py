@@ -100,6 +100,26 @@ def test_an_annotation_file_without_its_document_is_invalid(arabic, tmp_path):
                                "id in the project"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX only")
+def test_what_is_not_a_regular_file_is_not_an_annotation_set_and_never_blocks(arabic, tmp_path):
+    import threading
+
+    (arabic.annotations_dir / "amira" / "emoji.json").unlink()
+    os.mkfifo(arabic.annotations_dir / "amira" / "emoji.json")  # opening it could block
+    (arabic.annotations_dir / "amira" / "tashkeel.json").unlink()
+    (arabic.annotations_dir / "amira" / "tashkeel.json").mkdir()
+    reports = []
+    run = threading.Thread(target=lambda: reports.append(
+        export_project(arabic, "jsonl", tmp_path / "out", workers=1)), daemon=True)
+    run.start()
+    run.join(30)
+    assert not run.is_alive(), "the export hung on a named pipe"
+    assert reports[0].written and not reports[0].left_out
+    lines = (tmp_path / "out" / "data.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted((json.loads(x)["id"], json.loads(x)["coder"]) for x in lines) == [
+        ("crlf", "amira"), ("emoji", "omar")]
+
+
 def test_unreadable_files_are_reported_not_raised(arabic, tmp_path):
     (arabic.annotations_dir / "amira" / "crlf.json").write_bytes(b"\xff\xfe{ not json")
     (arabic.documents_dir / "tashkeel.json").write_text("{}", encoding="utf-8")
