@@ -34,6 +34,7 @@ import sys
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -51,6 +52,7 @@ from annotator.errors import AnnotatorError
 from annotator.formats.registry import Exporter, FileWriter, Losses, OutputSink, get_format
 from annotator.storage.atomic import _fsync_dir, _reason, atomic_open, atomic_write, read_json
 from annotator.storage.project import Project, document_problems, misfiled_issue
+from annotator.storage.validate import clean_digest, read_clean_digests, write_clean_digests
 
 CARD_MD = "dataset-card.md"
 CARD_JSON = "dataset-card.json"
@@ -506,6 +508,8 @@ class _Job:
     split: tuple[int, ...] | None
     seed: int
     staging: str
+    # ``clean_digest`` of the annotation files known to pass the checks: not checked again.
+    clean: AbstractSet[bytes] = field(default=frozenset(), compare=False)
 
 
 @dataclass
@@ -520,6 +524,7 @@ class _Chunk:
     bad: bool = False
     losses: Losses = field(default_factory=Losses)
     files: list[tuple[str, str, int]] = field(default_factory=list)
+    clean: list[bytes] = field(default_factory=list)  # digests of the files that passed
 
 
 class _Renderer:
@@ -550,7 +555,7 @@ class _Renderer:
             if not found:
                 continue  # nobody annotated it: not part of the dataset
             document, valid, bad = _load_sets(self.project, doc_id, found, self.codebook,
-                                              self.job.status, chunk)
+                                              self.job.status, self.job.clean, chunk)
             chunk.bad = chunk.bad or bad
             if document is None or not valid:
                 continue
@@ -695,7 +700,10 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
             _left_out(report, path, ["there is no document with this id in the project"])
         if orphans and not skip_invalid:
             writing = False
-        job = _Job(str(project.root), fmt, tuple(coders), status, parts, seed, str(staging.dir))
+        known_clean = read_clean_digests(project)
+        passed: set[bytes] = set()  # the digests of the files that pass in this export
+        job = _Job(str(project.root), fmt, tuple(coders), status, parts, seed, str(staging.dir),
+                   known_clean)
         chunks = (_in_workers(job, doc_ids, workers, stop) if workers > 1
                   else map(_Renderer(job).run, _chunks(doc_ids)))
         done = 0
@@ -707,6 +715,7 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
                 _left_out(report, lo.path, lo.problems)
             report.left_out_count += chunk.left_out_count - len(chunk.left_out)
             report.filtered_out += chunk.filtered_out
+            passed.update(chunk.clean)
             if chunk.bad and not skip_invalid:
                 writing = False
             if writing:
@@ -721,6 +730,12 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
                 progress(done, len(doc_ids))
         if cancelled is not None and not report.cancelled and cancelled():
             report.cancelled = True  # asked during the last chunk: still nothing written
+        # What passed is known now, written or not. An export of every file replaces the
+        # memo (dropping the digests of files since changed or removed); a partial one adds.
+        whole = coder is None and status is None and not report.cancelled
+        memo = passed if whole else known_clean | passed
+        if memo != known_clean:
+            write_clean_digests(project, memo)
         if report.cancelled or not writing:
             return report
         for exp in exporters.values():
@@ -838,11 +853,12 @@ def _left_out(report: ExportReport | _Chunk, path: str, problems: list[str]) -> 
 
 
 def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str, bytes | None]],
-               codebook: Any,
-               status: str | None, report: _Chunk
+               codebook: Any, status: str | None, clean: AbstractSet[bytes], report: _Chunk
                ) -> tuple[Document | None, list[AnnotationSet], bool]:
     """The document, its valid sets (of the wanted status), and whether any was invalid.
-    A document that cannot be read leaves every set of it out."""
+    A document that cannot be read leaves every set of it out. A file whose digest is in
+    ``clean`` (the same bytes passed the same checks against the same text and codebook) is
+    not checked again; the digest of every file that passes goes into ``report.clean``."""
     try:
         document = _load_document(project, doc_id)
     except AnnotatorError as exc:
@@ -863,8 +879,15 @@ def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str, bytes 
         if status is not None and isinstance(data, dict) and data.get("status") != status:
             report.filtered_out += 1
             continue
-        issues = validate_annotation_data(data, document=document, codebook=codebook)
-        errors = [i for i in issues if i.severity == ERROR]
+        digest = None
+        if raw is not None and document.sha256:  # (the document's hash is checked at load)
+            digest = clean_digest(rel, hashlib.sha256(raw).hexdigest(), document.sha256,
+                                  codebook.sha256)
+        if digest is not None and digest in clean:
+            errors = []
+        else:
+            issues = validate_annotation_data(data, document=document, codebook=codebook)
+            errors = [i for i in issues if i.severity == ERROR]
         misfiled = misfiled_issue(data, c)
         if misfiled is not None:
             errors.append(misfiled)
@@ -872,6 +895,8 @@ def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str, bytes 
             _left_out(report, rel, [f"{i.where}: {i.message}" for i in errors])
             bad = True
             continue
+        if digest is not None:
+            report.clean.append(digest)
         valid.append(AnnotationSet.from_dict(data))
     return document, valid, bad
 

@@ -4,12 +4,21 @@ Results of files that have not changed are cached in ``PROJECT/.annotator/valida
 (keyed by each file's size and modification time, the document's, and the codebook's hash), so
 re-checking a large project with nothing changed costs little more than listing it. Large cold
 runs are spread over worker processes, one group of documents each.
+
+Each annotation file's entry also records the SHA-256 of the exact bytes that were checked and
+of its document's text (``content``). From these, ``PROJECT/.annotator/clean-annotations.sha256``
+lists the files checked without an error, one digest of (path, bytes, document text, codebook,
+annotator version, checks) each: ``export`` skips checking a file again only when the file it
+reads gives one of these digests, never because its size and time look unchanged, and adds the
+files it checks itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -20,13 +29,15 @@ from typing import Any
 from annotator import __version__
 from annotator.core.validation import ERROR, Issue, validate_annotation_data
 from annotator.errors import AnnotatorError
-from annotator.storage.atomic import atomic_write_json, read_json
+from annotator.storage.atomic import atomic_write, atomic_write_json, read_json
 from annotator.storage.project import Project, misfiled_issue
+from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 
 CACHE_NAME = "validation-cache.json"
 # Raised whenever the checks change, so results cached by the same annotator version before
-# the change are not reused (2: annotation files in another coder's folder are errors).
-CACHE_CHECKS = 2
+# the change are not reused (2: annotation files in another coder's folder are errors; 3:
+# entries of annotation files record the content they were checked with).
+CACHE_CHECKS = 3
 # Below this many files to check, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 3000
 _CHUNK = 1000
@@ -81,6 +92,56 @@ def _cached(hit: Any, key: list[int]) -> IssueDicts | None:
             and all(isinstance(v, str) for v in i.values()) for i in issues):
         return None
     return issues
+
+
+def _content(value: Any) -> tuple[str, str] | None:
+    """A well-formed ``content`` entry: the SHA-256 (hex) of a file and of its document."""
+    if (isinstance(value, list) and len(value) == 2
+            and all(isinstance(v, str) and len(v) == 64 for v in value)):
+        return value[0], value[1]
+    return None
+
+
+# -- the export gate's memo -------------------------------------------------------------------
+CLEAN_NAME = "clean-annotations.sha256"
+_CLEAN_HEADER = (b"# annotator: annotation files checked without an error, one SHA-256 each of "
+                 b"(path, file content, document text, codebook, checks)\n")
+
+
+def clean_digest(rel: str, file_sha256: str, document_sha256: str, codebook_sha256: str) -> bytes:
+    """What makes a clean check of the annotation file ``rel`` hold again: the same path, the
+    same bytes (``file_sha256``), the same document text, codebook, annotator and checks."""
+    key = "\0".join((rel, file_sha256, document_sha256, codebook_sha256, __version__,
+                     str(CACHE_CHECKS)))
+    return hashlib.sha256(key.encode("utf-8")).digest()
+
+
+def read_clean_digests(project: Project) -> set[bytes]:
+    """The digests saved by the last ``validate_project`` or export (empty if none or
+    unreadable: only a slower export). 32 bytes each, read a line at a time."""
+    found: set[bytes] = set()
+    try:
+        with open(project.state_dir / CLEAN_NAME, "rb") as fh:
+            for line in fh:
+                if len(line) == 65 and line[64:] == b"\n":
+                    try:
+                        found.add(bytes.fromhex(line[:64].decode("ascii")))
+                    except (UnicodeDecodeError, ValueError):
+                        continue
+    except OSError:
+        return set()
+    return found
+
+
+def write_clean_digests(project: Project, digests: AbstractSet[bytes]) -> None:
+    """Save ``digests`` (sorted: the same set gives the same file). A project that cannot be
+    written keeps working; its exports check every file."""
+    data = _CLEAN_HEADER + b"".join(d.hex().encode("ascii") + b"\n" for d in sorted(digests))
+    try:
+        project.state_dir.mkdir(exist_ok=True)
+        atomic_write(project.state_dir / CLEAN_NAME, data, backup=False)
+    except (OSError, AnnotatorError):
+        pass
 
 
 def validate_project(project: Project, *, coder: str | None = None, use_cache: bool = True,
@@ -145,14 +206,19 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
     report.checked = sum(1 for rel, c, _ in todo if c)
     total = len(todo)
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    parallel = {}
+    checked: tuple[dict[str, IssueDicts], dict[str, list[str]]] | None = None
     if n_workers > 1 and total >= PARALLEL_MIN_FILES:
-        parallel = _check_in_workers(root, todo, n_workers, progress)
-    results.update(parallel or _check_files(root, todo, project, progress))
+        checked = _check_in_workers(root, todo, n_workers, progress)
+    found, contents = checked or _check_files(root, todo, project, progress)
+    results.update(found)
 
     for rel, issues in sorted(results.items()):
         if rel in new:
             new[rel]["issues"] = issues
+            content = contents.get(rel) or (_content(old[rel].get("content"))
+                                            if rel not in found else None)
+            if content is not None:  # checked now, or cached with what it was checked with
+                new[rel]["content"] = list(content)
         report.add(rel, [Issue(**i) for i in issues])
 
     if use_cache and new != old:
@@ -163,33 +229,48 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
                               backup=False)
         except (OSError, AnnotatorError):
             pass  # a read-only project still validates; it just is not cached
+    # The export gate's memo, of every coder's files (a run for one coder leaves it be).
+    if use_cache and coder is None and (new != old or not (project.state_dir / CLEAN_NAME)
+                                        .is_file()):
+        write_clean_digests(project, {
+            clean_digest(rel, *entry["content"], codebook.sha256)
+            for rel, entry in new.items() if "content" in entry
+            and not any(i["severity"] == ERROR for i in entry["issues"])})
     return report
 
 
 def _check_in_workers(root: str, todo: list[tuple[str, str, str]], n_workers: int,
-                      progress: Callable[[int, int], None] | None) -> dict[str, IssueDicts]:
-    """Results from worker processes, or {} when they cannot run (then the caller checks
-    serially: e.g. a ``python -c`` caller, which spawned workers cannot re-import)."""
+                      progress: Callable[[int, int], None] | None
+                      ) -> tuple[dict[str, IssueDicts], dict[str, list[str]]] | None:
+    """``_check_files``'s results from worker processes, or None when they cannot run (then
+    the caller checks serially: e.g. a ``python -c`` caller, which spawned workers cannot
+    re-import)."""
     chunks = [todo[i:i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
     results: dict[str, IssueDicts] = {}
+    contents: dict[str, list[str]] = {}
     try:
         # spawn, not fork: the caller may be the Qt window, which must not be forked.
         with ProcessPoolExecutor(n_workers, mp_context=get_context("spawn")) as pool:
-            for part in pool.map(_check_files, [root] * len(chunks), chunks):
+            for part, part_contents in pool.map(_check_files, [root] * len(chunks), chunks):
                 results.update(part)
+                contents.update(part_contents)
                 if progress is not None:
                     progress(min(len(results), len(todo)), len(todo))
     except (BrokenProcessPool, OSError, RuntimeError):
-        return {}
-    return results
+        return None
+    return results, contents
 
 
 def _check_files(root: str, items: list[tuple[str, str, str]], project: Project | None = None,
-                 progress: Callable[[int, int], None] | None = None) -> dict[str, IssueDicts]:
-    """Check annotation files (coder set) and documents (coder empty); runs in workers too."""
+                 progress: Callable[[int, int], None] | None = None
+                 ) -> tuple[dict[str, IssueDicts], dict[str, list[str]]]:
+    """Check annotation files (coder set) and documents (coder empty); runs in workers too.
+    Returns the issues of each file, and the ``content`` each annotation file was checked
+    with."""
     project = project or Project.open(Path(root))
     codebook = project.codebook
     out: dict[str, IssueDicts] = {}
+    contents: dict[str, list[str]] = {}
     loaded: tuple[str, Any] = ("", None)
     for n, (rel, coder, doc_id) in enumerate(items, 1):
         if loaded[0] != doc_id:
@@ -204,8 +285,10 @@ def _check_files(root: str, items: list[tuple[str, str, str]], project: Project 
         elif document is None:
             out[rel] = []  # the document's own problem is reported on the document
         else:
-            try:
-                data = read_json(project.annotation_path(coder, doc_id))
+            path = project.annotation_path(coder, doc_id)
+            try:  # read_json, keeping the bytes that were checked
+                raw = read_bytes(path)
+                data = parse_json_text(decode_utf8(raw, str(path)), str(path))
             except AnnotatorError as exc:
                 out[rel] = [Issue(ERROR, "$", str(exc)).to_dict()]
             else:
@@ -214,7 +297,9 @@ def _check_files(root: str, items: list[tuple[str, str, str]], project: Project 
                 if misfiled is not None:
                     issues.append(misfiled)
                 out[rel] = [i.to_dict() for i in issues]
+                if document.sha256:
+                    contents[rel] = [hashlib.sha256(raw).hexdigest(), document.sha256]
         if progress is not None:
             progress(n, len(items))
-    return out
+    return out, contents
 

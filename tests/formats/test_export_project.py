@@ -334,3 +334,104 @@ def test_only_per_document_files_wait_for_a_system_wide_sync(arabic, tmp_path, m
     assert calls.count("sync") == syncs
     if os.path.isdir("/proc/self/fd"):
         assert str(out) in synced_dirs  # the renames into the output folder are durable
+
+
+# -- the export gate's memo of clean files ---------------------------------------------------
+@pytest.fixture()
+def checks(monkeypatch) -> list[str]:
+    """The document ids whose annotation files the export checks (in process: workers=1)."""
+    seen: list[str] = []
+    real = export_mod.validate_annotation_data
+
+    def counting(data, *, document, codebook):
+        seen.append(document.id)
+        return real(data, document=document, codebook=codebook)
+    monkeypatch.setattr(export_mod, "validate_annotation_data", counting)
+    return seen
+
+
+def test_an_unchanged_file_is_not_checked_again_and_a_same_size_same_time_edit_is(
+        arabic, tmp_path, checks):
+    from annotator.storage.validate import validate_project
+
+    assert validate_project(arabic).errors == 0
+    assert export_project(arabic, "jsonl", tmp_path / "a", workers=1).written
+    assert checks == []  # validate's clean results hold for the same bytes
+    # An edit that keeps the size and the modification time (a copy with preserved times, a
+    # coarse clock): a cache keyed by stat would miss it.
+    path = arabic.annotations_dir / "amira" / "crlf.json"
+    before = path.stat()
+    data = path.read_bytes()
+    bad = data.replace("انفجرت".encode(), "انفجرن".encode(), 1)
+    assert bad != data and len(bad) == len(data)
+    path.write_bytes(bad)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    report = export_project(arabic, "jsonl", tmp_path / "b", workers=1)
+    assert checks == ["crlf"] and not report.written
+    assert any(p.startswith("annotations/amira/crlf.json: $.spans[") for p in report.problems)
+
+
+def test_an_export_remembers_what_passed_for_the_next_one(arabic, tmp_path, checks):
+    export_project(arabic, "conll", tmp_path / "a", workers=1)
+    assert sorted(checks) == ["crlf", "emoji", "emoji", "tashkeel"]
+    checks.clear()
+    export_project(arabic, "brat", tmp_path / "b", workers=1)
+    assert checks == []
+    break_file(arabic, "omar", "emoji")
+    report = export_project(arabic, "brat", tmp_path / "c", workers=1)
+    assert checks == ["emoji"] and report.problems[0].startswith("annotations/omar/emoji.json")
+    checks.clear()
+    report = export_project(arabic, "brat", tmp_path / "c", workers=1)
+    assert checks == ["emoji"] and not report.written  # an invalid file is never remembered
+
+
+def test_what_a_clean_check_depended_on_changing_means_checking_again(arabic, tmp_path, checks):
+    """The document text (with its hash), the codebook, and a file's path are all part of what
+    made a check pass."""
+    from annotator.core.text import sha256_text
+
+    export_project(arabic, "jsonl", tmp_path / "a", workers=1)
+    checks.clear()
+    # The document text changes (its recorded hash with it): amira's spans no longer match.
+    doc_path = arabic.documents_dir / "tashkeel.json"
+    doc = json.loads(doc_path.read_text(encoding="utf-8"))
+    doc["text"] = doc["text"].replace("النَّفِيرَ", "التَّعْبِئَةَ")
+    doc["sha256"] = sha256_text(doc["text"])
+    doc_path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    report = export_project(arabic, "jsonl", tmp_path / "b", workers=1, skip_invalid=True)
+    assert checks == ["tashkeel"] and report.left_out_count == 1
+    checks.clear()
+    # The codebook changes: every file is checked again.
+    cb_path = arabic.codebook_path
+    cb = json.loads(cb_path.read_text(encoding="utf-8"))
+    cb["version"] = cb["version"] + "-2"
+    cb_path.write_text(json.dumps(cb, ensure_ascii=False), encoding="utf-8")
+    export_project(Project.open(arabic.root), "jsonl", tmp_path / "c", workers=1,
+                   skip_invalid=True)
+    assert sorted(checks) == ["crlf", "emoji", "emoji", "tashkeel"]
+
+
+def test_a_damaged_or_partial_memo_only_costs_time(arabic, tmp_path, checks):
+    from annotator.storage.validate import CLEAN_NAME
+
+    memo = arabic.state_dir / CLEAN_NAME
+    export_project(arabic, "jsonl", tmp_path / "a", workers=1, coder="omar")
+    assert checks == ["emoji"] and len(memo.read_bytes().splitlines()) == 2  # header, omar
+    checks.clear()
+    export_project(arabic, "jsonl", tmp_path / "b", workers=1)  # omar's is not checked again
+    assert sorted(checks) == ["crlf", "emoji", "tashkeel"]
+    lines = memo.read_bytes().splitlines()
+    assert len(lines) == 5
+    checks.clear()
+    memo.write_bytes(b"".join(line + b"\n" for line in [
+        lines[0], b"zz" * 32, lines[1][:40], b"\xff" * 64, *lines[2:]]))
+    first = export_project(arabic, "jsonl", tmp_path / "c", workers=1)
+    assert len(checks) == 1 and first.written  # the line cut short is checked again
+    memo.unlink()
+    memo.mkdir()  # cannot be read or written
+    checks.clear()
+    again = export_project(arabic, "jsonl", tmp_path / "d", workers=1)
+    assert len(checks) == 4 and again.written
+    assert (tmp_path / "d" / "data.jsonl").read_bytes() == (tmp_path / "c" / "data.jsonl") \
+        .read_bytes()

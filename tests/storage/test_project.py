@@ -374,6 +374,33 @@ def test_validate_project_reports_a_file_in_another_coders_folder(project: Proje
     assert validate_project(project, coder="bob").errors == 0
 
 
+def test_validate_lists_the_clean_files_for_export_from_checks_and_from_its_cache(
+        project: Project):
+    import hashlib
+
+    from annotator.storage.validate import (
+        CLEAN_NAME,
+        clean_digest,
+        read_clean_digests,
+        validate_project,
+    )
+
+    _misfile(project)  # alice/d1.json: an error; bob/d1.json: clean
+    memo = project.state_dir / CLEAN_NAME
+    bob = project.annotation_path("bob", "d1")
+    expected = {clean_digest("annotations/bob/d1.json", hashlib.sha256(bob.read_bytes())
+                             .hexdigest(), project.load_document("d1").sha256,
+                             project.codebook.sha256)}
+    validate_project(project)
+    assert read_clean_digests(project) == expected
+    memo.unlink()
+    assert validate_project(project).checked == 0  # all from the cache, contents included
+    assert read_clean_digests(project) == expected
+    memo.unlink()
+    validate_project(project, coder="bob")  # one coder's run: not the whole memo
+    assert not memo.exists()
+
+
 def test_validation_cached_before_the_misfiled_check_is_not_reused(project: Project):
     from annotator import __version__
     from annotator.storage.validate import CACHE_NAME, validate_project
@@ -442,7 +469,9 @@ def test_validate_project_workers_give_the_serial_result(tmp_path):
     assert "annotations/alice/d3.json" in serial.files and serial.errors == 1
     # The workers really ran (no silent fallback to the serial path).
     items = [(f"annotations/alice/d{i}.json", "alice", f"d{i}") for i in range(12)]
-    assert len(v._check_in_workers(str(project.root), items, 2, None)) == 12
+    checked = v._check_in_workers(str(project.root), items, 2, None)
+    assert checked is not None and len(checked[0]) == 12
+    assert checked[1] == v._check_files(str(project.root), items)[1]  # the same contents
 
 
 def test_init_never_writes_over_an_existing_codebook_or_data(tmp_path):
