@@ -34,7 +34,6 @@ import sys
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
-from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
@@ -52,7 +51,13 @@ from annotator.errors import AnnotatorError
 from annotator.formats.registry import Exporter, FileWriter, Losses, OutputSink, get_format
 from annotator.storage.atomic import _fsync_dir, _reason, atomic_open, atomic_write, read_json
 from annotator.storage.project import Project, document_problems, misfiled_issue
-from annotator.storage.validate import clean_digest, read_clean_digests, write_clean_digests
+from annotator.storage.validate import (
+    CLEAN_HEADER,
+    CLEAN_NAME,
+    clean_digest,
+    clean_line,
+    iter_clean,
+)
 
 CARD_MD = "dataset-card.md"
 CARD_JSON = "dataset-card.json"
@@ -508,8 +513,10 @@ class _Job:
     split: tuple[int, ...] | None
     seed: int
     staging: str
-    # ``clean_digest`` of the annotation files known to pass the checks: not checked again.
-    clean: AbstractSet[bytes] = field(default=frozenset(), compare=False)
+
+
+# A chunk's slice of the memo of files that passed the checks: {document id: {coder: digest}}.
+_Memo = dict[str, dict[str, bytes]]
 
 
 @dataclass
@@ -524,7 +531,9 @@ class _Chunk:
     bad: bool = False
     losses: Losses = field(default_factory=Losses)
     files: list[tuple[str, str, int]] = field(default_factory=list)
-    clean: list[bytes] = field(default_factory=list)  # digests of the files that passed
+    # The chunk's slice of the new memo, in order, and whether it differs from the old one.
+    memo: list[tuple[str, str, bytes]] = field(default_factory=list)
+    memo_changed: bool = False
 
 
 class _Renderer:
@@ -535,43 +544,58 @@ class _Renderer:
         self.exporter_cls = get_format(job.fmt).exporter_class()
         self.exporters: dict[str | None, Exporter] = {}
         self.files = _StagedFiles(Path(job.staging))
+        self.annotations = os.fspath(self.project.annotations_dir)
 
-    def run(self, doc_ids: Sequence[str]) -> _Chunk:
+    def run(self, task: tuple[Sequence[str], _Memo]) -> _Chunk:
+        """Read, check and render the documents ``task[0]``; ``task[1]``: their slice of the
+        memo of files that passed the checks."""
+        doc_ids, memo = task
         chunk = _Chunk()
-        adir = os.fspath(self.project.annotations_dir)
         for exp in self.exporters.values():
             exp.losses = chunk.losses
         for doc_id in doc_ids:
-            found: list[tuple[str, str, bytes | None]] = []  # coder, path, bytes if read
-            for c in self.job.coders:
-                path = os.path.join(adir, c, f"{doc_id}.json")
-                try:
-                    data = _read_file(path)
-                except OSError:  # there but unreadable: _load_sets says why
-                    found.append((c, path, None))
-                    continue
-                if data is not None:
-                    found.append((c, path, data))
-            if not found:
-                continue  # nobody annotated it: not part of the dataset
-            document, valid, bad = _load_sets(self.project, doc_id, found, self.codebook,
-                                              self.job.status, self.job.clean, chunk)
-            chunk.bad = chunk.bad or bad
-            if document is None or not valid:
-                continue
-            part = split_of(doc_id, self.job.split, self.job.seed) if self.job.split else None
-            if part not in self.exporters:
-                self.exporters[part] = self.exporter_cls(self.codebook, chunk.losses,
-                                                         f"{part}/" if part else "")
-            exporter = self.exporters[part]
-            payload = exporter.render(document, valid, self.files)
-            # An exporter may give its payload a form cheaper to send to the exporting process
-            # and to write there (CoNLL: its text blocks already encoded): ``pack``, optional.
-            pack = getattr(exporter, "pack", None)
-            chunk.items.append((part, payload if pack is None else pack(payload)))
-            chunk.counts.add(valid, part)
+            old = memo.get(doc_id, {})
+            # The memo's entries for coders outside this export stay as they are; those of the
+            # coders in it are what this export finds.
+            new = {c: d for c, d in old.items() if c not in self.job.coders}
+            self._document(doc_id, old, new, chunk)
+            chunk.memo += [(doc_id, c, new[c]) for c in sorted(new)]
+            chunk.memo_changed = chunk.memo_changed or new != old
         chunk.files = self.files.take()
         return chunk
+
+    def _document(self, doc_id: str, old: dict[str, bytes], new: dict[str, bytes],
+                  chunk: _Chunk) -> None:
+        """One document: its sets checked (unless ``old``, the memo, knows them) and
+        rendered; the digest of each set that passed goes into ``new``."""
+        found: list[tuple[str, str, bytes | None]] = []  # coder, path, bytes if read
+        for c in self.job.coders:
+            path = os.path.join(self.annotations, c, f"{doc_id}.json")
+            try:
+                data = _read_file(path)
+            except OSError:  # there but unreadable: _load_sets says why
+                found.append((c, path, None))
+                continue
+            if data is not None:
+                found.append((c, path, data))
+        if not found:
+            return  # nobody annotated it: not part of the dataset
+        document, valid, bad = _load_sets(self.project, doc_id, found, self.codebook,
+                                          self.job.status, old, new, chunk)
+        chunk.bad = chunk.bad or bad
+        if document is None or not valid:
+            return
+        part = split_of(doc_id, self.job.split, self.job.seed) if self.job.split else None
+        if part not in self.exporters:
+            self.exporters[part] = self.exporter_cls(self.codebook, chunk.losses,
+                                                     f"{part}/" if part else "")
+        exporter = self.exporters[part]
+        payload = exporter.render(document, valid, self.files)
+        # An exporter may give its payload a form cheaper to send to the exporting process
+        # and to write there (CoNLL: its text blocks already encoded): ``pack``, optional.
+        pack = getattr(exporter, "pack", None)
+        chunk.items.append((part, payload if pack is None else pack(payload)))
+        chunk.counts.add(valid, part)
 
 
 def _is_file(path: str) -> bool:
@@ -595,14 +619,73 @@ def _init_worker(job: _Job) -> None:
     gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
 
 
-def _work(doc_ids: list[str]) -> _Chunk:
+def _work(task: tuple[list[str], _Memo]) -> _Chunk:
     assert _WORKER is not None, "worker not initialised"
-    return _WORKER.run(doc_ids)
+    return _WORKER.run(task)
 
 
-def _chunks(doc_ids: list[str]) -> Iterator[list[str]]:
+def _tasks(doc_ids: list[str], memo: _MemoFile) -> Iterator[tuple[list[str], _Memo]]:
+    """The documents in chunks, each with its slice of the memo, taken as it is handed out."""
     for i in range(0, len(doc_ids), CHUNK):
-        yield doc_ids[i:i + CHUNK]
+        ids = doc_ids[i:i + CHUNK]
+        yield ids, memo.slice(ids)
+
+
+class _MemoFile:
+    """The memo of annotation files that passed the checks (see ``storage.validate``), read
+    beside the export and written again as it goes, both in document order: ``slice`` gives
+    a chunk its part of the memo as the chunk is handed out, ``write`` takes the chunk's new
+    part as it comes back, ``finish`` puts the new memo in place if anything changed. Only a
+    few chunks' slices are held at a time, however large the project."""
+
+    def __init__(self, project: Project) -> None:
+        self._entries = iter_clean(project)
+        self._next = next(self._entries, None)
+        self.changed = False
+        self._stack: ExitStack | None = ExitStack()
+        self._out: IO[bytes] | None = None
+        try:
+            project.state_dir.mkdir(exist_ok=True)
+            self._out = self._stack.enter_context(
+                atomic_open(project.state_dir / CLEAN_NAME, "wb"))
+            self._out.write(CLEAN_HEADER)
+        except (OSError, AnnotatorError):
+            self.finish(keep=False)  # a project that cannot be written: no memo, only slower
+
+    def slice(self, doc_ids: list[str]) -> _Memo:
+        """The old memo's entries of ``doc_ids`` (the next documents, in order); entries of
+        documents no longer in the project are dropped on the way."""
+        wanted = set(doc_ids)
+        found: _Memo = {}
+        while self._next is not None and self._next[0] <= doc_ids[-1]:
+            doc_id, coder, digest = self._next
+            if doc_id in wanted:
+                found.setdefault(doc_id, {})[coder] = digest
+            else:
+                self.changed = True
+            self._next = next(self._entries, None)
+        return found
+
+    def write(self, entries: list[tuple[str, str, bytes]], changed: bool) -> None:
+        self.changed = self.changed or changed
+        if self._out is not None:
+            self._out.write(b"".join(clean_line(*e) for e in entries))
+
+    def finish(self, *, keep: bool) -> None:
+        """Replace the memo with the one written (``keep``: the export ran to its end) if it
+        differs, or drop it. Once; later calls do nothing."""
+        if self._stack is None:
+            return
+        stack, self._stack = self._stack, None
+        self.changed = self.changed or self._next is not None  # documents gone at the end
+        self._entries.close()  # (the old file is closed before it is replaced)
+        if keep and self.changed and self._out is not None:
+            try:
+                stack.close()
+            except (OSError, AnnotatorError):
+                pass  # only slower next time
+        else:
+            stack.__exit__(_Refused, _Refused(), None)
 
 
 def _mp_context() -> Any:
@@ -615,7 +698,7 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _in_workers(job: _Job, doc_ids: list[str], workers: int,
+def _in_workers(job: _Job, doc_ids: list[str], memo: _MemoFile, workers: int,
                 stop: list[Callable[[], None]]) -> Iterator[_Chunk]:
     """Chunks rendered by ``workers`` processes, in document order, at most a few in flight
     (so memory stays bounded however far the workers get ahead)."""
@@ -623,9 +706,9 @@ def _in_workers(job: _Job, doc_ids: list[str], workers: int,
                              initargs=(job,)) as pool:
         stop.append(lambda: pool.shutdown(wait=False, cancel_futures=True))
         pending: deque[Future[_Chunk]] = deque()
-        todo = _chunks(doc_ids)
-        for ids in todo:
-            pending.append(pool.submit(_work, ids))
+        todo = _tasks(doc_ids, memo)
+        for task in todo:
+            pending.append(pool.submit(_work, task))
             if len(pending) >= 3 * workers:
                 break
         while pending:
@@ -686,6 +769,7 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
     committed = False
     stop: list[Callable[[], None]] = []
     chunks: Iterator[_Chunk] | None = None
+    memo: _MemoFile | None = None
     try:
         exporter_cls.write_shared(staging, codebook)
         # Every part gets its files, even an empty one, so a loader finds train/dev/test.
@@ -700,12 +784,10 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
             _left_out(report, path, ["there is no document with this id in the project"])
         if orphans and not skip_invalid:
             writing = False
-        known_clean = read_clean_digests(project)
-        passed: set[bytes] = set()  # the digests of the files that pass in this export
-        job = _Job(str(project.root), fmt, tuple(coders), status, parts, seed, str(staging.dir),
-                   known_clean)
-        chunks = (_in_workers(job, doc_ids, workers, stop) if workers > 1
-                  else map(_Renderer(job).run, _chunks(doc_ids)))
+        memo = _MemoFile(project)
+        job = _Job(str(project.root), fmt, tuple(coders), status, parts, seed, str(staging.dir))
+        chunks = (_in_workers(job, doc_ids, memo, workers, stop) if workers > 1
+                  else map(_Renderer(job).run, _tasks(doc_ids, memo)))
         done = 0
         for chunk in chunks:
             if cancelled is not None and cancelled():
@@ -715,7 +797,7 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
                 _left_out(report, lo.path, lo.problems)
             report.left_out_count += chunk.left_out_count - len(chunk.left_out)
             report.filtered_out += chunk.filtered_out
-            passed.update(chunk.clean)
+            memo.write(chunk.memo, chunk.memo_changed)
             if chunk.bad and not skip_invalid:
                 writing = False
             if writing:
@@ -730,12 +812,7 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
                 progress(done, len(doc_ids))
         if cancelled is not None and not report.cancelled and cancelled():
             report.cancelled = True  # asked during the last chunk: still nothing written
-        # What passed is known now, written or not. An export of every file replaces the
-        # memo (dropping the digests of files since changed or removed); a partial one adds.
-        whole = coder is None and status is None and not report.cancelled
-        memo = passed if whole else known_clean | passed
-        if memo != known_clean:
-            write_clean_digests(project, memo)
+        memo.finish(keep=not report.cancelled)  # what passed is known, written or not
         if report.cancelled or not writing:
             return report
         for exp in exporters.values():
@@ -767,6 +844,8 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
         close = getattr(chunks, "close", None)
         if close is not None:
             close()  # ends the pool once running chunks finish, before staging goes
+        if memo is not None:
+            memo.finish(keep=False)  # an error: the memo stays as it was (no-op after finish)
         if not committed:
             staging.abort()
             if created:
@@ -853,12 +932,13 @@ def _left_out(report: ExportReport | _Chunk, path: str, problems: list[str]) -> 
 
 
 def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str, bytes | None]],
-               codebook: Any, status: str | None, clean: AbstractSet[bytes], report: _Chunk
+               codebook: Any, status: str | None, old: dict[str, bytes],
+               new: dict[str, bytes], report: _Chunk
                ) -> tuple[Document | None, list[AnnotationSet], bool]:
     """The document, its valid sets (of the wanted status), and whether any was invalid.
-    A document that cannot be read leaves every set of it out. A file whose digest is in
-    ``clean`` (the same bytes passed the same checks against the same text and codebook) is
-    not checked again; the digest of every file that passes goes into ``report.clean``."""
+    A document that cannot be read leaves every set of it out. A coder's file whose digest is
+    the memo's (``old``: the same bytes passed the same checks against the same text and
+    codebook) is not checked again; the digest of each file that passes goes into ``new``."""
     try:
         document = _load_document(project, doc_id)
     except AnnotatorError as exc:
@@ -878,12 +958,14 @@ def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str, bytes 
             continue
         if status is not None and isinstance(data, dict) and data.get("status") != status:
             report.filtered_out += 1
+            if c in old:
+                new[c] = old[c]  # not checked now: the memo keeps what it knew
             continue
         digest = None
         if raw is not None and document.sha256:  # (the document's hash is checked at load)
             digest = clean_digest(rel, hashlib.sha256(raw).hexdigest(), document.sha256,
                                   codebook.sha256)
-        if digest is not None and digest in clean:
+        if digest is not None and digest == old.get(c):
             errors = []
         else:
             issues = validate_annotation_data(data, document=document, codebook=codebook)
@@ -896,7 +978,7 @@ def _load_sets(project: Project, doc_id: str, found: list[tuple[str, str, bytes 
             bad = True
             continue
         if digest is not None:
-            report.clean.append(digest)
+            new[c] = digest
         valid.append(AnnotationSet.from_dict(data))
     return document, valid, bad
 

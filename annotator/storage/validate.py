@@ -6,11 +6,11 @@ re-checking a large project with nothing changed costs little more than listing 
 runs are spread over worker processes, one group of documents each.
 
 Each annotation file's entry also records the SHA-256 of the exact bytes that were checked and
-of its document's text (``content``). From these, ``PROJECT/.annotator/clean-annotations.sha256``
+of its document's text (``content``). From these, ``PROJECT/.annotator/clean-annotations.tsv``
 lists the files checked without an error, one digest of (path, bytes, document text, codebook,
 annotator version, checks) each: ``export`` skips checking a file again only when the file it
-reads gives one of these digests, never because its size and time look unchanged, and adds the
-files it checks itself.
+reads gives that digest, never because its size and time look unchanged, and writes the memo
+again with what it found.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterator
-from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -103,9 +102,10 @@ def _content(value: Any) -> tuple[str, str] | None:
 
 
 # -- the export gate's memo -------------------------------------------------------------------
-CLEAN_NAME = "clean-annotations.sha256"
-_CLEAN_HEADER = (b"# annotator: annotation files checked without an error, one SHA-256 each of "
-                 b"(path, file content, document text, codebook, checks)\n")
+CLEAN_NAME = "clean-annotations.tsv"
+CLEAN_HEADER = (b"# annotator: annotation files checked without an error. Document id, coder, and "
+                b"SHA-256 of (path, file content, document text, codebook, checks); sorted by "
+                b"document id, then coder.\n")
 
 
 def clean_digest(rel: str, file_sha256: str, document_sha256: str, codebook_sha256: str) -> bytes:
@@ -116,27 +116,37 @@ def clean_digest(rel: str, file_sha256: str, document_sha256: str, codebook_sha2
     return hashlib.sha256(key.encode("utf-8")).digest()
 
 
-def read_clean_digests(project: Project) -> set[bytes]:
-    """The digests saved by the last ``validate_project`` or export (empty if none or
-    unreadable: only a slower export). 32 bytes each, read a line at a time."""
-    found: set[bytes] = set()
+def clean_line(doc_id: str, coder: str, digest: bytes) -> bytes:
+    return f"{doc_id}\t{coder}\t{digest.hex()}\n".encode()
+
+
+def iter_clean(project: Project) -> Iterator[tuple[str, str, bytes]]:
+    """The memo's entries (document id, coder, digest) in order, read a line at a time, so an
+    export can walk it beside its documents (in the same order) without holding it. Lines that
+    are damaged or out of order are skipped: a file missing from the memo is only checked."""
+    last = ("", "")
     try:
         with open(project.state_dir / CLEAN_NAME, "rb") as fh:
             for line in fh:
-                if len(line) == 65 and line[64:] == b"\n":
-                    try:
-                        found.add(bytes.fromhex(line[:64].decode("ascii")))
-                    except (UnicodeDecodeError, ValueError):
-                        continue
+                parts = line.split(b"\t")
+                if len(parts) != 3 or len(parts[2]) != 65 or not line.endswith(b"\n"):
+                    continue
+                try:
+                    key = (parts[0].decode("utf-8"), parts[1].decode("utf-8"))
+                    digest = bytes.fromhex(parts[2][:64].decode("ascii"))
+                except (UnicodeDecodeError, ValueError):
+                    continue
+                if key > last:
+                    last = key
+                    yield key[0], key[1], digest
     except OSError:
-        return set()
-    return found
+        return
 
 
-def write_clean_digests(project: Project, digests: AbstractSet[bytes]) -> None:
-    """Save ``digests`` (sorted: the same set gives the same file). A project that cannot be
-    written keeps working; its exports check every file."""
-    data = _CLEAN_HEADER + b"".join(d.hex().encode("ascii") + b"\n" for d in sorted(digests))
+def _write_clean(project: Project, entries: list[tuple[str, str, bytes]]) -> None:
+    """Save the memo (``entries`` sorted). A project that cannot be written keeps working;
+    its exports check every file."""
+    data = CLEAN_HEADER + b"".join(clean_line(*e) for e in entries)
     try:
         project.state_dir.mkdir(exist_ok=True)
         atomic_write(project.state_dir / CLEAN_NAME, data, backup=False)
@@ -232,10 +242,13 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
     # The export gate's memo, of every coder's files (a run for one coder leaves it be).
     if use_cache and coder is None and (new != old or not (project.state_dir / CLEAN_NAME)
                                         .is_file()):
-        write_clean_digests(project, {
-            clean_digest(rel, *entry["content"], codebook.sha256)
-            for rel, entry in new.items() if "content" in entry
-            and not any(i["severity"] == ERROR for i in entry["issues"])})
+        clean = []
+        for rel, entry in new.items():
+            if "content" in entry and not any(i["severity"] == ERROR for i in entry["issues"]):
+                _, c, name = rel.split("/")  # annotations/<coder>/<document id>.json
+                clean.append((name[:-5], c, clean_digest(rel, *entry["content"],
+                                                         codebook.sha256)))
+        _write_clean(project, sorted(clean))
     return report
 
 

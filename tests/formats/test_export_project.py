@@ -386,6 +386,27 @@ def test_an_export_remembers_what_passed_for_the_next_one(arabic, tmp_path, chec
     assert checks == ["emoji"] and not report.written  # an invalid file is never remembered
 
 
+def test_the_memo_follows_the_project_and_filtered_exports_keep_the_rest(arabic, tmp_path,
+                                                                         checks):
+    from annotator.storage.validate import iter_clean
+
+    export_project(arabic, "jsonl", tmp_path / "a", workers=1)
+    everything = list(iter_clean(arabic))
+    assert [(d, c) for d, c, _ in everything] == [
+        ("crlf", "amira"), ("emoji", "amira"), ("emoji", "omar"), ("tashkeel", "amira")]
+    # Exports of one coder, or of one status, leave the other files' entries as they were.
+    export_project(arabic, "jsonl", tmp_path / "b", workers=1, coder="omar")
+    export_project(arabic, "jsonl", tmp_path / "c", workers=1, status="done")
+    assert list(iter_clean(arabic)) == everything
+    # A document removed from the project, and an annotation file removed: gone from it too.
+    (arabic.documents_dir / "tashkeel.json").unlink()
+    (arabic.annotations_dir / "amira" / "tashkeel.json").unlink()
+    (arabic.annotations_dir / "omar" / "emoji.json").unlink()
+    checks.clear()
+    export_project(arabic, "jsonl", tmp_path / "d", workers=1)
+    assert checks == [] and list(iter_clean(arabic)) == everything[:2]
+
+
 def test_what_a_clean_check_depended_on_changing_means_checking_again(arabic, tmp_path, checks):
     """The document text (with its hash), the codebook, and a file's path are all part of what
     made a check pass."""
@@ -434,4 +455,25 @@ def test_a_damaged_or_partial_memo_only_costs_time(arabic, tmp_path, checks):
     again = export_project(arabic, "jsonl", tmp_path / "d", workers=1)
     assert len(checks) == 4 and again.written
     assert (tmp_path / "d" / "data.jsonl").read_bytes() == (tmp_path / "c" / "data.jsonl") \
+        .read_bytes()
+
+
+def test_the_memo_is_read_and_written_chunk_by_chunk_alike_in_workers(arabic, tmp_path, checks,
+                                                                      monkeypatch):
+    from annotator.storage.validate import CLEAN_NAME
+
+    monkeypatch.setattr(export_mod, "CHUNK", 1)  # a chunk per document
+    memo = arabic.state_dir / CLEAN_NAME
+    export_project(arabic, "jsonl", tmp_path / "a", workers=1)
+    serial = memo.read_bytes()
+    checks.clear()
+    export_project(arabic, "jsonl", tmp_path / "b", workers=1)
+    assert checks == [] and memo.read_bytes() == serial
+    memo.unlink()
+    export_project(arabic, "jsonl", tmp_path / "c", workers=2)
+    assert memo.read_bytes() == serial
+    mtime = memo.stat().st_mtime_ns
+    export_project(arabic, "jsonl", tmp_path / "d", workers=2)
+    assert memo.stat().st_mtime_ns == mtime  # nothing changed: not written again
+    assert (tmp_path / "d" / "data.jsonl").read_bytes() == (tmp_path / "a" / "data.jsonl") \
         .read_bytes()

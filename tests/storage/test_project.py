@@ -378,24 +378,19 @@ def test_validate_lists_the_clean_files_for_export_from_checks_and_from_its_cach
         project: Project):
     import hashlib
 
-    from annotator.storage.validate import (
-        CLEAN_NAME,
-        clean_digest,
-        read_clean_digests,
-        validate_project,
-    )
+    from annotator.storage.validate import CLEAN_NAME, clean_digest, iter_clean, validate_project
 
     _misfile(project)  # alice/d1.json: an error; bob/d1.json: clean
     memo = project.state_dir / CLEAN_NAME
     bob = project.annotation_path("bob", "d1")
-    expected = {clean_digest("annotations/bob/d1.json", hashlib.sha256(bob.read_bytes())
-                             .hexdigest(), project.load_document("d1").sha256,
-                             project.codebook.sha256)}
+    expected = [("d1", "bob", clean_digest(
+        "annotations/bob/d1.json", hashlib.sha256(bob.read_bytes()).hexdigest(),
+        project.load_document("d1").sha256, project.codebook.sha256))]
     validate_project(project)
-    assert read_clean_digests(project) == expected
+    assert list(iter_clean(project)) == expected
     memo.unlink()
     assert validate_project(project).checked == 0  # all from the cache, contents included
-    assert read_clean_digests(project) == expected
+    assert list(iter_clean(project)) == expected
     memo.unlink()
     validate_project(project, coder="bob")  # one coder's run: not the whole memo
     assert not memo.exists()
