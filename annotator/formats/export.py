@@ -13,6 +13,11 @@ in Python); for large projects it runs in worker processes (``workers``), each o
 documents, while this process appends the rendered documents to the files in document order, so
 the result is the same bytes whatever the number of workers.
 
+The check of an annotation file is skipped when the memo of files that passed
+(``PROJECT/.annotator/clean-annotations.tsv``, see ``storage.validate``) holds the digest of
+the very bytes just read, with the same document text, codebook and checks; the memo is read
+and written again beside the export, in document order, so it is never held whole.
+
 Split (``split=(80, 10, 10)``, ``seed=13``): a document's part is decided by
 ``sha256("<seed>:<document id>")`` alone, so it never changes when documents are added, removed
 or exported in another format, and all coders' sets of a document land in the same part.
@@ -650,7 +655,9 @@ class _MemoFile:
                 atomic_open(project.state_dir / CLEAN_NAME, "wb"))
             self._out.write(CLEAN_HEADER)
         except (OSError, AnnotatorError):
-            self.finish(keep=False)  # a project that cannot be written: no memo, only slower
+            # A project that cannot be written: its memo is still read, not written again.
+            self._stack.__exit__(_Refused, _Refused(), None)
+            self._out = None
 
     def slice(self, doc_ids: list[str]) -> _Memo:
         """The old memo's entries of ``doc_ids`` (the next documents, in order); entries of

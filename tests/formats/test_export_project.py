@@ -477,3 +477,21 @@ def test_the_memo_is_read_and_written_chunk_by_chunk_alike_in_workers(arabic, tm
     assert memo.stat().st_mtime_ns == mtime  # nothing changed: not written again
     assert (tmp_path / "d" / "data.jsonl").read_bytes() == (tmp_path / "a" / "data.jsonl") \
         .read_bytes()
+
+
+def test_a_memo_that_cannot_be_written_is_still_read(arabic, tmp_path, checks, monkeypatch):
+    from annotator.storage.validate import CLEAN_NAME, validate_project
+
+    validate_project(arabic)
+    memo = (arabic.state_dir / CLEAN_NAME).read_bytes()
+    real = export_mod.atomic_open
+
+    def refusing(path, *args, **kwargs):
+        if Path(path).name == CLEAN_NAME:
+            raise AnnotatorError(f"{path}: cannot save the file (read-only file system)")
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(export_mod, "atomic_open", refusing)
+    break_file(arabic, "omar", "emoji")
+    report = export_project(arabic, "jsonl", tmp_path / "out", workers=1, skip_invalid=True)
+    assert report.written and checks == ["emoji"]  # only the file that changed
+    assert (arabic.state_dir / CLEAN_NAME).read_bytes() == memo
