@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
         self.snap_to_words = True
         self._doc_ids: list[str] = []
         self._statuses: dict[str, str] = {}
+        self._misfiled_told: set[str] = set()  # documents whose misfiled file was explained
         self._selected_span: str | None = None
         self._chosen_span: str | None = None  # last span clicked or picked, for "fit span"
         self._current_event: str | None = None
@@ -404,13 +405,17 @@ class MainWindow(QMainWindow):
             else:
                 self._discard_recovery_now(doc_id)
         misfiled = [i for i in issues if i.where == MISFILED_WHERE]
+        problems = [i for i in issues if i.severity == ERROR and i.where != MISFILED_WHERE]
         if misfiled:
             rel = f"annotations/{self.coder}/{doc_id}.json"
-            self.asker.error("Annotation file in another coder's folder",
-                             f"{rel}: {misfiled[0].message}.\n\nSaving it here makes it your "
-                             f"work (coder {self.coder!r}); no other coder's file is changed.")
-        problems = [i for i in issues if i.severity == ERROR and i.where != MISFILED_WHERE]
-        if problems:
+            if doc_id not in self._misfiled_told:  # explained once; after that, a reminder
+                self._misfiled_told.add(doc_id)
+                self.asker.error("Annotation file in another coder's folder",
+                                 f"{rel}: {misfiled[0].message}.\n\nSaving it here makes it "
+                                 f"your work (coder {self.coder!r}); no other coder's file is "
+                                 "changed.")
+            self.show_message(f"{rel}: {misfiled[0].message}; saving makes it your work")
+        elif problems:
             self.show_message(f"This file has {len(problems)} problems; first: "
                               f"{problems[0].message}")
         elif lock_message:

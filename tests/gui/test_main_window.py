@@ -854,3 +854,28 @@ def test_a_file_copied_from_another_coders_folder_opens_with_a_warning(  # type:
     again = FakeAsker()
     make_window(project, again)
     assert again.calls == []  # saved as ours: nothing to warn about
+
+
+def test_a_file_in_the_wrong_folder_is_explained_once_then_reminded(qtbot, project,  # type: ignore[no-untyped-def]
+                                                                    make_window):
+    """Another coder's file copied into this coder's folder: a box the first time it opens,
+    the status bar after that (a box at every visit would stop the work each time)."""
+    doc = project.load_document("p2")
+    aset, _ = project.load_annotations("omar", doc)
+    project.save_annotations(aset, doc)
+    mine = project.annotation_path(CODER, "p2")
+    mine.parent.mkdir(parents=True, exist_ok=True)
+    mine.write_bytes(project.annotation_path("omar", "p2").read_bytes())
+    asker = FakeAsker()
+    window = make_window(project, asker, doc="p1")
+    messages: list[str] = []
+    window.message.connect(messages.append)
+    for _ in range(2):
+        key(qtbot, window.document_view, Qt.Key.Key_PageDown, CTRL)
+        assert window.doc is not None and window.doc.id == "p2"
+        key(qtbot, window.document_view, Qt.Key.Key_PageUp, CTRL)
+        assert window.doc is not None and window.doc.id == "p1"
+    errors = [m for kind, m in asker.calls if kind == "error"]
+    assert len(errors) == 1 and "omar" in errors[0] and CODER in errors[0]
+    reminders = [m for m in messages if "annotations/tester/p2.json" in m]
+    assert len(reminders) == 2 and "saving makes it your work" in reminders[1]
