@@ -98,8 +98,8 @@ class ImportReport:
     dry_run: bool = False
     cancelled: bool = False
     sources: int = 0  # source documents read
-    documents_added: int = 0
-    documents_reused: int = 0  # already in the project with the same text
+    documents_added: int = 0  # documents new to the project
+    documents_reused: int = 0  # documents already in it (with the same text)
     annotation_sets: int = 0  # written (or, in a dry run or refusal, that would be)
     spans: int = 0
     events: int = 0
@@ -402,6 +402,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     planned: dict[str, str] = {}  # new document id -> sha256
     seen: set[tuple[str, str]] = set()
     left_out: set[int] = set()
+    with_sets: set[str] = set()  # documents that get a set
     for i, src in enumerate(sources()):
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -428,19 +429,19 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             report.annotation_sets += 1
             report.spans += len(aset.spans)
             report.events += len(aset.events)
-            if document.id in existing:
-                report.documents_reused += 1
-            elif document.id not in planned:
+            with_sets.add(document.id)
+            if document.id not in existing:
                 planned[document.id] = document.sha256
-                report.documents_added += 1
-            else:
-                report.documents_reused += 1
         if progress is not None:
             progress(i + 1, 0)
+    # Documents, not sets: two coders' sets of one document count it once.
+    report.documents_added = len(planned)
+    report.documents_reused = len(with_sets) - len(planned)
     if dry_run or (report.problem_count and not skip_invalid):
         return report
     total = report.sources
     added: set[str] = set()
+    written: set[str] = set()  # documents with a set written
     ctx.report = ImportReport(format=fmt)  # names were counted in the first pass
     for i, src in enumerate(sources()):
         if cancelled is not None and cancelled():
@@ -452,8 +453,11 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
                 _adopt_existing(document, aset, existing, index)
                 if _save_locked(project, document, aset, added, existing, src.where, report):
                     report.sets_written += 1
+                    written.add(document.id)
         if progress is not None:
             progress(i + 1, total)
+    # What was written, which a document locked since the first pass can make less.
+    report.documents_added, report.documents_reused = len(added), len(written - added)
     report.written = True
     return report
 

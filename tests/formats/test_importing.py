@@ -259,3 +259,23 @@ def test_a_document_locked_after_the_check_is_left_out_of_the_write(tmp_path):
     assert project.annotation_path("c", "d1").is_file()
     assert not project.annotation_path("c", "d2").exists()
     assert project.document_ids() == ["d1"]  # d2's document waits for its annotations too
+    assert (report.documents_added, report.documents_reused) == (1, 0)
+    assert "of 1 document(s), 1 new" in report.summary()
+
+
+def test_documents_are_counted_once_whatever_the_number_of_sets(tmp_path):
+    from test_fixtures_formats import build
+
+    from annotator.formats.export import export_project
+
+    source = build("arabic", tmp_path / "arabic")  # 3 documents, 4 sets (two of "emoji")
+    export_project(source, "jsonl", tmp_path / "out", workers=1)
+    project = Project.init(tmp_path / "p", policy=TextPolicy(newlines="keep"))
+    data = tmp_path / "out" / "data.jsonl"
+    dry = import_annotations(project, "jsonl", [data], dry_run=True)
+    report = import_annotations(project, "jsonl", [data])
+    for r in (dry, report):
+        assert r.annotation_sets == 4 and (r.documents_added, r.documents_reused) == (3, 0)
+    assert "of 3 document(s), 3 new" in report.summary()
+    again = import_annotations(project, "jsonl", [data], overwrite=True)
+    assert (again.documents_added, again.documents_reused) == (0, 3)
