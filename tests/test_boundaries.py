@@ -75,3 +75,14 @@ def test_twenty_thousand_void_binding_calls_do_not_crash():
     """)
     assert result.returncode == 0, (result.returncode, result.stderr[-2000:])
     assert result.stdout.startswith("ok")
+
+
+def test_the_window_loads_export_and_import_only_when_a_dialog_opens():
+    result = _run("""
+        import sys
+        import annotator.gui.main_window
+        late = sorted(m for m in sys.modules if m in (
+            "annotator.gui.transfer", "annotator.formats.export", "annotator.formats.importing"))
+        assert not late, late
+    """)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QObject,
@@ -63,7 +63,6 @@ from annotator.core.validation import (
     validate_annotation_data,
 )
 from annotator.errors import AnnotatorError
-from annotator.formats.importing import ImportReport
 from annotator.gui.actions import (
     ActionSpec,
     build_actions,
@@ -78,12 +77,15 @@ from annotator.gui.document_view import DocumentView, SpanMark
 from annotator.gui.event_panel import EventPanel
 from annotator.gui.recovery import AUTOSAVE_IDLE_SECONDS, RecoveryStore, RestoreWork
 from annotator.gui.span_table import SpanTable
-from annotator.gui.transfer import ExportDialog, ImportDialog
 from annotator.gui.undo import push_edit
 from annotator.storage.atomic import cleanup_stale_temps
 from annotator.storage.listing import document_rows
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import MISFILED_WHERE, Project
+
+if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
+    from annotator.formats.importing import ImportReport
+    from annotator.gui.transfer import ExportDialog, ImportDialog
 
 # Sets up to this size are saved on the GUI thread (measured well under 50 ms); larger ones
 # are validated and written by the worker thread from a snapshot.
@@ -1353,6 +1355,8 @@ class MainWindow(QMainWindow):
         """The export dialog (window-modal; runs in a worker thread), or None if cancelled."""
         if not self._saved_before("export"):
             return None
+        from annotator.gui.transfer import ExportDialog
+
         dialog = ExportDialog(self.project, self)
         dialog.finished.connect(self._on_transfer_dialog_finished)
         self.transfer_dialog = dialog
@@ -1360,6 +1364,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_import_dialog(self) -> ImportDialog | None:
+        from annotator.gui.transfer import ImportDialog
+
         dialog = ImportDialog(self.project, parent=self)
         dialog.completed.connect(self._on_import_completed)
         dialog.finished.connect(self._on_transfer_dialog_finished)
