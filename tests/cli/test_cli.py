@@ -311,3 +311,28 @@ def test_import_closing_line_says_what_happened_to_the_rest(tmp_path: Path, caps
     assert code == 1 and err.endswith("1 problem(s), listed above.\n")
     code, _, err = run(capsys, "import", tmp_path / "p", tmp_path / "a.txt", tmp_path / "b.docx")
     assert code == 1 and err.endswith("; everything else was imported.\n")
+
+
+def test_agreement_prints_each_pair_and_json(tmp_path: Path, capsys) -> None:
+    from annotator.core.model import Span
+
+    p = Project.init(tmp_path / "p")
+    p.add_documents([Document("doc-1", ARABIC)])
+    doc = p.load_document("doc-1")
+    for coder, words in (("amira", ["مجموعة مسلحة", "موقع عسكري"]), ("omar", ["مجموعة مسلحة"])):
+        aset, _ = p.load_annotations(coder, doc)
+        for k, w in enumerate(words):
+            start = ARABIC.index(w)
+            aset.spans.append(Span(f"s{k}", start, start + len(w), "ACTOR", w))
+        aset.status, aset.fields = "done", {"relevance": "relevant"}
+        p.save_annotations(aset, doc)
+    code, out, err = run(capsys, "agreement", p.root)
+    assert code == 0 and not err
+    assert out.startswith("amira and omar: 1 document(s) both coded (done sets)")
+    assert "strict F1 0.67" in out and "(2 and 1 spans, 1 the same)" in out
+    code, out, _ = run(capsys, "agreement", p.root, "--json", "--status", "any")
+    data = json.loads(out)
+    assert data["status"] is None and data["pairs"][0]["spans"]["strict"] == {
+        "a": 2, "b": 1, "matched": 1, "f1": 0.6667}
+    code, _, err = run(capsys, "agreement", p.root, "--coders", "amira")
+    assert code == 2 and "two coders or more" in err and "Traceback" not in err

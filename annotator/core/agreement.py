@@ -1,0 +1,322 @@
+"""Agreement between two coders who coded the same documents: the numbers a lead checks before
+adjudicating, computed from annotation sets alone (no files, no Qt).
+
+For each pair of coders, over the documents both coded:
+
+- **Spans**, matched one to one. *Strict*: same start, end and label. *Lenient*: same label
+  and overlapping ranges (the pair with the larger overlap is matched first). *Boundaries*:
+  same start and end, whatever the label (tells edge disagreements from label ones). Each is
+  reported as F1 = 2 * matched / (spans of A + spans of B), symmetric in the coders, overall and
+  per label.
+- **Characters**: Cohen's kappa over every non-whitespace code point, its category being the
+  set of labels of the spans that cover it ("O" for none); chance-corrected, as kappa is.
+- **Events**, matched one to one: same type, and overlapping anchors (the trigger, or for an
+  event without one, the range its role fillers cover). Strict also wants the same anchor
+  range. Over matched events: sub-type agreement, role fillers (F1 of role, start, end), and
+  each field.
+- **Fields** (of matched events, and of the documents): the share of pairs with the same value
+  among the pairs where either coder gave one, and Cohen's kappa for choice and yes/no fields.
+
+Kappa is ``None`` where it is undefined (both coders used one category throughout).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.codebook import Codebook
+from annotator.core.model import AnnotationSet, Document, Event, Span
+from annotator.core.values import is_empty
+
+NOMINAL_TYPES = frozenset({"enum", "boolean"})  # fields whose values are categories: kappa
+
+
+@dataclass
+class F1:
+    """Items of coder A, of coder B, and how many were matched one to one."""
+
+    a: int = 0
+    b: int = 0
+    matched: int = 0
+
+    @property
+    def f1(self) -> float | None:
+        total = self.a + self.b
+        return 2 * self.matched / total if total else None
+
+    def add(self, a: int, b: int, matched: int) -> None:
+        self.a += a
+        self.b += b
+        self.matched += matched
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "matched": self.matched, "f1": _round(self.f1)}
+
+
+@dataclass
+class Kappa:
+    """Pairs of values (A's, B's): observed agreement, and Cohen's kappa when the values are
+    categories (``nominal``; a count or a date has no chance agreement worth the name)."""
+
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+    nominal: bool = True
+
+    def add(self, a: str, b: str, n: int = 1) -> None:
+        self.pairs[(a, b)] += n
+
+    @property
+    def n(self) -> int:
+        return sum(self.pairs.values())
+
+    @property
+    def observed(self) -> float | None:
+        n = self.n
+        return sum(c for (a, b), c in self.pairs.items() if a == b) / n if n else None
+
+    @property
+    def kappa(self) -> float | None:
+        n = self.n
+        if not n or not self.nominal:
+            return None
+        left: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        for (a, b), c in self.pairs.items():
+            left[a] += c
+            right[b] += c
+        expected = sum(left[k] * right[k] for k in left) / (n * n)
+        if expected >= 1:
+            return None  # one category throughout: agreement by chance is certain
+        observed = self.observed
+        assert observed is not None
+        return (observed - expected) / (1 - expected)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"n": self.n, "observed": _round(self.observed), "kappa": _round(self.kappa)}
+
+
+@dataclass
+class PairAgreement:
+    """Agreement of coders ``a`` and ``b`` over the documents both coded."""
+
+    a: str
+    b: str
+    documents: int = 0
+    spans_strict: F1 = field(default_factory=F1)
+    spans_lenient: F1 = field(default_factory=F1)
+    spans_boundaries: F1 = field(default_factory=F1)
+    labels_strict: dict[str, F1] = field(default_factory=dict)
+    labels_lenient: dict[str, F1] = field(default_factory=dict)
+    characters: Kappa = field(default_factory=Kappa)
+    events_strict: F1 = field(default_factory=F1)
+    events_lenient: F1 = field(default_factory=F1)
+    types_lenient: dict[str, F1] = field(default_factory=dict)
+    subtypes: Kappa = field(default_factory=Kappa)
+    roles: dict[str, F1] = field(default_factory=dict)
+    event_fields: dict[str, Kappa] = field(default_factory=dict)
+    document_fields: dict[str, Kappa] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        def table(d: dict[str, Any]) -> dict[str, Any]:
+            return {k: v.to_dict() for k, v in sorted(d.items())}
+        return {
+            "coders": [self.a, self.b], "documents": self.documents,
+            "spans": {"strict": self.spans_strict.to_dict(),
+                      "lenient": self.spans_lenient.to_dict(),
+                      "boundaries": self.spans_boundaries.to_dict(),
+                      "by_label_strict": table(self.labels_strict),
+                      "by_label_lenient": table(self.labels_lenient)},
+            "characters": self.characters.to_dict(),
+            "events": {"strict": self.events_strict.to_dict(),
+                       "lenient": self.events_lenient.to_dict(),
+                       "by_type_lenient": table(self.types_lenient),
+                       "subtype": self.subtypes.to_dict(),
+                       "roles": table(self.roles),
+                       "fields": table(self.event_fields)},
+            "document_fields": table(self.document_fields),
+        }
+
+
+    def add(self, document: Document, set_a: AnnotationSet, set_b: AnnotationSet,
+            codebook: Codebook | None = None) -> None:
+        """Count one more document, coded by A (``set_a``) and by B (``set_b``)."""
+        nominal = _nominal_fields(codebook)
+        self.documents += 1
+        _spans(self, set_a.spans, set_b.spans)
+        _characters(self.characters, document.text, set_a.spans, set_b.spans)
+        _events(self, set_a, set_b, nominal)
+        _fields(self.document_fields, set_a.fields, set_b.fields, nominal)
+
+
+def compare(a: str, b: str, items: Iterable[tuple[Document, AnnotationSet, AnnotationSet]],
+            codebook: Codebook | None = None) -> PairAgreement:
+    """Agreement of coder ``a`` and ``b`` over ``items`` (a document, A's set, B's set)."""
+    out = PairAgreement(a, b)
+    for document, set_a, set_b in items:
+        out.add(document, set_a, set_b, codebook)
+    return out
+
+
+# -- spans ------------------------------------------------------------------------------------
+def _spans(out: PairAgreement, spans_a: Sequence[Span], spans_b: Sequence[Span]) -> None:
+    labels = {s.label for s in spans_a} | {s.label for s in spans_b}
+    strict = Counter((s.start, s.end, s.label) for s in spans_a) & Counter(
+        (s.start, s.end, s.label) for s in spans_b)
+    bounds = Counter((s.start, s.end) for s in spans_a) & Counter(
+        (s.start, s.end) for s in spans_b)
+    out.spans_boundaries.add(len(spans_a), len(spans_b), sum(bounds.values()))
+    lenient = _overlap_matches([(s.start, s.end, s.label) for s in spans_a],
+                               [(s.start, s.end, s.label) for s in spans_b])
+    for label in labels:
+        in_a = sum(1 for s in spans_a if s.label == label)
+        in_b = sum(1 for s in spans_b if s.label == label)
+        same = sum(c for (_, _, lab), c in strict.items() if lab == label)
+        out.labels_strict.setdefault(label, F1()).add(in_a, in_b, same)
+        out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])
+        out.spans_strict.add(in_a, in_b, same)
+        out.spans_lenient.add(in_a, in_b, lenient[label])
+
+
+def _overlap_matches(items_a: list[tuple[int, int, str]], items_b: list[tuple[int, int, str]]
+                     ) -> Counter[str]:
+    """One-to-one matches of items with the same key (third element) and overlapping ranges,
+    the largest overlaps first; the number of matches per key."""
+    candidates = []
+    for i, (sa, ea, ka) in enumerate(items_a):
+        for j, (sb, eb, kb) in enumerate(items_b):
+            overlap = min(ea, eb) - max(sa, sb)
+            if ka == kb and overlap > 0:
+                candidates.append((-overlap, i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matched: Counter[str] = Counter()
+    for _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            matched[items_a[i][2]] += 1
+    return matched
+
+
+def _characters(kappa: Kappa, text: str, spans_a: Sequence[Span],
+                spans_b: Sequence[Span]) -> None:
+    cats_a, cats_b = _categories(len(text), spans_a), _categories(len(text), spans_b)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for i, ch in enumerate(text):
+        if not ch.isspace() and unicodedata.category(ch) != "Cf":
+            pairs[(cats_a[i], cats_b[i])] += 1
+    for (ca, cb), n in pairs.items():
+        kappa.add(ca, cb, n)
+
+
+def _categories(n: int, spans: Sequence[Span]) -> list[str]:
+    """For each code point, the labels of the spans covering it ("O" for none)."""
+    covering: list[set[str] | None] = [None] * n
+    for s in spans:
+        for i in range(max(0, s.start), min(n, s.end)):
+            labels = covering[i]
+            if labels is None:
+                covering[i] = {s.label}
+            else:
+                labels.add(s.label)
+    return ["O" if c is None else "+".join(sorted(c)) for c in covering]
+
+
+# -- events -----------------------------------------------------------------------------------
+def _anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None:
+    """The trigger's range; for an event without one, the range its role fillers cover."""
+    trigger = spans.get(event.trigger) if event.trigger else None
+    if trigger is not None:
+        return trigger.start, trigger.end
+    fillers = [spans[s] for ids in event.roles.values() for s in ids if s in spans]
+    if not fillers:
+        return None
+    return min(s.start for s in fillers), max(s.end for s in fillers)
+
+
+def _events(out: PairAgreement, set_a: AnnotationSet, set_b: AnnotationSet,
+            nominal: frozenset[str]) -> None:
+    spans_a = {s.id: s for s in set_a.spans}
+    spans_b = {s.id: s for s in set_b.spans}
+    ev_a = [(e, _anchor(e, spans_a)) for e in set_a.events]
+    ev_b = [(e, _anchor(e, spans_b)) for e in set_b.events]
+    strict = Counter((e.type, anchor) for e, anchor in ev_a if anchor) & Counter(
+        (e.type, anchor) for e, anchor in ev_b if anchor)
+    out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
+    # Lenient: one to one, same type, overlapping anchors, the largest overlap first.
+    candidates = []
+    for i, (ea, anc_a) in enumerate(ev_a):
+        for j, (eb, anc_b) in enumerate(ev_b):
+            if ea.type == eb.type and anc_a and anc_b:
+                overlap = min(anc_a[1], anc_b[1]) - max(anc_a[0], anc_b[0])
+                if overlap > 0:
+                    candidates.append((-overlap, i, j))
+    candidates.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((ev_a[i][0], ev_b[j][0]))
+    out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
+    for etype in {e.type for e, _ in ev_a} | {e.type for e, _ in ev_b}:
+        out.types_lenient.setdefault(etype, F1()).add(
+            sum(1 for e, _ in ev_a if e.type == etype), sum(1 for e, _ in ev_b if e.type == etype),
+            sum(1 for e, _ in pairs if e.type == etype))
+    for ea, eb in pairs:
+        out.subtypes.add(ea.subtype or "-", eb.subtype or "-")
+        for role in set(ea.roles) | set(eb.roles):
+            fill_a = Counter((spans_a[s].start, spans_a[s].end)
+                             for s in ea.roles.get(role, ()) if s in spans_a)
+            fill_b = Counter((spans_b[s].start, spans_b[s].end)
+                             for s in eb.roles.get(role, ()) if s in spans_b)
+            out.roles.setdefault(role, F1()).add(sum(fill_a.values()), sum(fill_b.values()),
+                                                 sum((fill_a & fill_b).values()))
+        _fields(out.event_fields, ea.fields, eb.fields, nominal)
+
+
+# -- fields -----------------------------------------------------------------------------------
+def _nominal_fields(codebook: Codebook | None) -> frozenset[str]:
+    """Ids of the single-choice and yes/no fields: kept on the codebook, computed once."""
+    if codebook is None:
+        return frozenset()
+    cached = codebook.__dict__.get("_nominal_fields")
+    if cached is None:
+        cached = _find_nominal_fields(codebook)
+        object.__setattr__(codebook, "_nominal_fields", cached)
+    return cached  # type: ignore[no-any-return]
+
+
+def _find_nominal_fields(codebook: Codebook | None) -> frozenset[str]:
+    if codebook is None:
+        return frozenset()
+    ids = {f.id for f in codebook.document_fields if f.type in NOMINAL_TYPES and not f.multiple}
+    for et in codebook.event_types:
+        ids |= {f.id for f in codebook.fields_for(et.id)
+                if f.type in NOMINAL_TYPES and not f.multiple}
+    return frozenset(ids)
+
+
+def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str, Any],
+            nominal: frozenset[str]) -> None:
+    """Each field that either coder filled: the pair of values ("-" for none)."""
+    for fid in set(fields_a) | set(fields_b):
+        va, vb = fields_a.get(fid), fields_b.get(fid)
+        if is_empty(va) and is_empty(vb):
+            continue
+        out.setdefault(fid, Kappa(nominal=fid in nominal)).add(_category(va), _category(vb))
+
+
+def _category(value: Any) -> str:
+    return "-" if is_empty(value) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
