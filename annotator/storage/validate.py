@@ -231,11 +231,15 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
                 new[rel]["content"] = list(content)
         report.add(rel, [Issue(**i) for i in issues])
 
-    if use_cache and new != old:
+    saved = new
+    if coder is not None:  # one coder's run keeps what is known of the other coders' files
+        saved = {**{rel: entry for rel, entry in old.items() if rel.startswith("annotations/")
+                    and not rel.startswith(f"annotations/{coder}/")}, **new}
+    if use_cache and saved != old:
         try:
             project.state_dir.mkdir(exist_ok=True)
             atomic_write_json(cache_path, {"annotator": __version__, "checks": CACHE_CHECKS,
-                                           "codebook": codebook.sha256, "files": new},
+                                           "codebook": codebook.sha256, "files": saved},
                               backup=False)
         except (OSError, AnnotatorError):
             pass  # a read-only project still validates; it just is not cached

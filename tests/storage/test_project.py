@@ -394,6 +394,8 @@ def test_validate_lists_the_clean_files_for_export_from_checks_and_from_its_cach
     memo.unlink()
     validate_project(project, coder="bob")  # one coder's run: not the whole memo
     assert not memo.exists()
+    # ... and it keeps the cached results of the other coders' files.
+    assert validate_project(project).checked == 0
 
 
 def test_validation_cached_before_the_misfiled_check_is_not_reused(project: Project):
