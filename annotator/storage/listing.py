@@ -21,7 +21,7 @@ from annotator import __version__
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write_json, read_json
 from annotator.storage.project import Project
-from annotator.storage.validate import _json_names, _stamp
+from annotator.storage.stamps import json_names, stamp
 
 CACHE_NAME = "listing-cache.json"
 # Titles of documents larger than this are not read (the id is shown until opened): reading a
@@ -41,9 +41,9 @@ class Row:
 def _scan(folder: str) -> dict[str, tuple[str, list[int]]]:
     """``{doc id: (path, [size, mtime_ns])}`` for the ``*.json`` files in ``folder``."""
     found = {}
-    for doc_id in _json_names(folder):
+    for doc_id in json_names(folder):
         path = os.path.join(folder, doc_id + ".json")
-        found[doc_id] = (path, _stamp(path))
+        found[doc_id] = (path, stamp(path))
     return found
 
 
@@ -87,21 +87,21 @@ def document_rows(project: Project, coder: str, *, use_cache: bool = True) -> li
                 old_sets = sets[coder]
 
     docs_dir = str(project.documents_dir)
-    docs = {d: (p, _stamp(p)) for d in project.document_ids()
+    docs = {d: (p, stamp(p)) for d in project.document_ids()
             for p in (os.path.join(docs_dir, d + ".json"),)}
     sets = _scan(str(project.annotations_dir / coder)) if _safe(project, coder) else {}
     new_docs: dict[str, list[Any]] = {}
     new_sets: dict[str, list[Any]] = {}
     rows = []
     for doc_id in sorted(docs):
-        path, stamp = docs[doc_id]
+        path, dstamp = docs[doc_id]
         hit = old_docs.get(doc_id)
-        if _fresh(hit, stamp):
+        if _fresh(hit, dstamp):
             title = hit[2]
         else:
-            title = _title(path, doc_id, stamp[0])
-        if -1 not in stamp:
-            new_docs[doc_id] = [*stamp, title]
+            title = _title(path, doc_id, dstamp[0])
+        if -1 not in dstamp:
+            new_docs[doc_id] = [*dstamp, title]
         status = NOT_STARTED
         if doc_id in sets:
             spath, sstamp = sets[doc_id]

@@ -31,6 +31,7 @@ from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write, atomic_write_json, read_json
 from annotator.storage.project import Project, misfiled_issue
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
+from annotator.storage.stamps import json_names, stamp
 
 CACHE_NAME = "validation-cache.json"
 # Raised whenever the checks change, so results cached by the same annotator version before
@@ -60,25 +61,6 @@ class ProjectReport:
 
     def count(self, severity: str) -> int:
         return sum(1 for issues in self.files.values() for i in issues if i.severity == severity)
-
-
-def _json_names(folder: str) -> Iterator[str]:
-    try:
-        with os.scandir(folder) as it:
-            for entry in it:
-                name = entry.name
-                if name.endswith(".json") and not name.startswith("."):
-                    yield name[:-5]
-    except FileNotFoundError:
-        return
-
-
-def _stamp(path: str) -> list[int]:
-    try:
-        st = os.stat(path)
-    except OSError:  # vanished meanwhile, or a dangling link: never a cache hit
-        return [-1, -1]
-    return [st.st_size, st.st_mtime_ns]
 
 
 def _cached(hit: Any, key: list[int]) -> IssueDicts | None:
@@ -180,7 +162,7 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
 
     root = str(project.root)
     docs_dir = os.path.join(root, "documents")
-    doc_stamps = {d: _stamp(os.path.join(docs_dir, d + ".json")) for d in _json_names(docs_dir)}
+    doc_stamps = {d: stamp(os.path.join(docs_dir, d + ".json")) for d in json_names(docs_dir)}
     new: dict[str, Any] = {}
     todo: list[tuple[str, str, str]] = []  # (rel, coder, doc id) to check now
     results: dict[str, IssueDicts] = {}
@@ -188,13 +170,13 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
     coders = [coder] if coder else project.coders()
     for c in coders:
         folder = os.path.join(root, "annotations", c)
-        for doc_id in sorted(_json_names(folder)):
+        for doc_id in sorted(json_names(folder)):
             rel = f"annotations/{c}/{doc_id}.json"
             if doc_id not in doc_stamps:
                 results[rel] = [Issue(ERROR, "$.document.id",
                                       f"there is no document {doc_id!r} in the project").to_dict()]
                 continue
-            key = [*_stamp(os.path.join(folder, doc_id + ".json")), *doc_stamps[doc_id]]
+            key = [*stamp(os.path.join(folder, doc_id + ".json")), *doc_stamps[doc_id]]
             new[rel] = {"key": key}
             hit = _cached(old.get(rel), key)
             if hit is not None:
