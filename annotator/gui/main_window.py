@@ -416,7 +416,8 @@ class MainWindow(QMainWindow):
                                  f"{rel}: {misfiled[0].message}.\n\nSaving it here makes it "
                                  f"your work (coder {self.coder!r}); no other coder's file is "
                                  "changed.")
-            self.show_message(f"{rel}: {misfiled[0].message}; saving makes it your work")
+            self.show_message(f"{rel} holds another coder's work; saving it makes it "
+                              f"{self.coder}'s")
         elif problems:
             self.show_message(f"This file has {len(problems)} problems; first: "
                               f"{problems[0].message}")

@@ -878,4 +878,5 @@ def test_a_file_in_the_wrong_folder_is_explained_once_then_reminded(qtbot, proje
     errors = [m for kind, m in asker.calls if kind == "error"]
     assert len(errors) == 1 and "omar" in errors[0] and CODER in errors[0]
     reminders = [m for m in messages if "annotations/tester/p2.json" in m]
-    assert len(reminders) == 2 and "saving makes it your work" in reminders[1]
+    assert len(reminders) == 2 and reminders[1] == (
+        "annotations/tester/p2.json holds another coder's work; saving it makes it tester's")
