@@ -161,6 +161,45 @@ def compare(a: str, b: str, items: Iterable[tuple[Document, AnnotationSet, Annot
     return out
 
 
+def describe(pair: PairAgreement, status: str | None) -> str:
+    """The pair's agreement as aligned lines of text (``status``: of the sets compared)."""
+    def f1(x: F1) -> str:
+        return "-" if x.f1 is None else f"{x.f1:.2f}"
+
+    def kappa(k: Kappa) -> str:
+        ok = "-" if k.observed is None else f"{k.observed:.2f}"
+        return ok + ("" if k.kappa is None else f", kappa {k.kappa:.2f}")
+
+    what = f"{status} sets" if status else "sets of any status"
+    lines = [f"{pair.a} and {pair.b}: {pair.documents} document(s) both coded ({what})"]
+    if not pair.documents:
+        return lines[0] + "\n"
+    rows: list[tuple[str, str]] = []  # (indented name, figures), aligned below
+    s = pair.spans_strict
+    rows += [("spans", f"strict F1 {f1(s)}, lenient {f1(pair.spans_lenient)}, boundaries "
+                       f"{f1(pair.spans_boundaries)} ({s.a} and {s.b} spans, {s.matched} the "
+                       "same)"),
+             ("characters", f"agreement {kappa(pair.characters)} ({pair.characters.n} "
+                            "characters)")]
+    rows += [(f"  {label}", f"strict F1 {f1(x)}, lenient {f1(pair.labels_lenient[label])} "
+                            f"({x.a} / {x.b})")
+             for label, x in sorted(pair.labels_strict.items())]
+    e = pair.events_lenient
+    rows.append(("events", f"lenient F1 {f1(e)}, strict {f1(pair.events_strict)} ({e.a} and "
+                           f"{e.b} events, {e.matched} matched)"))
+    if e.matched:
+        rows.append(("  sub-type", f"agreement {kappa(pair.subtypes)}"))
+        rows += [(f"  role {role}", f"F1 {f1(x)} ({x.a} / {x.b})")
+                 for role, x in sorted(pair.roles.items())]
+        rows += [(f"  field {fid}", f"agreement {kappa(k)} (n {k.n})")
+                 for fid, k in sorted(pair.event_fields.items())]
+    rows += [(f"document field {fid}", f"agreement {kappa(k)} (n {k.n})")
+             for fid, k in sorted(pair.document_fields.items())]
+    width = max(len(name) for name, _ in rows)
+    lines += [f"  {name:<{width}}  {figures}" for name, figures in rows]
+    return "\n".join(lines) + "\n"
+
+
 # -- spans ------------------------------------------------------------------------------------
 def _spans(out: PairAgreement, spans_a: Sequence[Span], spans_b: Sequence[Span]) -> None:
     labels = {s.label for s in spans_a} | {s.label for s in spans_b}

@@ -58,6 +58,9 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
                help="Export the project in a dataset format, with its card and checksums"),
     ActionSpec("import", "&Import annotations…", ("Ctrl+Shift+I",), "show_import_dialog",
                "File", help="Bring in brat, doccano, Label Studio, CoNLL or JSONL annotations"),
+    ActionSpec("agreement", "A&greement between coders…", ("Ctrl+Shift+G",),
+               "show_agreement_dialog", "File",
+               help="Span, event and field agreement of every pair of coders"),
     ActionSpec("quit", "&Quit", ("Ctrl+Q",), "close", "File"),
     # Edit
     ActionSpec("undo", "&Undo", ("Ctrl+Z",), "undo", "Edit", "can_undo", toolbar="Document",

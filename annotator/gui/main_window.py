@@ -85,7 +85,7 @@ from annotator.storage.project import MISFILED_WHERE, Project
 
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
     from annotator.formats.importing import ImportReport
-    from annotator.gui.transfer import ExportDialog, ImportDialog
+    from annotator.gui.transfer import AgreementDialog, ExportDialog, ImportDialog
 
 # Sets up to this size are saved on the GUI thread (measured well under 50 ms); larger ones
 # are validated and written by the worker thread from a snapshot.
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self._current_event: str | None = None
         self._last_event_type: str | None = None
         self._exact_selection: tuple[int, int] | None = None
-        self.transfer_dialog: ExportDialog | ImportDialog | None = None
+        self.transfer_dialog: ExportDialog | ImportDialog | AgreementDialog | None = None
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
@@ -1369,6 +1369,19 @@ class MainWindow(QMainWindow):
 
         dialog = ImportDialog(self.project, parent=self)
         dialog.completed.connect(self._on_import_completed)
+        dialog.finished.connect(self._on_transfer_dialog_finished)
+        self.transfer_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_agreement_dialog(self) -> AgreementDialog | None:
+        """Agreement of the coders, read from the saved files (so unsaved work is offered a
+        save first)."""
+        if not self._saved_before("agreement count"):
+            return None
+        from annotator.gui.transfer import AgreementDialog
+
+        dialog = AgreementDialog(self.project, self)
         dialog.finished.connect(self._on_transfer_dialog_finished)
         self.transfer_dialog = dialog
         dialog.open()

@@ -1,4 +1,5 @@
-"""Export and import dialogs: the CLI's ``export`` and ``import-annotations`` in the window.
+"""Export, import and agreement dialogs: the CLI's ``export``, ``import-annotations`` and
+``agreement`` in the window.
 
 Both dialogs collect the same options as the command line, then run the core function
 (``export_project`` / ``import_annotations``) in a worker thread with a progress bar and a
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -43,11 +44,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.agreement import describe as describe_pair
 from annotator.core.model import STATUSES
 from annotator.errors import AnnotatorError
 from annotator.formats.export import DEFAULT_SEED, ExportReport, export_project, parse_split
 from annotator.formats.importing import ImportReport, import_annotations
 from annotator.formats.registry import export_formats, import_formats
+from annotator.storage.agreement import ProjectAgreement, project_agreement
 from annotator.storage.project import Project
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals from the worker
@@ -533,3 +536,54 @@ def _internal_error(exc: BaseException) -> str:
         where = f"The details could not be logged ({log_exc})."
     return (f"Something went wrong inside annotator (a bug): {type(exc).__name__}: {exc}\n\n"
             f"{where}\nEvery file already written is whole: each write is atomic.")
+
+
+class AgreementDialog(TransferDialog):
+    """``annotator agreement``: every pair of the chosen coders, over the documents both coded;
+    the figures as the command line prints them."""
+
+    RUN_TEXT = "Compute"
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(project, parent)
+        self.setObjectName("agreementDialog")
+        self.setWindowTitle(f"Agreement between coders: {project.name}")
+        self.resize(820, 640)
+        self.coder_list = QListWidget(self.options)
+        self.coder_list.setObjectName("coderList")
+        self.coder_list.setToolTip("The coders to compare, pair by pair")
+        for coder in project.coders():
+            self.coder_list.addItem(coder)
+            item = self.coder_list.item(self.coder_list.count() - 1)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.coder_list.setMaximumHeight(110)
+        self.form.addRow("&Coders:", self.coder_list)
+        self.status_box = self._combo("statusBox", [
+            (s.replace("_", " "), s) for s in STATUSES] + [(ANY, None)],
+            "Compare the sets with this status (finished work: 'done')")
+        self.status_box.setCurrentIndex(STATUSES.index("done"))
+        self.form.addRow("&Status:", self.status_box)
+        # Columns of figures line up only in a fixed-width font.
+        self.result_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.result_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.result_view.setPlaceholderText("Choose two coders or more, then Compute.")
+
+    def coders(self) -> list[str]:
+        return [self.coder_list.item(i).text() for i in range(self.coder_list.count())
+                if self.coder_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def work(self) -> Callable[..., Any]:
+        coders = self.coders()
+        if len(coders) < 2:
+            raise AnnotatorError("Choose two coders or more.")
+        return partial(project_agreement, self.project, coders=coders,
+                       status=self.status_box.currentData())
+
+    def describe(self, report: ProjectAgreement) -> str:
+        parts = [describe_pair(pair, report.status) for pair in report.pairs]
+        if report.cancelled:
+            parts.insert(0, "Cancelled: the figures cover the documents read so far.\n")
+        if report.problems:
+            parts += ["Files left out:", *report.problems]
+        return "\n".join(parts)

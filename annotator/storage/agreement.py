@@ -21,14 +21,18 @@ class ProjectAgreement:
     status: str | None  # the status the compared sets have (None: any)
     pairs: list[PairAgreement] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # files left out, and why
+    cancelled: bool = False  # stopped before the last document: the figures are partial
 
 
 def project_agreement(project: Project, *, coders: list[str] | None = None,
                       status: str | None = "done",
-                      progress: Callable[[int, int], None] | None = None) -> ProjectAgreement:
+                      progress: Callable[[int, int], None] | None = None,
+                      cancelled: Callable[[], bool] | None = None) -> ProjectAgreement:
     """Agreement of every pair of ``coders`` (default: all of the project's), over the
     documents for which both have a set of ``status`` (None: any status). Files that cannot be
-    read or are not annotation files are left out and listed in ``problems``."""
+    read or are not annotation files are left out and listed in ``problems``.
+    ``progress(done, total)`` is called as documents are done; ``cancelled()`` is polled as
+    often and stops the count there."""
     known = project.coders()
     chosen = sorted(set(coders)) if coders else known
     unknown = [c for c in chosen if c not in known]
@@ -43,6 +47,9 @@ def project_agreement(project: Project, *, coders: list[str] | None = None,
     codebook = project.codebook
     doc_ids = project.document_ids()
     for n, doc_id in enumerate(doc_ids, 1):
+        if cancelled is not None and cancelled():
+            result.cancelled = True
+            break
         paths = {c: project.annotation_path(c, doc_id) for c in chosen}
         present = [c for c, path in paths.items() if path.is_file()]
         if len(present) >= 2:

@@ -418,3 +418,31 @@ def test_an_import_cancelled_after_writing_still_lists_what_it_wrote(qtbot, tmp_
     assert report.cancelled and report.sets_written == 1
     assert "--skip-invalid" in dialog.result_view.toPlainText()
     assert window._doc_ids == project.document_ids() and len(window._doc_ids) == 1
+
+
+def test_agreement_dialog_compares_the_checked_coders(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
+    # A second coder: the demo coder's set with one span relabelled.
+    doc_id = sample.document_ids()[0]
+    data = json.loads(sample.annotation_path("demo", doc_id).read_text(encoding="utf-8"))
+    data["coder"] = "layla"
+    data["spans"][0]["label"] = "PERSON" if data["spans"][0]["label"] != "PERSON" else "ACTOR"
+    mine = sample.annotation_path("layla", doc_id)
+    mine.parent.mkdir()
+    mine.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    window = make_window(sample)
+    qtbot.keyClick(window.document_view, Qt.Key.Key_G, CTRL_SHIFT)
+    dialog = window.transfer_dialog
+    assert isinstance(dialog, transfer.AgreementDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.coders() == ["demo", "layla"] and dialog.status_box.currentData() == "done"
+    choose(dialog.status_box, None)  # any status
+    result = run_and_wait(qtbot, dialog)
+    assert [(p.a, p.b) for p in result.pairs] == [("demo", "layla")]
+    text = dialog.result_view.toPlainText()
+    assert text.startswith("demo and layla: 1 document(s) both coded (sets of any status)")
+    n = len(data["spans"])
+    assert f"({n} and {n} spans, {n - 1} the same)" in text
+    # One coder left: nothing to compare, said in the dialog.
+    dialog.coder_list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(dialog.run_button, LEFT)
+    assert dialog.result_view.toPlainText() == "Choose two coders or more."

@@ -77,3 +77,11 @@ def test_files_that_cannot_be_used_are_listed_not_raised(project):
     assert result.pairs[0].documents == 0
     assert len(result.problems) == 2
     assert str(path) in result.problems[0] and "d2.json" in result.problems[1]
+
+
+def test_progress_and_cancel(project):
+    seen: list[tuple[int, int]] = []
+    result = project_agreement(project, status=None, progress=lambda d, t: seen.append((d, t)),
+                               cancelled=lambda: len(seen) == 1)
+    assert result.cancelled and seen == [(1, 3)]
+    assert {p.documents for p in result.pairs} == {0, 1}  # d1 only
