@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
 from typing import Any
 
 from annotator.core.codebook import Codebook
@@ -202,68 +205,93 @@ def describe(pair: PairAgreement, status: str | None) -> str:
 
 # -- spans ------------------------------------------------------------------------------------
 def _spans(out: PairAgreement, spans_a: Sequence[Span], spans_b: Sequence[Span]) -> None:
-    labels = {s.label for s in spans_a} | {s.label for s in spans_b}
-    strict = Counter((s.start, s.end, s.label) for s in spans_a) & Counter(
-        (s.start, s.end, s.label) for s in spans_b)
-    bounds = Counter((s.start, s.end) for s in spans_a) & Counter(
-        (s.start, s.end) for s in spans_b)
+    items_a = [(s.start, s.end, s.label) for s in spans_a]
+    items_b = [(s.start, s.end, s.label) for s in spans_b]
+    count_a, count_b = Counter(s.label for s in spans_a), Counter(s.label for s in spans_b)
+    strict: Counter[str] = Counter()
+    for (_, _, label), n in (Counter(items_a) & Counter(items_b)).items():
+        strict[label] += n
+    bounds = Counter(i[:2] for i in items_a) & Counter(i[:2] for i in items_b)
     out.spans_boundaries.add(len(spans_a), len(spans_b), sum(bounds.values()))
-    lenient = _overlap_matches([(s.start, s.end, s.label) for s in spans_a],
-                               [(s.start, s.end, s.label) for s in spans_b])
-    for label in labels:
-        in_a = sum(1 for s in spans_a if s.label == label)
-        in_b = sum(1 for s in spans_b if s.label == label)
-        same = sum(c for (_, _, lab), c in strict.items() if lab == label)
-        out.labels_strict.setdefault(label, F1()).add(in_a, in_b, same)
+    lenient = Counter(items_a[i][2] for i, _ in _overlap_pairs(items_a, items_b))
+    for label in count_a | count_b:
+        in_a, in_b = count_a[label], count_b[label]
+        out.labels_strict.setdefault(label, F1()).add(in_a, in_b, strict[label])
         out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])
-        out.spans_strict.add(in_a, in_b, same)
+        out.spans_strict.add(in_a, in_b, strict[label])
         out.spans_lenient.add(in_a, in_b, lenient[label])
 
 
-def _overlap_matches(items_a: list[tuple[int, int, str]], items_b: list[tuple[int, int, str]]
-                     ) -> Counter[str]:
-    """One-to-one matches of items with the same key (third element) and overlapping ranges,
-    the largest overlaps first; the number of matches per key."""
+def _overlap_pairs(items_a: list[tuple[int, int, str]], items_b: list[tuple[int, int, str]]
+                   ) -> list[tuple[int, int]]:
+    """One-to-one matches (index in A, index in B) of items (start, end, key) with the same
+    key and overlapping ranges, the largest overlap first (then A's, then B's order). Only
+    B's items that can overlap are looked at: sorted by start, from the longest's reach."""
+    by_key: dict[str, list[tuple[int, int, int]]] = {}
+    for j, (sb, eb, kb) in enumerate(items_b):
+        by_key.setdefault(kb, []).append((sb, eb, j))
+    index = {}
+    for key, items in by_key.items():
+        items.sort()
+        index[key] = ([sb for sb, _, _ in items], max(eb - sb for sb, eb, _ in items), items)
     candidates = []
     for i, (sa, ea, ka) in enumerate(items_a):
-        for j, (sb, eb, kb) in enumerate(items_b):
+        found = index.get(ka)
+        if found is None:
+            continue
+        starts, longest, items = found
+        # B's item overlaps when sb < ea and eb > sa, so sb > sa - longest.
+        for sb, eb, j in items[bisect_right(starts, sa - longest):bisect_left(starts, ea)]:
             overlap = min(ea, eb) - max(sa, sb)
-            if ka == kb and overlap > 0:
+            if overlap > 0:
                 candidates.append((-overlap, i, j))
     candidates.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
-    matched: Counter[str] = Counter()
+    pairs = []
     for _, i, j in candidates:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            matched[items_a[i][2]] += 1
-    return matched
+            pairs.append((i, j))
+    return pairs
 
 
 def _characters(kappa: Kappa, text: str, spans_a: Sequence[Span],
                 spans_b: Sequence[Span]) -> None:
+    """Each counted character's pair of categories (in C loops: a document has thousands)."""
     cats_a, cats_b = _categories(len(text), spans_a), _categories(len(text), spans_b)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for i, ch in enumerate(text):
-        if not ch.isspace() and unicodedata.category(ch) != "Cf":
-            pairs[(cats_a[i], cats_b[i])] += 1
-    for (ca, cb), n in pairs.items():
+    pairs = zip(cats_a, cats_b, strict=True)
+    for (ca, cb), n in Counter(compress(pairs, map(_counted, text))).items():
         kappa.add(ca, cb, n)
 
 
+@lru_cache(maxsize=4096)
+def _counted(ch: str) -> bool:
+    """Whether a character counts: not whitespace, not an invisible format mark (RLM...)."""
+    return not ch.isspace() and unicodedata.category(ch) != "Cf"
+
+
 def _categories(n: int, spans: Sequence[Span]) -> list[str]:
-    """For each code point, the labels of the spans covering it ("O" for none)."""
-    covering: list[set[str] | None] = [None] * n
+    """For each code point, the labels of the spans covering it, joined with "+" ("O" for
+    none). Spans over uncovered text (most) are filled a slice at a time."""
+    cats = ["O"] * n
+    shared: dict[int, set[str]] = {}  # code points under two spans or more
     for s in spans:
-        for i in range(max(0, s.start), min(n, s.end)):
-            labels = covering[i]
-            if labels is None:
-                covering[i] = {s.label}
+        lo, hi = max(0, s.start), min(n, s.end)
+        if hi <= lo:
+            continue
+        if cats[lo:hi].count("O") == hi - lo:
+            cats[lo:hi] = [s.label] * (hi - lo)
+            continue
+        for i in range(lo, hi):
+            if cats[i] == "O":
+                cats[i] = s.label
             else:
-                labels.add(s.label)
-    return ["O" if c is None else "+".join(sorted(c)) for c in covering]
+                shared.setdefault(i, {cats[i]}).add(s.label)
+    for i, labels in shared.items():
+        cats[i] = "+".join(sorted(labels))
+    return cats
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -288,22 +316,11 @@ def _events(out: PairAgreement, set_a: AnnotationSet, set_b: AnnotationSet,
         (e.type, anchor) for e, anchor in ev_b if anchor)
     out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
     # Lenient: one to one, same type, overlapping anchors, the largest overlap first.
-    candidates = []
-    for i, (ea, anc_a) in enumerate(ev_a):
-        for j, (eb, anc_b) in enumerate(ev_b):
-            if ea.type == eb.type and anc_a and anc_b:
-                overlap = min(anc_a[1], anc_b[1]) - max(anc_a[0], anc_b[0])
-                if overlap > 0:
-                    candidates.append((-overlap, i, j))
-    candidates.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((ev_a[i][0], ev_b[j][0]))
+    with_a = [k for k, (_, anchor) in enumerate(ev_a) if anchor]
+    with_b = [k for k, (_, anchor) in enumerate(ev_b) if anchor]
+    matches = _overlap_pairs([(*ev_a[k][1], ev_a[k][0].type) for k in with_a],  # type: ignore[misc]
+                             [(*ev_b[k][1], ev_b[k][0].type) for k in with_b])  # type: ignore[misc]
+    pairs = [(ev_a[with_a[i]][0], ev_b[with_b[j]][0]) for i, j in matches]
     out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
     for etype in {e.type for e, _ in ev_a} | {e.type for e, _ in ev_b}:
         out.types_lenient.setdefault(etype, F1()).add(

@@ -157,3 +157,31 @@ def test_agreement_is_symmetric_perfect_with_itself_and_bounded():
 
 def test_f1_of_nothing_is_undefined_not_zero():
     assert F1().f1 is None and F1(2, 0, 0).f1 == 0
+
+
+def test_overlap_matching_equals_trying_every_pair():
+    from annotator.core.agreement import _overlap_pairs
+
+    def every_pair(items_a, items_b):
+        candidates = sorted((-(min(ea, eb) - max(sa, sb)), i, j)
+                            for i, (sa, ea, ka) in enumerate(items_a)
+                            for j, (sb, eb, kb) in enumerate(items_b)
+                            if ka == kb and min(ea, eb) > max(sa, sb))
+        used_a, used_b, pairs = set(), set(), []
+        for _, i, j in candidates:
+            if i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append((i, j))
+        return pairs
+
+    rng = random.Random(11)
+    for _ in range(2000):
+        def items():
+            out = []
+            for _ in range(rng.randint(0, 9)):
+                s = rng.randint(0, 40)
+                out.append((s, s + rng.randint(1, 15), rng.choice("xy")))
+            return out
+        a, b = items(), items()
+        assert _overlap_pairs(a, b) == every_pair(a, b)
