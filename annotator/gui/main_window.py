@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import (
     QObject,
@@ -86,6 +86,8 @@ from annotator.storage.project import MISFILED_WHERE, Project
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
     from annotator.formats.importing import ImportReport
     from annotator.gui.transfer import AgreementDialog, ExportDialog, ImportDialog
+
+    _Transfer = TypeVar("_Transfer", ExportDialog, ImportDialog, AgreementDialog)
 
 # Sets up to this size are saved on the GUI thread (measured well under 50 ms); larger ones
 # are validated and written by the worker thread from a snapshot.
@@ -1358,21 +1360,14 @@ class MainWindow(QMainWindow):
             return None
         from annotator.gui.transfer import ExportDialog
 
-        dialog = ExportDialog(self.project, self)
-        dialog.finished.connect(self._on_transfer_dialog_finished)
-        self.transfer_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._show_transfer(ExportDialog(self.project, self))
 
     def show_import_dialog(self) -> ImportDialog | None:
         from annotator.gui.transfer import ImportDialog
 
         dialog = ImportDialog(self.project, parent=self)
         dialog.completed.connect(self._on_import_completed)
-        dialog.finished.connect(self._on_transfer_dialog_finished)
-        self.transfer_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._show_transfer(dialog)
 
     def show_agreement_dialog(self) -> AgreementDialog | None:
         """Agreement of the coders, read from the saved files (so unsaved work is offered a
@@ -1381,7 +1376,10 @@ class MainWindow(QMainWindow):
             return None
         from annotator.gui.transfer import AgreementDialog
 
-        dialog = AgreementDialog(self.project, self)
+        return self._show_transfer(AgreementDialog(self.project, self))
+
+    def _show_transfer(self, dialog: _Transfer) -> _Transfer:
+        """Open one of the window-modal run dialogs; it is the window's until it closes."""
         dialog.finished.connect(self._on_transfer_dialog_finished)
         self.transfer_dialog = dialog
         dialog.open()
