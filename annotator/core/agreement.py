@@ -316,11 +316,11 @@ def _events(out: PairAgreement, set_a: AnnotationSet, set_b: AnnotationSet,
         (e.type, anchor) for e, anchor in ev_b if anchor)
     out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
     # Lenient: one to one, same type, overlapping anchors, the largest overlap first.
-    with_a = [k for k, (_, anchor) in enumerate(ev_a) if anchor]
-    with_b = [k for k, (_, anchor) in enumerate(ev_b) if anchor]
-    matches = _overlap_pairs([(*ev_a[k][1], ev_a[k][0].type) for k in with_a],  # type: ignore[misc]
-                             [(*ev_b[k][1], ev_b[k][0].type) for k in with_b])  # type: ignore[misc]
-    pairs = [(ev_a[with_a[i]][0], ev_b[with_b[j]][0]) for i, j in matches]
+    anchored_a = [(e, anchor) for e, anchor in ev_a if anchor is not None]
+    anchored_b = [(e, anchor) for e, anchor in ev_b if anchor is not None]
+    matches = _overlap_pairs([(start, end, e.type) for e, (start, end) in anchored_a],
+                             [(start, end, e.type) for e, (start, end) in anchored_b])
+    pairs = [(anchored_a[i][0], anchored_b[j][0]) for i, j in matches]
     out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
     for etype in {e.type for e, _ in ev_a} | {e.type for e, _ in ev_b}:
         out.types_lenient.setdefault(etype, F1()).add(
@@ -350,9 +350,7 @@ def _nominal_fields(codebook: Codebook | None) -> frozenset[str]:
     return cached  # type: ignore[no-any-return]
 
 
-def _find_nominal_fields(codebook: Codebook | None) -> frozenset[str]:
-    if codebook is None:
-        return frozenset()
+def _find_nominal_fields(codebook: Codebook) -> frozenset[str]:
     ids = {f.id for f in codebook.document_fields if f.type in NOMINAL_TYPES and not f.multiple}
     for et in codebook.event_types:
         ids |= {f.id for f in codebook.fields_for(et.id)

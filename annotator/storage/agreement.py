@@ -9,6 +9,7 @@ from itertools import combinations
 
 from annotator.core.agreement import PairAgreement
 from annotator.core.model import AnnotationSet
+from annotator.core.text import is_safe_id
 from annotator.core.validation import structural_issues
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import read_json
@@ -50,6 +51,8 @@ def project_agreement(project: Project, *, coders: list[str] | None = None,
         if cancelled is not None and cancelled():
             result.cancelled = True
             break
+        if not is_safe_id(doc_id):  # a file name no document can have: validate reports it
+            continue
         paths = {c: project.annotation_path(c, doc_id) for c in chosen}
         present = [c for c, path in paths.items() if path.is_file()]
         if len(present) >= 2:

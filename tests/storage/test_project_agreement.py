@@ -85,3 +85,9 @@ def test_progress_and_cancel(project):
                                cancelled=lambda: len(seen) == 1)
     assert result.cancelled and seen == [(1, 3)]
     assert {p.documents for p in result.pairs} == {0, 1}  # d1 only
+
+
+def test_a_file_name_no_document_can_have_is_passed_over(project):
+    (project.documents_dir / "bad name.json").write_text("{}", encoding="utf-8")
+    result = project_agreement(project, coders=["amira", "omar"])
+    assert result.pairs[0].documents == 1 and not result.problems
