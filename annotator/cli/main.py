@@ -12,9 +12,8 @@ import traceback
 from collections.abc import Sequence
 
 from annotator import __version__
+from annotator.cli.codes import OK, USAGE
 from annotator.errors import AnnotatorError
-
-OK, PROBLEMS, USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
