@@ -14,51 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import jsonio
+from annotator.core.fields import Choice, FieldDef
 from annotator.core.text import sha256_text
+from annotator.core.values import check_value
 from annotator.errors import AnnotatorError
 
-FIELD_TYPES = ("enum", "count", "date", "text", "boolean", "integer")
-DATE_PRECISIONS = ("day", "week", "month", "year")
-# Qualifiers of a count, after ACLED's fatality rules ("several" = 3, "dozens" = 12, ...).
-COUNT_QUALIFIERS = {
-    "exact": {"needs_value": True, "en": "exactly", "ar": "بالضبط"},
-    "at_least": {"needs_value": True, "en": "at least", "ar": "على الأقل"},
-    "more_than": {"needs_value": True, "en": "more than", "ar": "أكثر من"},
-    "at_most": {"needs_value": True, "en": "at most", "ar": "على الأكثر"},
-    "approximately": {"needs_value": True, "en": "about", "ar": "حوالي"},
-    "several": {"needs_value": False, "en": "several / a number of", "ar": "عدد من"},
-    "dozens": {"needs_value": False, "en": "dozens", "ar": "عشرات"},
-    "hundreds": {"needs_value": False, "en": "hundreds", "ar": "مئات"},
-    "unspecified": {"needs_value": False, "en": "unspecified, at least one", "ar": "غير محدد"},
-    "none_reported": {"needs_value": False, "en": "none reported", "ar": "لم يذكر"},
-}
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-@dataclass(frozen=True)
-class Choice:
-    id: str
-    name: str
-    name_ar: str = ""
-    help: str = ""
-
-
-@dataclass(frozen=True)
-class FieldDef:
-    id: str
-    type: str
-    name: str
-    name_ar: str = ""
-    help: str = ""
-    required: bool = False
-    options: tuple[Choice, ...] = ()
-    multiple: bool = False
-    minimum: int | None = None
-    maximum: int | None = None
-    default: Any = None
-
-    def option_ids(self) -> list[str]:
-        return [o.id for o in self.options]
 
 
 @dataclass(frozen=True)
@@ -297,8 +258,6 @@ class Codebook:
             if f.type == "enum" and not f.options:
                 problems.append(f"field {f.id!r}: an enumeration needs options")
             if f.default is not None:
-                from annotator.core.values import check_value
-
                 bad = check_value(f, f.default)
                 if bad:
                     problems.append(f"field {f.id!r}: default {f.default!r}: {bad}")

@@ -16,14 +16,8 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
-from annotator.core.codebook import (
-    COUNT_QUALIFIERS,
-    DATE_PRECISIONS,
-    Codebook,
-    EventType,
-    FieldDef,
-    RoleDef,
-)
+from annotator.core.codebook import Codebook, EventType, RoleDef
+from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
 from annotator.core.schemas import compiled_annotation_schema
 from annotator.core.values import check_date, check_value, is_empty

@@ -12,7 +12,7 @@ import reprlib
 from datetime import date
 from typing import Any
 
-from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 
 # ASCII digits only: Python's \d also matches Arabic-Indic digits, which ECMA-262 (JSON Schema's
 # regex dialect) does not. ``fullmatch``, because Python's $ also matches before a final newline.

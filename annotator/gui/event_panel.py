@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.codebook import Codebook, FieldDef, RoleDef
+from annotator.core.codebook import Codebook, RoleDef
 from annotator.core.edits import (
     AddRoleFiller,
     AnnotationSession,
@@ -42,6 +42,7 @@ from annotator.core.edits import (
     SetEventType,
     SetTrigger,
 )
+from annotator.core.fields import FieldDef
 from annotator.core.model import Event, Span
 from annotator.core.validation import ERROR, Issue
 from annotator.gui.field_widgets import FieldEditor, make_field_editor, plain_tooltip

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.values import check_date, check_value
 from annotator.gui.models import bilingual
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core import jsonio
-from annotator.core.codebook import COUNT_QUALIFIERS, Codebook, default_codebook_path
+from annotator.core.codebook import Codebook, default_codebook_path
+from annotator.core.fields import COUNT_QUALIFIERS
 from annotator.core.schemas import codebook_issues
 from annotator.errors import AnnotatorError
 from annotator.storage.project import load_codebook, load_default_codebook

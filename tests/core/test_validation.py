@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sample_coding import coded_sample_session
 
-from annotator.core.codebook import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
 from annotator.core.validation import (
     ERROR,

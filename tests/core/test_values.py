@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.codebook import COUNT_QUALIFIERS, Choice, FieldDef
+from annotator.core.fields import COUNT_QUALIFIERS, Choice, FieldDef
 from annotator.core.values import check_date, check_value, is_empty, value_schema
 
 ENUM = FieldDef("kind", "enum", "Kind", options=(Choice("a", "A"), Choice("b", "B")))

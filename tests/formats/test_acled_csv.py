@@ -51,7 +51,7 @@ def test_fatalities_follow_acleds_rules(count, figure):
 
 
 def test_every_count_qualifier_of_the_codebook_has_a_rule():
-    from annotator.core.codebook import COUNT_QUALIFIERS
+    from annotator.core.fields import COUNT_QUALIFIERS
     from annotator.formats.acled_csv import FATALITIES
 
     assert set(FATALITIES) == set(COUNT_QUALIFIERS)

@@ -7,7 +7,6 @@ from panel_support import add_span, make_session, plain, sample_text
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QListView, QToolButton, QWidget
 
-from annotator.core.codebook import COUNT_QUALIFIERS
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
@@ -23,6 +22,7 @@ from annotator.core.edits import (
     SetStatus,
     SetTrigger,
 )
+from annotator.core.fields import COUNT_QUALIFIERS
 from annotator.gui import models
 from annotator.gui.event_panel import EventPanel, SpanChip, plain_issue
 from annotator.gui.field_widgets import CountEditor, EnumEditor

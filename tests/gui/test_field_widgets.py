@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from annotator.core.codebook import Choice, FieldDef
+from annotator.core.fields import Choice, FieldDef
 from annotator.core.values import check_value
 from annotator.gui.field_widgets import (
     BooleanEditor,
