@@ -7,11 +7,13 @@ checked (and read) on its own.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import starmap
 from operator import itemgetter, methodcaller
-from typing import Any
+from typing import Any, SupportsIndex, TypeVar
 
 from annotator.core.text import sha256_text
 
@@ -119,6 +121,127 @@ class Event:
                    fields=dict(data.get("fields") or {}))
 
 
+T = TypeVar("T", Span, Event)
+
+
+class IdList(list[T]):
+    """A list of spans or events that also finds one by id in O(1).
+
+    The index is built on the first lookup and then kept current by every way of changing the
+    list, so edits, importers and tests may use it as a plain list. Ids are assumed not to
+    change while an item is in the list (edits never rename).
+    """
+
+    __slots__ = ("_by_id", "_numbers", "_repeats")
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        super().__init__(items)
+        self._by_id: dict[str, T] | None = None
+        self._repeats = False
+        # The owner's next free number per id prefix (see ``AnnotationSet.next_id``).
+        self._numbers: dict[str, int] = {}
+
+    def _index(self) -> dict[str, T]:
+        if self._by_id is None:
+            index: dict[str, T] = {}
+            for item in self:
+                index.setdefault(item.id, item)  # a broken file may repeat an id: first wins
+            self._by_id = index
+            self._repeats = len(index) != len(self)
+        return self._by_id
+
+    def get(self, ident: str) -> T | None:
+        return self._index().get(ident) if isinstance(ident, str) else None
+
+    def ids(self) -> KeysView[str]:
+        return self._index().keys()
+
+    def position(self, ident: str) -> int:
+        """Where the item with this id is; ``KeyError`` if none. Scans from the end, where
+        new items are."""
+        item = self.get(ident)
+        if item is not None:
+            for i in range(len(self) - 1, -1, -1):
+                if self[i] is item:
+                    return i
+        raise KeyError(ident)
+
+    # Every mutation keeps the index, or drops it to be rebuilt on the next lookup.
+    def _added(self, item: T) -> None:
+        if self._by_id is not None:
+            self._by_id.setdefault(item.id, item)
+        if self._numbers:
+            ident = item.id
+            digits = len(ident) - len(ident.rstrip("0123456789"))
+            prefix = ident[:len(ident) - digits]
+            if digits and prefix in self._numbers:
+                self._numbers[prefix] = max(self._numbers[prefix], int(ident[-digits:]) + 1)
+
+    def _reset(self) -> None:
+        self._by_id = None
+        self._numbers.clear()
+
+    def _removed(self, item: T) -> None:
+        if self._by_id is None:
+            return
+        if self._repeats:
+            self._by_id = None  # another item may carry the same id: rebuild when asked
+        elif self._by_id.get(item.id) is item:
+            del self._by_id[item.id]
+
+    def append(self, item: T) -> None:
+        super().append(item)
+        self._added(item)
+
+    def insert(self, index: SupportsIndex, item: T) -> None:
+        super().insert(index, item)
+        self._added(item)
+
+    def pop(self, index: SupportsIndex = -1) -> T:
+        item = super().pop(index)
+        self._removed(item)
+        return item
+
+    def remove(self, item: T) -> None:
+        super().remove(item)
+        self._removed(item)
+
+    def __delitem__(self, index: SupportsIndex | slice) -> None:
+        if isinstance(index, slice):
+            super().__delitem__(index)
+            self._reset()
+            return
+        item = self[index]
+        super().__delitem__(index)
+        self._removed(item)
+
+    def extend(self, items: Iterable[T]) -> None:
+        super().extend(items)
+        self._reset()
+
+    def __iadd__(self, items: Iterable[T]) -> IdList[T]:  # type: ignore[override,misc]
+        super().__iadd__(items)
+        self._reset()
+        return self
+
+    def __setitem__(self, index: Any, value: Any) -> None:
+        super().__setitem__(index, value)
+        self._reset()
+
+    def clear(self) -> None:
+        super().clear()
+        self._reset()
+
+    def __copy__(self) -> IdList[T]:
+        return IdList(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> IdList[T]:
+        return IdList(copy.deepcopy(list(self), memo))
+
+    def __reduce__(self) -> Any:
+        return (IdList, (list(self),))
+
+
 @dataclass
 class CodebookRef:
     id: str
@@ -142,31 +265,36 @@ class AnnotationSet:
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     time_spent_seconds: float = 0.0
+    _next_numbers: dict[str, int] = field(default_factory=dict, repr=False,
+                                          compare=False)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Spans and events live in id-indexed lists, however they are assigned, sharing the
+        # set's id counters (which a new list of either makes start over).
+        if name in ("spans", "events"):
+            if type(value) is not IdList:
+                value = IdList(value)
+            numbers = self.__dict__.get("_next_numbers")
+            if numbers is not None:
+                numbers.clear()
+                value._numbers = numbers
+        object.__setattr__(self, name, value)
+
+    def __post_init__(self) -> None:
+        self.spans._numbers = self.events._numbers = self._next_numbers
 
     # -- lookups ---------------------------------------------------------------------------
     def span(self, span_id: str) -> Span | None:
-        for s in self.spans:
-            if s.id == span_id:
-                return s
-        return None
+        return self.spans.get(span_id)
 
     def event(self, event_id: str) -> Event | None:
-        for e in self.events:
-            if e.id == event_id:
-                return e
-        return None
+        return self.events.get(event_id)
 
     def span_index(self, span_id: str) -> int:
-        for i, s in enumerate(self.spans):
-            if s.id == span_id:
-                return i
-        raise KeyError(span_id)
+        return self.spans.position(span_id)
 
     def event_index(self, event_id: str) -> int:
-        for i, e in enumerate(self.events):
-            if e.id == event_id:
-                return i
-        raise KeyError(event_id)
+        return self.events.position(event_id)
 
     def uses_of_span(self, span_id: str) -> list[tuple[str, str]]:
         """(event id, role or ``"trigger"``) for every place the span is referenced."""
@@ -179,15 +307,29 @@ class AnnotationSet:
                     uses.append((e.id, role))
         return uses
 
+    def has_id(self, ident: str) -> bool:
+        """Whether a span or an event has this id."""
+        return ident in self.spans.ids() or ident in self.events.ids()
+
     def next_id(self, prefix: str) -> str:
-        """A fresh id ``<prefix><n>`` (``s12``, ``e3``), never reusing a live one."""
-        taken = {s.id for s in self.spans} | {e.id for e in self.events}
-        n = 1
-        for ident in taken:
-            if ident.startswith(prefix) and ident[len(prefix):].isdigit():
-                n = max(n, int(ident[len(prefix):]) + 1)
-        while f"{prefix}{n}" in taken:
+        """A fresh id ``<prefix><n>`` (``s12``, ``e3``), never reusing a live one.
+
+        The first call for a prefix looks at every id; later ones count on from there, so a
+        coder's next span costs nothing at 10,000 spans.
+        """
+        numbers = self._next_numbers
+        if self.spans._numbers is not numbers or self.events._numbers is not numbers:
+            numbers.clear()  # a copy made without __init__: link the lists again
+            self.spans._numbers = self.events._numbers = numbers
+        n = numbers.get(prefix)
+        if n is None:
+            n = 1
+            for ident in (*self.spans.ids(), *self.events.ids()):
+                if ident.startswith(prefix) and ident[len(prefix):].isdigit():
+                    n = max(n, int(ident[len(prefix):]) + 1)
+        while self.has_id(f"{prefix}{n}"):
             n += 1
+        numbers[prefix] = n
         return f"{prefix}{n}"
 
     def status_when_saved(self) -> str:
