@@ -9,14 +9,26 @@ list positions), so undo after any sequence of edits gives back the same file by
 from __future__ import annotations
 
 import copy
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.codebook import Codebook
+from annotator.core.events import (
+    Change,
+    ChangeBatch,
+    Emitter,
+    EventAdded,
+    EventChanged,
+    EventRemoved,
+    FieldSet,
+    SpanAdded,
+    SpanChanged,
+    SpanRemoved,
+    StatusChanged,
+)
 from annotator.core.model import STATUSES, AnnotationSet, Document, Event, Span, now_iso
-from annotator.core.values import check_value, show
+from annotator.core.rules import EventRules, id_problem, rules_for
+from annotator.core.values import show
 from annotator.errors import AnnotatorError
 
 
@@ -24,43 +36,37 @@ class EditRefusedError(AnnotatorError):
     """An edit that would make the annotations inconsistent; the message says why."""
 
 
-@dataclass(frozen=True)
-class Change:
-    """What an edit touched, for views to refresh: ``kind`` is spans, events, fields or status."""
-
-    kind: str
-    ids: tuple[str, ...] = ()
-
-
-Listener = Callable[[Change], None]
-
-
 class AnnotationSession:
-    """One coder's annotation set on one document, with its codebook, changed only by edits."""
+    """One coder's annotation set on one document, with its codebook, changed only by edits.
+
+    After each edit (and each undo) ``changed`` announces one ``ChangeBatch`` naming what it
+    touched, so views and the issue tracker update only that.
+    """
 
     def __init__(self, document: Document, codebook: Codebook, aset: AnnotationSet) -> None:
         self.document = document
         self.codebook = codebook
+        self.rules = rules_for(codebook)
         self.aset = aset
-        self.listeners: list[Listener] = []
+        self.changed: Emitter[ChangeBatch] = Emitter()
 
-    def do(self, edit: Edit) -> None:
-        """Check and apply ``edit``; raise ``EditRefusedError`` (nothing changed) if refused."""
-        reason = edit.check(self)
-        if reason:
-            raise EditRefusedError(reason)
+    def do(self, edit: Edit, *, checked: bool = False) -> None:
+        """Check (unless the caller just did) and apply ``edit``; raise ``EditRefusedError``
+        (nothing changed) if refused."""
+        if not checked:
+            reason = edit.check(self)
+            if reason:
+                raise EditRefusedError(reason)
         edit.apply(self)
-        self._touched(edit)
+        self._touched(ChangeBatch.of(edit.changes(), edit.description))
 
     def undo(self, edit: Edit) -> None:
         edit.revert(self)
-        self._touched(edit)
+        self._touched(ChangeBatch.of(edit.changes(), edit.description, undo=True))
 
-    def _touched(self, edit: Edit) -> None:
+    def _touched(self, batch: ChangeBatch) -> None:
         self.aset.modified = now_iso()
-        for change in edit.changes():
-            for listener in list(self.listeners):
-                listener(change)
+        self.changed.emit(batch)
 
     def span_text(self, start: int, end: int) -> str:
         return self.document.text[start:end]
@@ -81,24 +87,45 @@ class Edit:
         raise NotImplementedError
 
     def changes(self) -> list[Change]:
+        """What applying the edit changed (valid once applied); undo announces the inverse."""
         return []
 
 
 class History:
-    """A plain undo/redo stack for code without Qt (the window uses a ``QUndoStack``)."""
+    """The undo/redo stack of one session, without Qt: the window, the command line and the
+    tests push edits here. ``changed`` fires after every push, undo, redo and ``set_clean``;
+    ``is_clean()`` is the single "modified" flag."""
 
     def __init__(self, session: AnnotationSession) -> None:
         self.session = session
         self.done: list[Edit] = []
         self.undone: list[Edit] = []
         self.clean_index = 0
+        self.changed: Emitter[History] = Emitter()
 
     def push(self, edit: Edit) -> None:
-        self.session.do(edit)
+        """Check and apply ``edit`` as one undo step; ``EditRefusedError`` if refused."""
+        reason = self.try_push(edit)
+        if reason:
+            raise EditRefusedError(reason)
+
+    def try_push(self, edit: Edit) -> str:
+        """Check and apply ``edit`` as one undo step; return '' or why it was refused (then
+        nothing changed). The edit is checked once; a macro checks each step as it goes."""
+        reason = edit.check(self.session)
+        if not reason:
+            try:
+                self.session.do(edit, checked=True)
+            except EditRefusedError as exc:  # a macro step refused: its steps were reverted
+                reason = str(exc)
+        if reason:
+            return reason
         if self.clean_index > len(self.done):
             self.clean_index = -1  # the saved state was undone and is now unreachable
         self.done.append(edit)
         self.undone.clear()
+        self.changed.emit(self)
+        return ""
 
     def undo(self) -> bool:
         if not self.done:
@@ -106,40 +133,54 @@ class History:
         edit = self.done.pop()
         self.session.undo(edit)
         self.undone.append(edit)
+        self.changed.emit(self)
         return True
 
     def redo(self) -> bool:
         if not self.undone:
             return False
         edit = self.undone.pop()
-        self.session.do(edit)
+        self.session.do(edit, checked=True)  # reverts are exact: what applied applies again
         self.done.append(edit)
+        self.changed.emit(self)
         return True
+
+    def can_undo(self) -> bool:
+        return bool(self.done)
+
+    def can_redo(self) -> bool:
+        return bool(self.undone)
+
+    def undo_text(self) -> str:
+        return self.done[-1].description if self.done else ""
+
+    def redo_text(self) -> str:
+        return self.undone[-1].description if self.undone else ""
+
+    @property
+    def index(self) -> int:
+        """How many edits are applied (as ``QUndoStack.index``)."""
+        return len(self.done)
 
     def set_clean(self) -> None:
         self.clean_index = len(self.done)
+        self.changed.emit(self)
 
     def is_clean(self) -> bool:
         return self.clean_index == len(self.done)
 
 
 # -- spans -------------------------------------------------------------------------------------
-_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}")  # as in the annotation schema
-
-
 def _new_id_problem(s: AnnotationSession, kind: str, ident: str) -> str:
     """'' for no id (one is chosen on apply) or a well-formed id no span or event has."""
     if ident == "":
         return ""
-    if not isinstance(ident, str) or not _ID.fullmatch(ident):
-        return f"{kind} id {show(ident)} is not valid: use letters, digits, '_', '.' or '-'"
-    if s.aset.span(ident) is not None or s.aset.event(ident) is not None:
+    bad = id_problem(kind, ident)
+    if bad:
+        return bad
+    if s.aset.has_id(ident):
         return f"id {ident!r} is taken"
     return ""
-
-
-def _label_problem(cb: Codebook, label: str) -> str:
-    return "" if isinstance(label, str) and cb.label(label) else f"unknown label {show(label)}"
 
 
 def _is_offset(value: Any) -> bool:
@@ -164,7 +205,7 @@ class AddSpan(Edit):
     description: str = "Add span"
 
     def check(self, s: AnnotationSession) -> str:
-        return (_range_problem(s, self.start, self.end) or _label_problem(s.codebook, self.label)
+        return (_range_problem(s, self.start, self.end) or s.rules.label_problem(self.label)
                 or _new_id_problem(s, "span", self.span_id))
 
     def apply(self, s: AnnotationSession) -> None:
@@ -177,7 +218,7 @@ class AddSpan(Edit):
         del s.aset.spans[s.aset.span_index(self.span_id)]
 
     def changes(self) -> list[Change]:
-        return [Change("spans", (self.span_id,))]
+        return [SpanAdded(self.span_id)]
 
 
 @dataclass
@@ -226,25 +267,25 @@ class RemoveSpan(Edit):
                 e.roles.setdefault(role, []).insert(k, self.span_id)
 
     def changes(self) -> list[Change]:
-        events = tuple(dict.fromkeys(eid for eid, _, _ in self._refs))
-        out = [Change("spans", (self.span_id,))]
-        if events:
-            out.append(Change("events", events))
-        return out
+        # The events let go of the span first, then it goes (undo: it comes back first).
+        events = dict.fromkeys(eid for eid, _, _ in self._refs)
+        return [*(EventChanged(eid) for eid in events), SpanRemoved(self.span_id)]
 
 
 def _label_fits_uses(s: AnnotationSession, span_id: str, label: str) -> str:
-    cb = s.codebook
+    """'' when every event using the span still takes it with ``label``."""
+    rules = s.rules
     for eid, role in s.aset.uses_of_span(span_id):
+        e = s.aset.event(eid)
+        t = rules.types.get(e.type) if e is not None else None
         if role == "trigger":
-            if cb.trigger_labels and label not in cb.trigger_labels:
-                return f"span {span_id} is the trigger of event {eid}, which must be " \
-                       f"{' or '.join(cb.trigger_labels)}"
+            bad = rules.trigger_label_problem(label)
+        elif t is not None and role in t.roles:
+            bad = t.filler_problem(role, span_id, label)
         else:
-            rd = cb.role(role)
-            if rd is not None and label not in rd.labels:
-                return f"span {span_id} fills {rd.name} of event {eid}, which takes only " \
-                       f"{' or '.join(rd.labels)}"
+            continue
+        if bad:
+            return f"span {span_id} is used in event {eid}: {bad}"
     return ""
 
 
@@ -258,7 +299,7 @@ class RelabelSpan(Edit):
     def check(self, s: AnnotationSession) -> str:
         if s.aset.span(self.span_id) is None:
             return f"there is no span {show(self.span_id)}"
-        return _label_problem(s.codebook, self.label) or \
+        return s.rules.label_problem(self.label) or \
             _label_fits_uses(s, self.span_id, self.label)
 
     def apply(self, s: AnnotationSession) -> None:
@@ -272,7 +313,7 @@ class RelabelSpan(Edit):
         span.label = self._old
 
     def changes(self) -> list[Change]:
-        return [Change("spans", (self.span_id,))]
+        return [SpanChanged(self.span_id)]
 
 
 @dataclass
@@ -303,7 +344,7 @@ class ResizeSpan(Edit):
         span.start, span.end, span.text = self._old
 
     def changes(self) -> list[Change]:
-        return [Change("spans", (self.span_id,))]
+        return [SpanChanged(self.span_id)]
 
 
 # -- events ------------------------------------------------------------------------------------
@@ -320,10 +361,15 @@ def _trigger_problem(s: AnnotationSession, span_id: str | None) -> str:
     span = s.aset.span(span_id)
     if span is None:
         return f"there is no span {show(span_id)}"
-    labels = s.codebook.trigger_labels
-    if labels and span.label not in labels:
-        return f"a trigger must be labelled {' or '.join(labels)}; span {span_id} is {span.label}"
-    return ""
+    return s.rules.trigger_label_problem(span.label)
+
+
+def _type_problem(s: AnnotationSession, type_id: Any, subtype: Any) -> str:
+    """'' for a known event type with a sub-type of its own (or none)."""
+    bad = s.rules.type_problem(type_id)
+    if bad:
+        return bad
+    return s.rules.types[type_id].subtype_problem(subtype)
 
 
 def default_fields(cb: Codebook, type_id: str) -> dict[str, Any]:
@@ -341,12 +387,9 @@ class CreateEvent(Edit):
     _index: int = -1
 
     def check(self, s: AnnotationSession) -> str:
-        et = s.codebook.event_type(self.type) if isinstance(self.type, str) else None
-        if et is None:
-            return f"unknown event type {show(self.type)}"
-        if self.subtype is not None and et.subtype(self.subtype) is None:
-            return f"{et.name} has no sub-type {show(self.subtype)}"
-        return _new_id_problem(s, "event", self.event_id) or _trigger_problem(s, self.trigger)
+        return (_type_problem(s, self.type, self.subtype)
+                or _new_id_problem(s, "event", self.event_id)
+                or _trigger_problem(s, self.trigger))
 
     def apply(self, s: AnnotationSession) -> None:
         if not self.event_id:
@@ -358,7 +401,7 @@ class CreateEvent(Edit):
         del s.aset.events[s.aset.event_index(self.event_id)]
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [EventAdded(self.event_id)]
 
 
 @dataclass
@@ -379,7 +422,7 @@ class DeleteEvent(Edit):
         s.aset.events.insert(*self._saved)
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [EventRemoved(self.event_id)]
 
 
 @dataclass
@@ -396,12 +439,7 @@ class SetEventType(Edit):
     def check(self, s: AnnotationSession) -> str:
         if s.aset.event(self.event_id) is None:
             return f"there is no event {show(self.event_id)}"
-        et = s.codebook.event_type(self.type) if isinstance(self.type, str) else None
-        if et is None:
-            return f"unknown event type {show(self.type)}"
-        if self.subtype is not None and et.subtype(self.subtype) is None:
-            return f"{et.name} has no sub-type {show(self.subtype)}"
-        return ""
+        return _type_problem(s, self.type, self.subtype)
 
     def apply(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -420,7 +458,7 @@ class SetEventType(Edit):
         e.type, e.subtype, e.roles, e.fields = copy.deepcopy(self._old)
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [EventChanged(self.event_id)]
 
 
 @dataclass
@@ -443,7 +481,7 @@ class SetTrigger(Edit):
         _event(s, self.event_id).trigger = self._old
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [EventChanged(self.event_id)]
 
 
 @dataclass
@@ -463,18 +501,20 @@ class AddRoleFiller(Edit):
         span = s.aset.span(self.span_id)
         if span is None:
             return f"there is no span {show(self.span_id)}"
-        et = s.codebook.event_type(e.type)
-        rd = s.codebook.role(self.role) if isinstance(self.role, str) else None
-        if et is None or rd is None or self.role not in et.roles:
-            return f"{show(self.role)} is not a role of {et.name if et else e.type}"
-        if span.label not in rd.labels:
-            return f"{rd.name} takes {' or '.join(rd.labels)} spans; this span is {span.label}"
+        t: EventRules | None = s.rules.types.get(e.type)
+        if t is None:
+            return s.rules.type_problem(e.type)
+        bad = t.role_problem(self.role)
+        if bad:
+            return bad
+        rd, _ = t.roles[self.role]
         fillers = e.roles.get(self.role, [])
         if self.span_id in fillers:
             return f"span {self.span_id} already fills {rd.name}"
-        if rd.max is not None and rd.max > 1 and len(fillers) >= rd.max:
-            return f"{rd.name} takes at most {rd.max} spans"
-        return ""
+        if rd.max == 1:  # the one filler is replaced
+            return t.filler_problem(self.role, self.span_id, span.label)
+        return (t.filler_problem(self.role, self.span_id, span.label)
+                or t.capacity_problem(self.role, len(fillers) + 1))
 
     def apply(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -493,7 +533,7 @@ class AddRoleFiller(Edit):
             e.roles[self.role] = list(self._old)
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [EventChanged(self.event_id)]
 
 
 @dataclass
@@ -524,7 +564,7 @@ class RemoveRoleFiller(Edit):
         _event(s, self.event_id).roles[self.role] = list(self._old)
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [EventChanged(self.event_id)]
 
 
 _UNSET = object()
@@ -544,13 +584,10 @@ class SetEventField(Edit):
         e = s.aset.event(self.event_id)
         if e is None:
             return f"there is no event {show(self.event_id)}"
-        fd = s.codebook.field_for(e.type, self.field_id)
-        if fd is None:
-            return f"{show(self.field_id)} is not a field of this event type"
-        if self.value is None:
-            return ""
-        bad = check_value(fd, self.value)
-        return f"{fd.name}: {bad}" if bad else ""
+        t = s.rules.types.get(e.type)
+        if t is None:
+            return s.rules.type_problem(e.type)
+        return t.field_problem(self.field_id, self.value)
 
     def apply(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -561,7 +598,7 @@ class SetEventField(Edit):
         _assign(_event(s, self.event_id).fields, self.field_id, self._old)
 
     def changes(self) -> list[Change]:
-        return [Change("events", (self.event_id,))]
+        return [FieldSet(self.field_id, self.event_id)]
 
 
 @dataclass
@@ -572,13 +609,7 @@ class SetDocumentField(Edit):
     _old: Any = _UNSET
 
     def check(self, s: AnnotationSession) -> str:
-        fd = s.codebook.document_field(self.field_id)
-        if fd is None:
-            return f"{show(self.field_id)} is not a document field"
-        if self.value is None:
-            return ""
-        bad = check_value(fd, self.value)
-        return f"{fd.name}: {bad}" if bad else ""
+        return s.rules.document_field_problem(self.field_id, self.value)
 
     def apply(self, s: AnnotationSession) -> None:
         self._old = s.aset.fields.get(self.field_id, _UNSET)
@@ -588,7 +619,7 @@ class SetDocumentField(Edit):
         _assign(s.aset.fields, self.field_id, self._old)
 
     def changes(self) -> list[Change]:
-        return [Change("fields")]
+        return [FieldSet(self.field_id)]
 
 
 def _assign(target: dict[str, Any], key: str, value: Any) -> None:
@@ -614,7 +645,7 @@ class SetStatus(Edit):
         s.aset.status = self._old
 
     def changes(self) -> list[Change]:
-        return [Change("status")]
+        return [StatusChanged()]
 
 
 @dataclass

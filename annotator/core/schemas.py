@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 
 from annotator.core.model import FORMAT_VERSION, OFFSET_UNIT, STATUSES
+from annotator.core.rules import ID_PATTERN
 from annotator.core.values import value_schema
 from annotator.paths import schema_path
 
@@ -34,7 +35,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # "not": Python validators let $ match before a final newline (ECMA-262's $ does not), so
 # without it jsonschema accepted "s1\n" and jsonschema_rs refused it.
 _NO_NEWLINE = {"pattern": "\n"}
-_IDENT = {"type": "string", "pattern": "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$", "not": _NO_NEWLINE}
+_IDENT = {"type": "string", "pattern": f"^{ID_PATTERN}$", "not": _NO_NEWLINE}
 _SHA = {"type": "string", "pattern": "^[0-9a-f]{64}$", "not": _NO_NEWLINE}
 _TIME = {"type": "string", "minLength": 1}
 

@@ -12,15 +12,14 @@ import operator
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
-from annotator.core.codebook import Codebook, EventType, RoleDef
-from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.codebook import Codebook
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
+from annotator.core.rules import EventRules, Rules, rules_for, value_problem
 from annotator.core.schemas import compiled_annotation_schema
-from annotator.core.values import check_date, check_value, is_empty
+from annotator.core.values import is_empty
 
 ERROR, WARNING, TODO = "error", "warning", "todo"
 _ID, _START, _END = (operator.itemgetter("id"), operator.itemgetter("start"),
@@ -126,7 +125,7 @@ def _semantic(data: dict[str, Any], document: Document | None,
                       "the document text has changed since this file was made (SHA-256 differs):"
                       " offsets may point at the wrong text"))
             text = None  # offsets cannot be trusted against this text
-    tables = _tables(cb) if cb is not None else None
+    tables = rules_for(cb) if cb is not None else None
     if cb is not None:
         ref = data["codebook"]
         if ref["id"] != cb.id:
@@ -175,13 +174,11 @@ def _semantic(data: dict[str, Any], document: Document | None,
         for fid, value in fields.items():
             known = doc_fields.get(fid)
             if known is None:
-                add(Issue(ERROR, f"$.fields.{fid}", f"unknown document field {fid!r}"))
+                add(Issue(ERROR, f"$.fields.{fid}", tables.document_field_problem(fid, value)))
             else:
-                fd, ok = known
-                if ok is None or not ok(value):
-                    bad = check_value(fd, value)
-                    if bad:
-                        add(Issue(ERROR, f"$.fields.{fid}", f"{fd.name}: {bad}"))
+                bad = value_problem(known, value)
+                if bad:
+                    add(Issue(ERROR, f"$.fields.{fid}", bad))
         for fd in tables.required_document_fields:
             if is_empty(fields.get(fd.id)):
                 add(Issue(need, f"$.fields.{fd.id}", f"document field {fd.name!r} is required"))
@@ -219,7 +216,7 @@ def _check_spans(span_list: list[dict[str, Any]], text: str | None,
 
 
 def _check_event(i: int, e: dict[str, Any], spans: dict[str, dict[str, Any]],
-                 cb: Codebook | None, tables: _Tables | None, need: str,
+                 cb: Codebook | None, tables: Rules | None, need: str,
                  issues: list[Issue]) -> None:
     add = issues.append
     eid = e["id"]
@@ -236,9 +233,9 @@ def _check_event(i: int, e: dict[str, Any], spans: dict[str, dict[str, Any]],
                           f"{name}: role {role!r} refers to missing span {sid!r}", eid))
     if cb is None or tables is None:
         return
-    t = tables.types.get(e["type"])
+    t: EventRules | None = tables.types.get(e["type"])
     if t is None:
-        add(Issue(ERROR, where + ".type", f"{name}: unknown event type {e['type']!r}", eid))
+        add(Issue(ERROR, where + ".type", f"{name}: {tables.type_problem(e['type'])}", eid))
         return
     name = f"event {eid} ({t.name})"
     sub = e.get("subtype")
@@ -249,46 +246,40 @@ def _check_event(i: int, e: dict[str, Any], spans: dict[str, dict[str, Any]],
     elif isinstance(sub, str) and sub in t.subtypes:
         st_id = sub
     else:
-        add(Issue(ERROR, where + ".subtype", f"{name}: unknown sub-type {sub!r}", eid))
+        add(Issue(ERROR, where + ".subtype", f"{name}: {t.subtype_problem(sub)}", eid))
     if trig is None:
         if cb.trigger_required:
             add(Issue(need, where + ".trigger", f"{name}: mark its trigger", eid))
     elif trig in spans and tables.trigger_labels and \
             spans[trig]["label"] not in tables.trigger_labels:
         add(Issue(ERROR, where + ".trigger",
-                  f"{name}: the trigger must be labelled {' or '.join(cb.trigger_labels)}, "
-                  f"not {spans[trig]['label']}", eid))
+                  f"{name}: {tables.trigger_label_problem(spans[trig]['label'])}", eid))
     allowed = t.roles
     for role, fillers in roles.items():
         known = allowed.get(role)
         if known is None:
-            add(Issue(ERROR, f"{where}.roles.{role}",
-                      f"{name}: role {role!r} is not a role of this event type", eid))
+            add(Issue(ERROR, f"{where}.roles.{role}", f"{name}: {t.role_problem(role)}", eid))
             continue
         rd, role_labels = known
         if rd.max is not None and len(fillers) > rd.max:
             add(Issue(ERROR, f"{where}.roles.{role}",
-                      f"{name}: {rd.name} takes at most {rd.max} span(s), has {len(fillers)}",
-                      eid))
+                      f"{name}: {t.capacity_problem(role, len(fillers))}", eid))
         for sid in fillers:
             span = spans.get(sid)
             if span is not None and span["label"] not in role_labels:
                 add(Issue(ERROR, f"{where}.roles.{role}",
-                          f"{name}: {rd.name} must be a {' or '.join(rd.labels)} span; "
-                          f"span {sid} is {span['label']}", eid))
+                          f"{name}: {t.filler_problem(role, sid, span['label'])}", eid))
     efields = e["fields"]
     defs = t.fields
     for fid, value in efields.items():
         known = defs.get(fid)
         if known is None:
-            add(Issue(ERROR, f"{where}.fields.{fid}",
-                      f"{name}: unknown field {fid!r} for this event type", eid))
+            add(Issue(ERROR, f"{where}.fields.{fid}", f"{name}: {t.field_problem(fid, value)}",
+                      eid))
             continue
-        fd, ok = known
-        if ok is None or not ok(value):
-            bad = check_value(fd, value)
-            if bad:
-                add(Issue(ERROR, f"{where}.fields.{fid}", f"{name}: {fd.name}: {bad}", eid))
+        bad = value_problem(known, value)
+        if bad:
+            add(Issue(ERROR, f"{where}.fields.{fid}", f"{name}: {bad}", eid))
     req_roles, req_fields = t.required[st_id]
     for role in req_roles:
         if not roles.get(role):
@@ -304,87 +295,3 @@ def _check_event(i: int, e: dict[str, Any], spans: dict[str, dict[str, Any]],
             known = defs.get(fid)
             add(Issue(need, f"{where}.fields.{fid}",
                       f"{name}: field {known[0].name if known else fid} is required", eid))
-
-
-# -- per-codebook lookup tables -----------------------------------------------------------------
-def _quick_check(fd: FieldDef) -> Callable[[Any], bool] | None:
-    """A cheap test that is true only where ``check_value(fd, value)`` is ``''`` (when it is
-    false, ``check_value`` is asked, for the verdict and its message); ``None``: ask it always."""
-    if fd.type == "enum" and not fd.multiple:
-        options = frozenset(fd.option_ids())
-        return lambda v: isinstance(v, str) and v in options
-    if fd.type == "text":
-        return lambda v: isinstance(v, str)
-    if fd.type == "boolean":
-        return lambda v: isinstance(v, bool)
-    if fd.type == "count":
-        return _count_ok
-    if fd.type == "date":
-        return _date_ok
-    return None
-
-
-def _count_ok(v: Any) -> bool:
-    """A count with a whole number: exactly ``value`` and ``qualifier``, a known qualifier, an
-    int (not a bool) of 0 or more. (A null number, which some qualifiers refuse, is left to
-    ``check_value``.)"""
-    if v.__class__ is not dict or len(v) != 2:
-        return False
-    q, n = v.get("qualifier"), v.get("value")
-    return q.__class__ is str and q in COUNT_QUALIFIERS and n.__class__ is int and n >= 0
-
-
-def _date_ok(v: Any) -> bool:
-    """A date that ``check_value`` accepts: exactly ``value`` and ``precision``, both text, the
-    pair checked once per process (a project holds few distinct dates)."""
-    if v.__class__ is not dict or len(v) != 2:
-        return False
-    text, precision = v.get("value"), v.get("precision")
-    return text.__class__ is str and precision.__class__ is str and _good_date(text, precision)
-
-
-@lru_cache(maxsize=4096)
-def _good_date(text: str, precision: str) -> bool:
-    return precision in DATE_PRECISIONS and check_date(text, precision) == ""
-
-
-class _EventTable:
-    """What validating an event of one type looks up, computed once per codebook."""
-
-    def __init__(self, cb: Codebook, et: EventType) -> None:
-        self.name = et.name
-        self.has_subtypes = bool(et.subtypes)
-        self.subtypes = frozenset(s.id for s in et.subtypes)
-        # A role is allowed when the codebook defines it and the type lists it.
-        self.roles: dict[str, tuple[RoleDef, frozenset[str]]] = {}
-        for rid in et.roles:
-            rd = cb.role(rid)
-            if rd is not None:
-                self.roles[rid] = (rd, frozenset(rd.labels))
-        # The first definition of a field id wins, as in ``Codebook.field_for``.
-        self.fields: dict[str, tuple[FieldDef, Callable[[Any], bool] | None]] = {}
-        for fd in cb.fields_for(et.id):
-            self.fields.setdefault(fd.id, (fd, _quick_check(fd)))
-        self.required = {st: (cb.required_roles(et.id, st), cb.required_fields(et.id, st))
-                         for st in (None, *self.subtypes)}
-
-
-class _Tables:
-    def __init__(self, cb: Codebook) -> None:
-        self.labels = frozenset(lab.id for lab in cb.span_labels)
-        self.trigger_labels = frozenset(cb.trigger_labels)
-        # Later definitions win, as in ``Codebook.event_type``.
-        self.types = {et.id: _EventTable(cb, et) for et in cb.event_types}
-        self.document_fields: dict[str, tuple[FieldDef, Callable[[Any], bool] | None]] = {}
-        for fd in cb.document_fields:
-            self.document_fields.setdefault(fd.id, (fd, _quick_check(fd)))
-        self.required_document_fields = tuple(fd for fd in cb.document_fields if fd.required)
-
-
-def _tables(cb: Codebook) -> _Tables:
-    """The lookup tables of ``cb``, kept on it (a codebook never changes once loaded)."""
-    tables = cb.__dict__.get("_validation_tables")
-    if tables is None:
-        tables = _Tables(cb)
-        object.__setattr__(cb, "_validation_tables", tables)
-    return tables  # type: ignore[no-any-return]

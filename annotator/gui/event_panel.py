@@ -2,8 +2,8 @@
 
 Built from the codebook (roles and fields of the event's type, the document fields), so a new
 codebook needs no code. Like every panel it never edits the session: user actions become
-``editRequested(edit)`` and the window applies them; the session's listeners bring the change
-back here.
+``editRequested(edit)`` and the window applies them; the session's change events bring the
+change back here.
 """
 
 from __future__ import annotations
@@ -35,13 +35,13 @@ from annotator.core.codebook import Codebook, RoleDef
 from annotator.core.edits import (
     AddRoleFiller,
     AnnotationSession,
-    Change,
     RemoveRoleFiller,
     SetDocumentField,
     SetEventField,
     SetEventType,
     SetTrigger,
 )
+from annotator.core.events import ChangeBatch
 from annotator.core.fields import FieldDef
 from annotator.core.model import Event, Span
 from annotator.core.validation import ERROR, Issue
@@ -346,15 +346,14 @@ class EventPanel(QWidget):
 
     # -- public API --------------------------------------------------------------------------
     def set_session(self, session: AnnotationSession | None) -> None:
-        old = self._session
-        if old is not None and self._on_session_change in old.listeners:
-            old.listeners.remove(self._on_session_change)
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_session_changed)
         self._session = session
         self._current = None
         self._available = None
         self.events_model.set_session(session)
         if session is not None:
-            session.listeners.append(self._on_session_change)
+            session.changed.connect(self._on_session_changed)
         self._build_document_fields()
         self._fields_type = None
         self._refresh_all()
@@ -722,36 +721,42 @@ class EventPanel(QWidget):
         self.eventSelected.emit(event_id)
 
     # -- session changes ---------------------------------------------------------------------
-    def _on_session_change(self, change: Change) -> None:
+    def _on_session_changed(self, batch: ChangeBatch) -> None:
         self.events_model.cache.invalidate()
-        if change.kind == "events":
+        if batch.replaced:
+            if self._available is not None and self._available_span() is None:
+                self._available = None
+            self._refresh_all()
+            return
+        events = batch.event_ids()
+        if events:
             if self._current is not None and self._event() is None:
                 self._current = None  # deleted (or undone creation)
                 self._sync_list_selection()
                 self._refresh_event()
-            elif self._current is not None and (not change.ids or self._current in change.ids):
+            elif self._current is not None and self._current in events:
                 self._refresh_event()
-        elif change.kind == "spans":
+        spans = batch.span_ids()
+        if spans:
             e = self._event()
-            if e is not None and self._shows_any(e, change.ids):
+            if e is not None and self._shows_any(e, spans):
                 self._refresh_trigger()
                 self._refresh_roles()
             if self._available is not None and self._available_span() is None:
                 self._available = None
             self._refresh_available()
-        elif change.kind == "fields":
+        if batch.document_fields():
             self._refresh_document_values()
-        if change.kind != "spans" or not self.events_model.cache.deferred():
+        if events or batch.document_fields() or batch.status_changed() \
+                or not self.events_model.cache.deferred():
             # (While a large set's validation waits for a pause, the Missing box of a span edit
             # would show the same issues again; the cache's refresh updates it.)
             self._schedule_missing()
 
-    def _shows_any(self, e: Event, span_ids: tuple[str, ...]) -> bool:
-        """Whether the event's trigger and roles show (or offer) any of ``span_ids`` (all
-        spans when empty): a new span elsewhere in the text leaves them as they are, which
-        matters because rebuilding them lays out the whole panel again."""
-        if not span_ids:
-            return True
+    def _shows_any(self, e: Event, span_ids: set[str]) -> bool:
+        """Whether the event's trigger and roles show (or offer) any of ``span_ids``: a new
+        span elsewhere in the text leaves them as they are, which matters because rebuilding
+        them lays out the whole panel again."""
         shown = e.span_ids()
         if self._available is not None:
             shown.add(self._available)

@@ -43,7 +43,6 @@ from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
     AnnotationSession,
-    Change,
     CreateEvent,
     DeleteEvent,
     Edit,
@@ -54,6 +53,7 @@ from annotator.core.edits import (
     SetEventType,
     SetStatus,
 )
+from annotator.core.events import ChangeBatch
 from annotator.core.model import AnnotationSet, Document, Span
 from annotator.core.validation import (
     ERROR,
@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         self._selected_span = None
         self._chosen_span = None
         self._current_event = None
-        session.listeners.append(self._on_session_change)
+        session.changed.connect(self._on_session_changed)
         stack.indexChanged.connect(self._on_undo_stack_index_changed)
         stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
 
@@ -509,8 +509,7 @@ class MainWindow(QMainWindow):
         self._autosave_timer.stop()
         self._validation_timer.stop()
         self._wait_for_writer()
-        if self._on_session_change in doc.session.listeners:
-            doc.session.listeners.remove(self._on_session_change)
+        doc.session.changed.disconnect(self._on_session_changed)
         with contextlib.suppress(RuntimeError, TypeError):
             doc.stack.indexChanged.disconnect(self._on_undo_stack_index_changed)
             doc.stack.cleanChanged.disconnect(self._on_undo_stack_clean_changed)
@@ -594,24 +593,25 @@ class MainWindow(QMainWindow):
     def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
         self._update_title()
 
-    def _on_session_change(self, change: Change) -> None:
+    def _on_session_changed(self, batch: ChangeBatch) -> None:
         doc = self.doc
         if doc is None:
             return
         view = self.document_view
-        if change.kind == "spans":
-            if not change.ids:
-                view.set_spans(self._mark(s) for s in doc.session.aset.spans)
-            for span_id in change.ids:
-                span = doc.session.aset.span(span_id)
+        aset = doc.session.aset
+        if batch.replaced:
+            view.set_spans(self._mark(s) for s in aset.spans)
+        else:
+            for span_id in batch.span_ids():
+                span = aset.span(span_id)
                 if span is None:
                     view.remove_span(span_id)
                     if span_id == self._selected_span:
                         self._selected_span = None
                 else:
                     view.update_span(self._mark(span))
-        elif change.kind == "events":
-            if self._current_event and doc.session.aset.event(self._current_event) is None:
+        if batch.replaced or batch.touches_events():
+            if self._current_event and aset.event(self._current_event) is None:
                 self._current_event = None
             self._refresh_emphasis()
 

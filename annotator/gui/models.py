@@ -1,7 +1,7 @@
 """Qt item models over the core's lists: spans, events and a project's documents.
 
 Thin translations in napari's style: the core lists are the truth, the models announce what
-changed (from the session's ``Change`` notices) and never edit anything themselves.
+changed (from the session's typed change events) and never edit anything themselves.
 """
 
 from __future__ import annotations
@@ -23,7 +23,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.codebook import Codebook, SpanLabel
-from annotator.core.edits import AnnotationSession, Change
+from annotator.core.edits import AnnotationSession
+from annotator.core.events import (
+    ChangeBatch,
+    EventAdded,
+    EventRemoved,
+    SpanAdded,
+    SpanChanged,
+    SpanRemoved,
+)
 from annotator.core.model import STATUSES, Span
 from annotator.core.validation import ERROR, TODO, Issue, validate_annotation_set
 
@@ -112,15 +120,15 @@ class SpanTableModel(QAbstractTableModel):
 
     # -- session ---------------------------------------------------------------------------
     def set_session(self, session: AnnotationSession | None) -> None:
-        if self._session is not None and self._on_change in self._session.listeners:
-            self._session.listeners.remove(self._on_change)
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_session_changed)
         self.beginResetModel()
         self._session = session
         self._uses = None
         self._fill(session.aset.spans if session is not None else [])
         self.endResetModel()
         if session is not None:
-            session.listeners.append(self._on_change)
+            session.changed.connect(self._on_session_changed)
 
     def session(self) -> AnnotationSession | None:
         return self._session
@@ -271,11 +279,47 @@ class SpanTableModel(QAbstractTableModel):
             self._uses = {sid: ", ".join(parts) for sid, parts in found.items()}
         return self._uses
 
-    def _on_change(self, change: Change) -> None:
-        if change.kind == "spans":
-            self._sync_spans(change.ids)
-        elif change.kind == "events":
+    def _on_session_changed(self, batch: ChangeBatch) -> None:
+        """Each span added, removed or changed is one row inserted, removed or moved; an event
+        change refreshes the "Used in" cells it altered."""
+        if batch.replaced:
+            self._reset_from(self._session.aset.spans if self._session else [])
+            return
+        uses_changed = False
+        for change in batch:
+            if isinstance(change, SpanAdded):
+                self._insert(change.span_id)
+            elif isinstance(change, SpanRemoved):
+                self._remove(change.span_id)
+            elif isinstance(change, SpanChanged):
+                row = self.row_of(change.span_id)
+                live = self._session.aset.span(change.span_id) if self._session else None
+                if row >= 0 and live is not None:
+                    self._place(row, live)
+            else:
+                uses_changed = uses_changed or batch.touches_events()
+        if uses_changed:
             self._sync_uses()
+
+    def _insert(self, span_id: str) -> None:
+        live = self._session.aset.span(span_id) if self._session else None
+        if live is None or self.row_of(span_id) >= 0:
+            return
+        key = self._key(live)
+        at = bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._spans.insert(at, live)
+        self._keys.insert(at, key)
+        self._key_of[span_id] = key
+        self.endInsertRows()
+
+    def _remove(self, span_id: str) -> None:
+        row = self.row_of(span_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._spans[row], self._keys[row], self._key_of[span_id]
+        self.endRemoveRows()
 
     def _sync_uses(self) -> None:
         """Refresh the rows whose "Used in" changed (and move them when sorted by it)."""
@@ -296,32 +340,6 @@ class SpanTableModel(QAbstractTableModel):
                 self._place(row, self._spans[row])
             else:
                 self.dataChanged.emit(self.index(row, self.USED), self.index(row, self.USED))
-
-    def _sync_spans(self, ids: tuple[str, ...]) -> None:
-        assert self._session is not None
-        truth = self._session.aset.spans
-        if not ids:
-            self._reset_from(truth)
-            return
-        for sid in ids:
-            row = self.row_of(sid)
-            live = self._session.aset.span(sid)
-            if row >= 0 and live is None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._spans[row], self._keys[row], self._key_of[sid]
-                self.endRemoveRows()
-            elif row < 0 and live is not None:
-                key = self._key(live)
-                at = bisect_left(self._keys, key)
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._spans.insert(at, live)
-                self._keys.insert(at, key)
-                self._key_of[sid] = key
-                self.endInsertRows()
-            elif row >= 0 and live is not None:
-                self._place(row, live)
-        if len(self._spans) != len(truth):
-            self._reset_from(truth)  # an edit we did not foresee: fall back to a full reset
 
     def _place(self, row: int, span: Span) -> None:
         """Row ``row`` now shows ``span`` (changed): move it to where its key belongs."""
@@ -515,15 +533,15 @@ class EventListModel(QAbstractListModel):
         self.cache.refreshed.append(self._on_cache_refreshed)
 
     def set_session(self, session: AnnotationSession | None) -> None:
-        if self._session is not None and self._on_change in self._session.listeners:
-            self._session.listeners.remove(self._on_change)
+        if self._session is not None:
+            self._session.changed.disconnect(self._on_session_changed)
         self.beginResetModel()
         self._session = session
         self.cache.set_session(session)
         self._ids = [e.id for e in session.aset.events] if session is not None else []
         self.endResetModel()
         if session is not None:
-            session.listeners.append(self._on_change)
+            session.changed.connect(self._on_session_changed)
 
     def event_id_at(self, row: int) -> str:
         return self._ids[row]
@@ -565,51 +583,48 @@ class EventListModel(QAbstractListModel):
                              else [head, "Nothing missing"])
         return None
 
-    def _on_change(self, change: Change) -> None:
+    def _on_session_changed(self, batch: ChangeBatch) -> None:
         self.cache.invalidate()
-        if change.kind == "events":
-            self._sync_events()
+        if batch.replaced:
+            self.beginResetModel()
+            self._ids = [e.id for e in self._session.aset.events] if self._session else []
+            self.endResetModel()
+            return
+        for change in batch:
+            if isinstance(change, EventAdded):
+                self._insert(change.event_id)
+            elif isinstance(change, EventRemoved):
+                self._remove(change.event_id)
         if not self._ids:
             return
         if not self.cache.deferred():  # completeness may change with any edit (a span, ...)
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
-        elif change.kind == "events":
-            # The marks stay as they are until the deferred validation refreshes every row;
-            # the edited events' titles change now. (A span edit repaints nothing here.)
-            rows = [self.row_of(i) for i in change.ids] if change.ids else []
-            rows = [r for r in rows if r >= 0] if change.ids else [0, len(self._ids) - 1]
-            if rows:
-                self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+            return
+        # The marks stay as they are until the deferred validation refreshes every row; the
+        # edited events' titles change now. (A span edit repaints nothing here.)
+        rows = [r for r in map(self.row_of, batch.event_ids()) if r >= 0]
+        if rows:
+            self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
+
+    def _insert(self, event_id: str) -> None:
+        if self._session is None or event_id in self._ids:
+            return
+        at = self._session.aset.event_index(event_id)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self._ids.insert(at, event_id)
+        self.endInsertRows()
+
+    def _remove(self, event_id: str) -> None:
+        row = self.row_of(event_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ids[row]
+        self.endRemoveRows()
 
     def _on_cache_refreshed(self) -> None:
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
-
-    def _sync_events(self) -> None:
-        assert self._session is not None
-        truth = [e.id for e in self._session.aset.events]
-        if truth == self._ids:
-            return
-        # One event created, deleted or restored per change: insert or remove that row.
-        if len(truth) == len(self._ids) + 1:
-            at = next((i for i, (a, b) in enumerate(zip(truth, self._ids, strict=False))
-                       if a != b), len(self._ids))
-            if truth[:at] + truth[at + 1:] == self._ids:
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._ids = truth
-                self.endInsertRows()
-                return
-        if len(truth) == len(self._ids) - 1:
-            at = next((i for i, (a, b) in enumerate(zip(truth, self._ids, strict=False))
-                       if a != b), len(truth))
-            if self._ids[:at] + self._ids[at + 1:] == truth:
-                self.beginRemoveRows(QModelIndex(), at, at)
-                self._ids = truth
-                self.endRemoveRows()
-                return
-        self.beginResetModel()
-        self._ids = truth
-        self.endResetModel()
 
 
 # -- documents -----------------------------------------------------------------------------------

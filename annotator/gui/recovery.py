@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.edits import AnnotationSession, Change, Edit
+from annotator.core.edits import AnnotationSession, Edit
+from annotator.core.events import Change, SetReplaced
 from annotator.core.model import AnnotationSet, now_iso
 from annotator.core.validation import structural_issues
 from annotator.errors import AnnotatorError
@@ -124,7 +125,6 @@ class RestoreWork(Edit):
     def __init__(self, recovered: AnnotationSet) -> None:
         self.recovered = recovered
         self._old: tuple[Any, ...] | None = None
-        self._ids: tuple[set[str], set[str]] = (set(), set())
 
     def check(self, s: AnnotationSession) -> str:
         r = self.recovered
@@ -141,8 +141,6 @@ class RestoreWork(Edit):
 
     def apply(self, s: AnnotationSession) -> None:
         r = copy.deepcopy(self.recovered)
-        self._ids = ({x.id for x in s.aset.spans} | {x.id for x in r.spans},
-                     {x.id for x in s.aset.events} | {x.id for x in r.events})
         self._old = self._swap(s, (r.spans, r.events, r.fields, r.status,
                                    max(r.time_spent_seconds, s.aset.time_spent_seconds)))
 
@@ -151,6 +149,4 @@ class RestoreWork(Edit):
         self._swap(s, self._old)
 
     def changes(self) -> list[Change]:
-        spans, events = self._ids
-        return [Change("spans", tuple(sorted(spans))), Change("events", tuple(sorted(events))),
-                Change("fields"), Change("status")]
+        return [SetReplaced()]

@@ -28,7 +28,7 @@ class EditCommand(QUndoCommand):
 
     def redo(self) -> None:
         try:
-            self.session.do(self.edit)
+            self.session.do(self.edit, checked=True)  # push_edit checked it
         except AnnotatorError as exc:
             self.refusal = str(exc)
             self.setObsolete(True)  # push() and redo() delete an obsolete command

@@ -14,12 +14,12 @@ from sample_coding import coded_sample_session
 
 from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.model import FORMAT_VERSION, AnnotationSet, Document
+from annotator.core.rules import quick_check
 from annotator.core.validation import (
     ERROR,
     TODO,
     WARNING,
     Issue,
-    _quick_check,
     has_errors,
     structural_issues,
     validate_annotation_data,
@@ -411,7 +411,7 @@ _PRECISIONS = st.sampled_from([*DATE_PRECISIONS, "decade", ""])
 def test_count_and_date_quick_checks_never_pass_what_check_value_refuses(value: Any) -> None:
     for kind in ("count", "date"):
         fd = FieldDef(id="f", type=kind, name="F")
-        quick = _quick_check(fd)
+        quick = quick_check(fd)
         assert quick is not None
         if quick(value):
             assert check_value(fd, value) == "", (kind, value)
@@ -425,4 +425,4 @@ def test_count_and_date_quick_checks_never_pass_what_check_value_refuses(value: 
 ])
 def test_quick_checks_pass_common_good_values(kind: str, value: Any) -> None:
     fd = FieldDef(id="f", type=kind, name="F")
-    assert _quick_check(fd)(value) and check_value(fd, value) == ""  # type: ignore[misc]
+    assert quick_check(fd)(value) and check_value(fd, value) == ""  # type: ignore[misc]

@@ -374,12 +374,12 @@ def test_markup_in_span_text_shows_literally(qtbot):
 def test_replacing_the_session(qtbot, panel, session, shared_data):
     other = make_session(sample_text(shared_data))
     panel.set_session(other)
-    assert session.listeners == []
+    assert len(session.changed) == 0
     assert panel.current_event_id() is None and panel.events_model.rowCount() == 0
     other.do(CreateEvent("riots", event_id="e1"))
     assert panel.events_model.rowCount() == 1
     panel.set_session(None)
-    assert other.listeners == []
+    assert len(other.changed) == 0
     missing(qtbot, panel)
     assert panel.missing_box.isHidden()
 

@@ -348,14 +348,14 @@ def test_span_text_is_exact_and_plain():
 def test_set_session_moves_the_listener(session, shared_data):
     model = SpanTableModel()
     model.set_session(session)
-    assert len(session.listeners) == 1
+    assert len(session.changed) == 1
     other = make_session(sample_text(shared_data))
     model.set_session(other)
-    assert session.listeners == [] and len(other.listeners) == 1
+    assert len(session.changed) == 0 and len(other.changed) == 1
     add_span(session, "ديرالزور", "LOCATION")  # the old session no longer reaches the model
     assert model.rowCount() == 0
     model.set_session(None)
-    assert other.listeners == [] and model.rowCount() == 0
+    assert len(other.changed) == 0 and model.rowCount() == 0
 
 
 # -- EventListModel ---------------------------------------------------------------------------
@@ -515,7 +515,7 @@ def test_issue_cache_on_a_large_set_refreshes_after_a_pause(qtbot) -> None:
     cache.set_session(session)
     calls: list[int] = []
     cache.refreshed.append(lambda: calls.append(1))
-    session.listeners.append(lambda change: cache.invalidate())
+    session.changed.connect(lambda batch: cache.invalidate())
     before = cache.of_document()
     assert any("Relevance" in i.message for i in before)
     session.do(SetDocumentField("relevance", "relevant"))
