@@ -157,6 +157,10 @@ class History:
     def redo_text(self) -> str:
         return self.undone[-1].description if self.undone else ""
 
+    def count(self) -> int:
+        """Edits done and undone (as ``QUndoStack.count``)."""
+        return len(self.done) + len(self.undone)
+
     @property
     def index(self) -> int:
         """How many edits are applied (as ``QUndoStack.index``)."""

@@ -8,6 +8,7 @@ checked (and read) on its own.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -322,20 +323,24 @@ class AnnotationSet:
             numbers.clear()  # a copy made without __init__: link the lists again
             self.spans._numbers = self.events._numbers = numbers
         n = numbers.get(prefix)
-        if n is None:
-            n = 1
-            for ident in (*self.spans.ids(), *self.events.ids()):
-                if ident.startswith(prefix) and ident[len(prefix):].isdigit():
-                    n = max(n, int(ident[len(prefix):]) + 1)
+        if n is None:  # one pass over every id, in C: a few ms at 10,000 spans
+            ids = "\n".join((*self.spans.ids(), *self.events.ids()))
+            found = re.findall(rf"(?m)^{re.escape(prefix)}(\d+)$", ids)
+            n = max(map(int, found), default=0) + 1
         while self.has_id(f"{prefix}{n}"):
             n += 1
         numbers[prefix] = n
         return f"{prefix}{n}"
 
-    def status_when_saved(self) -> str:
-        """The status a save writes: a set still "not_started" that holds any work is
-        "in_progress" (the document list then shows it begun); any other is kept."""
+    def status_when_saved(self, *, complete: bool = True) -> str:
+        """The status a save writes, the one rule every save follows: a set still
+        "not_started" that holds any work is "in_progress" (the document list then shows it
+        begun); a "done" set that is no longer ``complete`` (an edit left something required
+        missing) is "in_progress" on disk, so the claim is never saved unchecked; any other
+        status is kept."""
         if self.status == "not_started" and (self.spans or self.events or self.fields):
+            return "in_progress"
+        if self.status == "done" and not complete:
             return "in_progress"
         return self.status
 

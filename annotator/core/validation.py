@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import operator
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -110,32 +110,10 @@ def _beyond_schema(data: dict[str, Any]) -> list[Issue]:
 
 def _semantic(data: dict[str, Any], document: Document | None,
               cb: Codebook | None) -> list[Issue]:
-    issues: list[Issue] = []
+    need = ERROR if data["status"] == "done" else TODO
+    issues, text = header_issues(data, document, cb)
     add = issues.append
-    done = data["status"] == "done"
-    need = ERROR if done else TODO
-    text = document.text if document is not None else None
-
-    if document is not None:
-        if data["document"]["id"] != document.id:
-            add(Issue(ERROR, "$.document.id",
-                      f"belongs to document {data['document']['id']!r}, not {document.id!r}"))
-        if data["document"]["sha256"] != document.sha256:
-            add(Issue(ERROR, "$.document.sha256",
-                      "the document text has changed since this file was made (SHA-256 differs):"
-                      " offsets may point at the wrong text"))
-            text = None  # offsets cannot be trusted against this text
     tables = rules_for(cb) if cb is not None else None
-    if cb is not None:
-        ref = data["codebook"]
-        if ref["id"] != cb.id:
-            add(Issue(ERROR, "$.codebook.id",
-                      f"made with codebook {ref['id']!r}, the project uses {cb.id!r}"))
-        elif ref["version"] != cb.version or ref["sha256"] != cb.sha256:
-            add(Issue(WARNING, "$.codebook",
-                      f"made with codebook version {ref['version']} "
-                      f"({ref['sha256'][:8]}), the project now uses {cb.version} "
-                      f"({cb.sha256[:8]})"))
 
     # Every span of every exported file comes through here: check them all at once in C
     # (map, zip, set), and only when that finds something walk them one by one, which says
@@ -163,25 +141,63 @@ def _semantic(data: dict[str, Any], document: Document | None,
     # of its first use. Almost every file has none, which one set comparison shows.
     ids = sids + list(map(_ID, data["events"]))
     if len(set(ids)) != len(ids):
-        for ident, count in Counter(ids).items():
-            if count > 1:
-                add(Issue(ERROR, "$", f"id {ident!r} is used {count} times; ids must be unique",
-                          ident))
-
+        issues += repeated_id_issues(ids)
     if tables is not None:
-        fields = data["fields"]
-        doc_fields = tables.document_fields
-        for fid, value in fields.items():
-            known = doc_fields.get(fid)
-            if known is None:
-                add(Issue(ERROR, f"$.fields.{fid}", tables.document_field_problem(fid, value)))
-            else:
-                bad = value_problem(known, value)
-                if bad:
-                    add(Issue(ERROR, f"$.fields.{fid}", bad))
-        for fd in tables.required_document_fields:
-            if is_empty(fields.get(fd.id)):
-                add(Issue(need, f"$.fields.{fd.id}", f"document field {fd.name!r} is required"))
+        issues += document_field_issues(data["fields"], tables, need)
+    return issues
+
+
+def header_issues(data: dict[str, Any], document: Document | None,
+                  cb: Codebook | None) -> tuple[list[Issue], str | None]:
+    """Problems of the file as a whole against its document and codebook, and the text its
+    offsets may be checked against (``None`` when there is none, or it has changed)."""
+    issues: list[Issue] = []
+    add = issues.append
+    text = document.text if document is not None else None
+    if document is not None:
+        if data["document"]["id"] != document.id:
+            add(Issue(ERROR, "$.document.id",
+                      f"belongs to document {data['document']['id']!r}, not {document.id!r}"))
+        if data["document"]["sha256"] != document.sha256:
+            add(Issue(ERROR, "$.document.sha256",
+                      "the document text has changed since this file was made (SHA-256 differs):"
+                      " offsets may point at the wrong text"))
+            text = None  # offsets cannot be trusted against this text
+    if cb is not None:
+        ref = data["codebook"]
+        if ref["id"] != cb.id:
+            add(Issue(ERROR, "$.codebook.id",
+                      f"made with codebook {ref['id']!r}, the project uses {cb.id!r}"))
+        elif ref["version"] != cb.version or ref["sha256"] != cb.sha256:
+            add(Issue(WARNING, "$.codebook",
+                      f"made with codebook version {ref['version']} "
+                      f"({ref['sha256'][:8]}), the project now uses {cb.version} "
+                      f"({cb.sha256[:8]})"))
+    return issues, text
+
+
+def repeated_id_issues(ids: list[str]) -> list[Issue]:
+    """One error per id used more than once, in the order of its first use."""
+    return [Issue(ERROR, "$", f"id {ident!r} is used {count} times; ids must be unique", ident)
+            for ident, count in Counter(ids).items() if count > 1]
+
+
+def document_field_issues(fields: dict[str, Any], tables: Rules, need: str) -> list[Issue]:
+    """Problems of the document's fields: unknown ones, bad values, required ones empty."""
+    issues: list[Issue] = []
+    for fid, value in fields.items():
+        known = tables.document_fields.get(fid)
+        if known is None:
+            issues.append(Issue(ERROR, f"$.fields.{fid}",
+                                tables.document_field_problem(fid, value)))
+        else:
+            bad = value_problem(known, value)
+            if bad:
+                issues.append(Issue(ERROR, f"$.fields.{fid}", bad))
+    for fd in tables.required_document_fields:
+        if is_empty(fields.get(fd.id)):
+            issues.append(Issue(need, f"$.fields.{fd.id}",
+                                f"document field {fd.name!r} is required"))
     return issues
 
 
@@ -189,33 +205,55 @@ def _check_spans(span_list: list[dict[str, Any]], text: str | None,
                  labels: frozenset[str] | None, add: Callable[[Issue], None]) -> None:
     """The problems of each span, in order (what ``_semantic``'s quick check found)."""
     seen_ranges: dict[tuple[int, int, str], str] = {}
-    n = len(text) if text is not None else None
     for i, s in enumerate(span_list):
-        where = f"$.spans[{i}]"
-        sid = s["id"]
-        start, end, label = s["start"], s["end"], s["label"]
-        if start >= end:
-            add(Issue(ERROR, where, f"span {sid}: start {start} is not before end {end}", sid))
-        elif n is not None:
-            if end > n:
-                add(Issue(ERROR, where,
-                          f"span {sid}: end {end} is past the end of the text ({n} characters)",
-                          sid))
-            elif text[start:end] != s["text"]:  # type: ignore[index]
-                add(Issue(ERROR, where + ".text",
-                          f"span {sid}: its text {s['text']!r} differs from the document at "
-                          f"{start}-{end} ({text[start:end]!r})", sid))  # type: ignore[index]
-        if labels is not None and label not in labels:
-            add(Issue(ERROR, where + ".label", f"span {sid}: unknown label {label!r}", sid))
-        key = (start, end, label)
+        for issue in span_issues(i, s, text, labels):
+            add(issue)
+        key = (s["start"], s["end"], s["label"])
         if key in seen_ranges:
-            add(Issue(WARNING, where, f"span {sid} duplicates span {seen_ranges[key]} "
-                                      f"(same range and label)", sid))
+            add(duplicate_span_issue(i, s["id"], seen_ranges[key]))
         else:
-            seen_ranges[key] = sid
+            seen_ranges[key] = s["id"]
 
 
-def _check_event(i: int, e: dict[str, Any], spans: dict[str, dict[str, Any]],
+def span_issues(i: int, s: dict[str, Any], text: str | None,
+                labels: frozenset[str] | None) -> list[Issue]:
+    """The problems of one span (``i``: its place in the file), duplicates aside."""
+    issues: list[Issue] = []
+    add = issues.append
+    where = f"$.spans[{i}]"
+    sid = s["id"]
+    start, end, label = s["start"], s["end"], s["label"]
+    if start >= end:
+        add(Issue(ERROR, where, f"span {sid}: start {start} is not before end {end}", sid))
+    elif text is not None:
+        n = len(text)
+        if end > n:
+            add(Issue(ERROR, where,
+                      f"span {sid}: end {end} is past the end of the text ({n} characters)", sid))
+        elif text[start:end] != s["text"]:
+            add(Issue(ERROR, where + ".text",
+                      f"span {sid}: its text {s['text']!r} differs from the document at "
+                      f"{start}-{end} ({text[start:end]!r})", sid))
+    if labels is not None and label not in labels:
+        add(Issue(ERROR, where + ".label", f"span {sid}: unknown label {label!r}", sid))
+    return issues
+
+
+def duplicate_span_issue(i: int, sid: str, first: str) -> Issue:
+    return Issue(WARNING, f"$.spans[{i}]",
+                 f"span {sid} duplicates span {first} (same range and label)", sid)
+
+
+def event_issues(i: int, e: dict[str, Any], spans: Mapping[str, dict[str, Any]],
+                 cb: Codebook | None, tables: Rules | None, need: str) -> list[Issue]:
+    """The problems of one event (``i``: its place in the file); ``spans`` maps span ids to
+    their dicts (a label is all an event looks at)."""
+    issues: list[Issue] = []
+    _check_event(i, e, spans, cb, tables, need, issues)
+    return issues
+
+
+def _check_event(i: int, e: dict[str, Any], spans: Mapping[str, dict[str, Any]],
                  cb: Codebook | None, tables: Rules | None, need: str,
                  issues: list[Issue]) -> None:
     add = issues.append

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.issues import IssueTracker
 from annotator.core.codebook import Codebook, RoleDef
 from annotator.core.edits import (
     AddRoleFiller,
@@ -45,6 +46,7 @@ from annotator.core.events import ChangeBatch
 from annotator.core.fields import FieldDef
 from annotator.core.model import Event, Span
 from annotator.core.validation import ERROR, Issue
+from annotator.gui.bridges import IssueDebouncer
 from annotator.gui.field_widgets import FieldEditor, make_field_editor, plain_tooltip
 from annotator.gui.models import EventListModel, bilingual, short_name
 
@@ -206,7 +208,10 @@ class EventPanel(QWidget):
 
         # -- the event list ----------------------------------------------------------------
         self.events_model = EventListModel(self)
-        self.events_model.cache.refreshed.append(self.refresh_missing)
+        self._tracker: IssueTracker | None = None
+        self._own_tracker = False  # made here for a session given without one
+        self.debouncer = IssueDebouncer(self)
+        self.debouncer.issuesChanged.connect(self._on_issues_changed)
         # Connected before the view's own handlers, so moves of the current row caused by a
         # model change are not taken for the user's pick.
         self.events_model.rowsAboutToBeInserted.connect(self._on_model_changing)
@@ -345,13 +350,23 @@ class EventPanel(QWidget):
         return QSize(380, 700)
 
     # -- public API --------------------------------------------------------------------------
-    def set_session(self, session: AnnotationSession | None) -> None:
+    def set_session(self, session: AnnotationSession | None,
+                    tracker: IssueTracker | None = None) -> None:
+        """Show ``session``; its issues come from ``tracker`` (one is made when none is
+        given, as for a panel on its own)."""
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
+        if self._own_tracker and self._tracker is not None:
+            self._tracker.close()
+        self._own_tracker = session is not None and tracker is None
+        if self._own_tracker:
+            tracker = IssueTracker(session)  # type: ignore[arg-type]
+        self._tracker = tracker
+        self.debouncer.set_tracker(tracker)
         self._session = session
         self._current = None
         self._available = None
-        self.events_model.set_session(session)
+        self.events_model.set_session(session, tracker)
         if session is not None:
             session.changed.connect(self._on_session_changed)
         self._build_document_fields()
@@ -655,14 +670,16 @@ class EventPanel(QWidget):
             self.missing_box.hide()
             return
         self.missing_box.show()
-        cache = self.events_model.cache
+        tracker = self._tracker
+        if tracker is None:
+            return
         e = self._event()
         lines: list[str] = []
         if e is not None:
-            for issue in cache.of_event(e.id):
+            for issue in tracker.of_event(e.id):
                 lines.append(("⚠ " if _is_problem(issue) else "• ")
                              + plain_issue(issue, s.codebook, e))
-        doc_issues = cache.of_document()
+        doc_issues = tracker.of_document()
         for issue in doc_issues[:MISSING_LINES]:
             lines.append(("⚠ " if _is_problem(issue) else "• ")
                          + plain_issue(issue, s.codebook, None))
@@ -671,7 +688,7 @@ class EventPanel(QWidget):
         others = []
         for ev in s.aset.events:
             if ev.id != self._current:
-                n = len(cache.of_event(ev.id))
+                n = len(tracker.of_event(ev.id))
                 if n:
                     others.append(f"{ev.id} ({n})")
         if others:
@@ -721,8 +738,11 @@ class EventPanel(QWidget):
         self.eventSelected.emit(event_id)
 
     # -- session changes ---------------------------------------------------------------------
+    def _on_issues_changed(self) -> None:
+        self.events_model.issues_refreshed()
+        self.refresh_missing()
+
     def _on_session_changed(self, batch: ChangeBatch) -> None:
-        self.events_model.cache.invalidate()
         if batch.replaced:
             if self._available is not None and self._available_span() is None:
                 self._available = None
@@ -747,11 +767,7 @@ class EventPanel(QWidget):
             self._refresh_available()
         if batch.document_fields():
             self._refresh_document_values()
-        if events or batch.document_fields() or batch.status_changed() \
-                or not self.events_model.cache.deferred():
-            # (While a large set's validation waits for a pause, the Missing box of a span edit
-            # would show the same issues again; the cache's refresh updates it.)
-            self._schedule_missing()
+        # The Missing box follows the issues (``_on_issues_changed``), once edits settle.
 
     def _shows_any(self, e: Event, span_ids: set[str]) -> bool:
         """Whether the event's trigger and roles show (or offer) any of ``span_ids``: a new

@@ -18,10 +18,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QColor, QFont
 
+from annotator.app.issues import IssueTracker
 from annotator.core.codebook import Codebook, SpanLabel
 from annotator.core.edits import AnnotationSession
 from annotator.core.events import (
@@ -33,7 +33,7 @@ from annotator.core.events import (
     SpanRemoved,
 )
 from annotator.core.model import STATUSES, Span
-from annotator.core.validation import ERROR, TODO, Issue, validate_annotation_set
+from annotator.core.validation import Issue
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -429,83 +429,6 @@ class SpanFilterProxy(QSortFilterProxyModel):
 
 
 # -- events --------------------------------------------------------------------------------------
-class IssueCache:
-    """``validate_annotation_set`` run at most once per change, and only when someone asks.
-
-    On large sets (about 2,000 spans and events, where validation takes tens of ms) a change
-    does not throw the last result away at once: readers keep getting it while the coder works,
-    and a fresh one is computed after a short pause, then ``refreshed`` callbacks run. The
-    frame after an edit is then not held up by validation. ``flush()`` forces a fresh result
-    (for decisions, not display).
-    """
-
-    LARGE = 2000
-    DELAY_MS = 150
-
-    def __init__(self) -> None:
-        self._session: AnnotationSession | None = None
-        self._issues: list[Issue] | None = None
-        self._by_event: dict[str, list[Issue]] = {}
-        self.refreshed: list[Callable[[], None]] = []
-        self._timer: QTimer | None = None
-
-    def set_session(self, session: AnnotationSession | None) -> None:
-        self._session = session
-        self._issues = None
-        if self._timer is not None:
-            self._timer.stop()
-
-    def invalidate(self) -> None:
-        s = self._session
-        if (self._issues is not None and s is not None
-                and len(s.aset.spans) + len(s.aset.events) > self.LARGE):
-            if self._timer is None:
-                self._timer = QTimer()
-                self._timer.setSingleShot(True)
-                self._timer.setInterval(self.DELAY_MS)
-                self._timer.timeout.connect(self._on_timer_timeout)
-            self._timer.start()  # keep the last result until the coder pauses
-            return
-        self._issues = None
-
-    def flush(self) -> list[Issue]:
-        """A result for the set as it is now (computing it if a refresh is pending)."""
-        if self._timer is not None and self._timer.isActive():
-            self._timer.stop()
-            self._issues = None
-        return self.issues()
-
-    def deferred(self) -> bool:
-        """Whether a fresh result is waiting for the coder to pause (readers get the last)."""
-        return self._timer is not None and self._timer.isActive()
-
-    def _on_timer_timeout(self) -> None:
-        self._issues = None
-        for callback in list(self.refreshed):
-            callback()
-
-    def issues(self) -> list[Issue]:
-        if self._issues is None:
-            s = self._session
-            self._issues = validate_annotation_set(s.aset, s.document, s.codebook) \
-                if s is not None else []
-            self._by_event = {}
-            for issue in self._issues:
-                if issue.ref and issue.where.startswith("$.events["):
-                    self._by_event.setdefault(issue.ref, []).append(issue)
-        return self._issues
-
-    def of_event(self, event_id: str) -> list[Issue]:
-        """The event's own issues that need doing (todo) or are wrong (error)."""
-        self.issues()
-        return [i for i in self._by_event.get(event_id, []) if i.severity in (TODO, ERROR)]
-
-    def of_document(self) -> list[Issue]:
-        """Todo and error issues not tied to one event (document fields, spans, ids)."""
-        return [i for i in self.issues() if i.severity in (TODO, ERROR)
-                and not i.where.startswith("$.events[")]
-
-
 def event_title(cb: Codebook, type_id: str, subtype_id: str | None) -> str:
     """``"Battles / Armed clash"`` (ids where the codebook does not know them)."""
     et = cb.event_type(type_id)
@@ -519,7 +442,9 @@ def event_title(cb: Codebook, type_id: str, subtype_id: str | None) -> str:
 class EventListModel(QAbstractListModel):
     """One row per event: ``"e1 · Battles / Armed clash · ✓ complete"`` or ``"· 3 missing"``.
 
-    Completeness comes from validation, computed lazily (when a row is painted) once per change.
+    Completeness comes from the issue tracker; ``issues_refreshed`` repaints the marks (the
+    window calls it once the coder's edits settle), while an edit repaints at once only the
+    rows of the events it changed.
     """
 
     COMPLETE = QColor("#2e7d32")
@@ -528,20 +453,23 @@ class EventListModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._session: AnnotationSession | None = None
+        self._tracker: IssueTracker | None = None
         self._ids: list[str] = []
-        self.cache = IssueCache()
-        self.cache.refreshed.append(self._on_cache_refreshed)
 
-    def set_session(self, session: AnnotationSession | None) -> None:
+    def set_session(self, session: AnnotationSession | None,
+                    tracker: IssueTracker | None = None) -> None:
         if self._session is not None:
             self._session.changed.disconnect(self._on_session_changed)
         self.beginResetModel()
         self._session = session
-        self.cache.set_session(session)
+        self._tracker = tracker
         self._ids = [e.id for e in session.aset.events] if session is not None else []
         self.endResetModel()
         if session is not None:
             session.changed.connect(self._on_session_changed)
+
+    def _missing(self, event_id: str) -> list[Issue]:
+        return self._tracker.of_event(event_id) if self._tracker is not None else []
 
     def event_id_at(self, row: int) -> str:
         return self._ids[row]
@@ -571,20 +499,19 @@ class EventListModel(QAbstractListModel):
         if e is None:
             return None
         if role == _DISPLAY:
-            missing = len(self.cache.of_event(eid))
+            missing = len(self._missing(eid))
             state = "✓ complete" if not missing else f"{missing} missing"
             return f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)} · {state}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            return self.INCOMPLETE if self.cache.of_event(eid) else self.COMPLETE
+            return self.INCOMPLETE if self._missing(eid) else self.COMPLETE
         if role == Qt.ItemDataRole.ToolTipRole:
-            issues = self.cache.of_event(eid)
+            issues = self._missing(eid)
             head = f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)}"
             return "\n".join([head, *(i.message for i in issues)] if issues
                              else [head, "Nothing missing"])
         return None
 
     def _on_session_changed(self, batch: ChangeBatch) -> None:
-        self.cache.invalidate()
         if batch.replaced:
             self.beginResetModel()
             self._ids = [e.id for e in self._session.aset.events] if self._session else []
@@ -595,13 +522,7 @@ class EventListModel(QAbstractListModel):
                 self._insert(change.event_id)
             elif isinstance(change, EventRemoved):
                 self._remove(change.event_id)
-        if not self._ids:
-            return
-        if not self.cache.deferred():  # completeness may change with any edit (a span, ...)
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
-            return
-        # The marks stay as they are until the deferred validation refreshes every row; the
-        # edited events' titles change now. (A span edit repaints nothing here.)
+        # The edited events' titles change now; every mark follows in ``issues_refreshed``.
         rows = [r for r in map(self.row_of, batch.event_ids()) if r >= 0]
         if rows:
             self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)))
@@ -622,7 +543,8 @@ class EventListModel(QAbstractListModel):
         del self._ids[row]
         self.endRemoveRows()
 
-    def _on_cache_refreshed(self) -> None:
+    def issues_refreshed(self) -> None:
+        """Repaint every row's completeness mark."""
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 

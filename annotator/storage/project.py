@@ -257,15 +257,23 @@ class Project:
         set has errors; returns the remaining issues (warnings, todo)."""
         data = aset.to_dict()
         data["status"] = aset.status_when_saved()
+        issues = self.save_annotation_data(aset.coder, document, data)
+        aset.status = data["status"]  # only once written: a refused save changes nothing
+        return issues
+
+    def save_annotation_data(self, coder: str, document: Document,
+                             data: dict[str, Any]) -> list[Issue]:
+        """Write one set as it goes to disk (``AnnotationSet.to_dict``, status decided):
+        validated once, written once through the atomic routine. Refuses, writing nothing,
+        when it has errors; returns the remaining issues (warnings, todo)."""
         issues = validate_annotation_data(data, document=document, codebook=self.codebook)
         errors = [i for i in issues if i.severity == ERROR and not _tolerated(i)]
         if errors:
             raise AnnotatorError("not saved: the annotations have problems:\n  - "
                                  + "\n  - ".join(str(i) for i in errors[:20]))
-        path = self.annotation_path(aset.coder, document.id)
+        path = self.annotation_path(coder, document.id)
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_json(path, data)
-        aset.status = data["status"]  # only once written: a refused save changes nothing
         return issues
 
     def status_of(self, coder: str, doc_id: str) -> str:

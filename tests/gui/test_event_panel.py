@@ -23,7 +23,6 @@ from annotator.core.edits import (
     SetTrigger,
 )
 from annotator.core.fields import COUNT_QUALIFIERS
-from annotator.gui import models
 from annotator.gui.event_panel import EventPanel, SpanChip, plain_issue
 from annotator.gui.field_widgets import CountEditor, EnumEditor
 
@@ -84,7 +83,8 @@ def click(qtbot, widget) -> None:
 
 
 def missing(qtbot, panel: EventPanel) -> str:
-    qtbot.waitUntil(lambda: not panel._missing_timer.isActive())
+    qtbot.waitUntil(lambda: not panel._missing_timer.isActive()
+                    and not panel.debouncer.pending())
     return plain(panel.missing_text())
 
 
@@ -242,19 +242,18 @@ def test_missing_box_lists_what_to_do_in_plain_words(qtbot, panel, session):
     assert panel.missing_box.title().endswith("needed before the document can be done")
 
 
-def test_missing_is_validated_once_per_change(qtbot, panel, session, monkeypatch):
-    calls = []
-    real = models.validate_annotation_set
-    monkeypatch.setattr(models, "validate_annotation_set",
-                        lambda *a: calls.append(1) or real(*a))
+def test_an_edit_checks_only_the_event_it_changed(qtbot, panel, session, monkeypatch):
+    import annotator.app.issues as issues_module
+
     missing(qtbot, panel)
-    qtbot.wait(20)
-    calls.clear()
+    checked: list[str] = []
+    real = issues_module.event_issues
+    monkeypatch.setattr(issues_module, "event_issues",
+                        lambda i, e, *a: checked.append(e["id"]) or real(i, e, *a))
     session.do(AddRoleFiller("e1", "location", session.ids["jalaa"]))
     missing(qtbot, panel)
     panel.list.viewport().repaint()
-    qtbot.wait(20)
-    assert len(calls) == 1
+    assert checked == ["e1"]
 
 
 def test_plain_issue_wording(session):
@@ -325,7 +324,9 @@ def test_span_edits_rebuild_the_event_only_when_it_shows_them(qtbot, panel, sess
     assert chips(panel, "actor1") == []
 
 
-def test_a_span_edit_on_a_large_set_leaves_missing_to_the_deferred_validation(qtbot):
+def test_the_missing_box_follows_edits_once_they_settle(qtbot):
+    """On a large set too: an edit updates the issues at once (only what it touched is
+    checked again) and the Missing box once the debounce has run."""
     from annotator.core.model import Span
 
     text = "كلمة " * 2100
@@ -338,16 +339,12 @@ def test_a_span_edit_on_a_large_set_leaves_missing_to_the_deferred_validation(qt
     w.set_current_event("e1")
     before = missing(qtbot, w)
     assert "Fill [1] Actor 1" in before
-    s.do(AddRoleFiller("e1", "actor1", "s5"))  # an event edit: shown at once
-    assert w._missing_timer.isActive()
-    qtbot.waitUntil(lambda: not w.events_model.cache.deferred(), timeout=3000)
+    s.do(AddRoleFiller("e1", "actor1", "s5"))
+    assert w.debouncer.pending()
     filled = missing(qtbot, w)
     assert "Fill [1] Actor 1" not in filled
     s.do(AddSpan(5 * 2099, 5 * 2099 + 4, "PERSON", span_id="new"))
-    assert not w._missing_timer.isActive()  # nothing to show until validation runs again
-    assert w.events_model.cache.deferred()
-    qtbot.waitUntil(lambda: not w.events_model.cache.deferred(), timeout=3000)
-    assert plain(w.missing_text()) == filled
+    assert plain(missing(qtbot, w)) == filled
     w.refresh_missing()
     assert plain(w.missing_text()) == filled  # (it was up to date)
 

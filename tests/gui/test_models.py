@@ -9,6 +9,7 @@ from panel_support import add_span, expected_rows, make_session, sample_text
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from annotator.app.issues import IssueTracker
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
@@ -23,7 +24,6 @@ from annotator.core.edits import (
     SetTrigger,
 )
 from annotator.core.model import Span
-from annotator.gui import models
 from annotator.gui.models import (
     ID_ROLE,
     SORT_ROLE,
@@ -375,13 +375,14 @@ def test_event_model_passes_the_model_tester(qtmodeltester, session):
 
 def test_event_rows_say_what_is_missing(session):
     model = EventListModel()
-    model.set_session(session)
+    tracker = IssueTracker(session)
+    model.set_session(session, tracker)
     ids = session.ids
     session.do(CreateEvent("battles", "armed_clash", ids["trigger"], event_id="e1"))
     assert model.rowCount() == 1 and model.event_id_at(0) == "e1" and model.row_of("e1") == 0
     text = model.index(0).data()
     assert text.startswith("e1 · Battles / Armed clash · ")
-    n = len(model.cache.of_event("e1"))
+    n = len(tracker.of_event("e1"))
     assert n > 0 and text.endswith(f"· {n} missing")
     assert "Actor 2" in model.index(0).data(Qt.ItemDataRole.ToolTipRole)
 
@@ -412,48 +413,22 @@ def test_event_rows_insert_and_remove(session):
     assert model.index(1).data().startswith("e2 · Riots · ")
 
 
-def test_validation_runs_once_per_change(session, monkeypatch):
-    calls = []
-    real = models.validate_annotation_set
-    monkeypatch.setattr(models, "validate_annotation_set",
-                        lambda *a: calls.append(1) or real(*a))
+def test_an_edit_repaints_the_rows_of_its_events_and_issues_repaint_all(session):
+    """An edit repaints at once only the rows of the events it changed (a span elsewhere:
+    none); the completeness marks of every row follow when the window says the issues
+    changed."""
     model = EventListModel()
-    model.set_session(session)
-    session.do(CreateEvent("battles", event_id="e1"))
-    for _ in range(5):
-        model.index(0).data()
-        model.index(0).data(Qt.ItemDataRole.ForegroundRole)
-    assert len(calls) == 1
-    session.do(SetEventType("e1", "riots"))
-    model.index(0).data()
-    assert len(calls) == 2
-
-
-def test_event_rows_wait_for_the_deferred_validation_on_a_large_set(qtbot):
-    """Past IssueCache.LARGE, a span edit repaints no event row (their marks come from the
-    last validation until the deferred one runs); an event edit refreshes that event's row."""
-    from annotator.core.edits import AddSpan, AnnotationSession
-    from annotator.core.model import AnnotationSet, CodebookRef, Document
-    from annotator.storage.project import load_default_codebook
-
-    cb = load_default_codebook()
-    doc = Document("big", "كلمة " * 2100)
-    aset = AnnotationSet.new(doc, "c", CodebookRef(**cb.ref()))
-    aset.spans = [Span(f"s{i}", 5 * i, 5 * i + 4, "ACTOR", "كلمة") for i in range(2100)]
-    session = AnnotationSession(doc, cb, aset)
-    model = EventListModel()
-    model.set_session(session)
+    model.set_session(session, IssueTracker(session))
     for i in range(3):
         session.do(CreateEvent("battles", event_id=f"e{i}"))
-    model.index(0).data()  # validated once: later changes are deferred
     rec = Recorder(model)
-    session.do(AddSpan(5 * 2100 - 4, 5 * 2100 - 1, "ACTOR", span_id="new"))
+    session.do(AddSpan(0, 3, "ACTOR", span_id="new"))
     assert rec.events == []
     session.do(SetEventType("e1", "riots"))
     assert rec.events == [("changed", 1, 1, 0, 0)]
     assert model.index(1).data().startswith("e1 · Riots")
-    qtbot.waitUntil(lambda: len(rec.events) == 2, timeout=2000)
-    assert rec.events[1] == ("changed", 0, 2, 0, 0)  # the marks, once validated again
+    model.issues_refreshed()
+    assert rec.events[1] == ("changed", 0, 2, 0, 0)
 
 
 # -- DocumentListModel ------------------------------------------------------------------------
@@ -495,33 +470,3 @@ def test_document_model_rows_and_counts():
     model.set_documents([])
     assert model.rowCount() == 0
     assert model.index(0, 0, QModelIndex()).data() is None
-
-
-def test_issue_cache_on_a_large_set_refreshes_after_a_pause(qtbot) -> None:
-    """Past IssueCache.LARGE items, an edit keeps the last result (the next frame is not held
-    up by validation) and a fresh one follows after DELAY_MS, announced to `refreshed`."""
-    from annotator.core.edits import AnnotationSession, SetDocumentField
-    from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
-    from annotator.gui.models import IssueCache
-    from annotator.storage.project import load_default_codebook
-
-    cb = load_default_codebook()
-    text = "كلمة " * 2100
-    doc = Document("big", text)
-    aset = AnnotationSet.new(doc, "c", CodebookRef(**cb.ref()))
-    aset.spans = [Span(f"s{i}", 5 * i, 5 * i + 4, "ACTOR", "كلمة") for i in range(2100)]
-    session = AnnotationSession(doc, cb, aset)
-    cache = IssueCache()
-    cache.set_session(session)
-    calls: list[int] = []
-    cache.refreshed.append(lambda: calls.append(1))
-    session.changed.connect(lambda batch: cache.invalidate())
-    before = cache.of_document()
-    assert any("Relevance" in i.message for i in before)
-    session.do(SetDocumentField("relevance", "relevant"))
-    assert cache.of_document() == before  # still the last result, no validation yet
-    qtbot.waitUntil(lambda: calls == [1], timeout=2000)
-    assert not any("Relevance" in i.message for i in cache.of_document())
-    session.do(SetDocumentField("relevance", None))
-    assert not any("Relevance" in i.message for i in cache.of_document())
-    assert any("Relevance" in i.message for i in cache.flush())  # decisions get it now

@@ -13,12 +13,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 import annotator
+from annotator.app.recovery import RecoveryStore, RestoreWork, same_work
 from annotator.core.edits import AddSpan
 from annotator.core.model import Document
 from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import Asker
 from annotator.gui.main_window import MainWindow
-from annotator.gui.recovery import RecoveryStore, RestoreWork, same_work
 from annotator.storage.atomic import read_json
 from annotator.storage.project import Project
 
@@ -159,7 +159,7 @@ def test_restore_is_offered_on_open_and_is_one_undo_step(qtbot, project, open_wi
     crashed.write_recovery(wait=True)
     # Simulate the crash: the window vanishes without closing its document.
     crashed.doc.lock.release()
-    crashed.doc = None
+    crashed.state.close()
 
     asker = RecordingAsker(restore=True)
     window = open_window(project, asker)
@@ -168,7 +168,7 @@ def test_restore_is_offered_on_open_and_is_one_undo_step(qtbot, project, open_wi
     assert {s.text for s in window.doc.session.aset.spans} == {"قوات النظام", "بلدة الجلاء"}
     assert len(window.document_view.spans()) == 2
     assert window.isWindowModified()
-    assert window.doc.stack.count() == 1
+    assert window.doc.history.count() == 1
     window.undo()
     assert window.doc.session.aset.spans == [] and window.document_view.spans() == []
     window.redo()
@@ -240,7 +240,7 @@ DRIVER = textwrap.dedent('''
         act("هجوماً", "create_event")
         act("قوات النظام", "role:actor2")
         act("بلدة الجلاء", "label:LOCATION")
-        print("EDITED", window.doc.stack.count(), flush=True)
+        print("EDITED", window.doc.history.count(), flush=True)
         poll()
 
     def poll():

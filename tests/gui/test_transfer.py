@@ -290,7 +290,7 @@ def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type:
         qtbot, tmp_path, make_window, shared_data):
     project = Project.init(tmp_path / "p")
     window = make_window(project, coder="amal", open_first=False)
-    assert window._doc_ids == []
+    assert window.worklist.ids == []
     qtbot.keyClick(window.document_view, Qt.Key.Key_I, CTRL_SHIFT)
     dialog = window.transfer_dialog
     assert isinstance(dialog, transfer.ImportDialog)
@@ -316,7 +316,7 @@ def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type:
     assert report.spans == 4  # EU, German, Peter Blackburn, Obama
     assert dialog.result_view.toPlainText().startswith("Imported")
     assert len(project.document_ids()) == 3
-    assert window._doc_ids == project.document_ids()  # the list shows them at once
+    assert window.worklist.ids == project.document_ids()  # the list shows them at once
     assert project.coders() == ["pre"]
 
 
@@ -417,7 +417,7 @@ def test_an_import_cancelled_after_writing_still_lists_what_it_wrote(qtbot, tmp_
         transfer.import_annotations = real  # type: ignore[assignment]
     assert report.cancelled and report.sets_written == 1
     assert "--skip-invalid" in dialog.result_view.toPlainText()
-    assert window._doc_ids == project.document_ids() and len(window._doc_ids) == 1
+    assert window.worklist.ids == project.document_ids() and len(window.worklist.ids) == 1
 
 
 def test_agreement_dialog_compares_the_checked_coders(qtbot, sample, make_window):  # type: ignore[no-untyped-def]

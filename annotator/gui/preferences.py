@@ -1,0 +1,56 @@
+"""The window's settings, typed: each one has a name, a type and a default, read and written
+in one place (QSettings returns strings from INI files, so every read is converted here)."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    type: type
+    default: Any
+
+
+SNAP_TO_WORDS = Option("snap_to_words", bool, True)
+ZOOM = Option("zoom", int, 0)
+GEOMETRY = Option("window/geometry", QByteArray, None)
+STATE = Option("window/state", QByteArray, None)
+CODER = Option("coder", str, "")
+
+
+class Preferences:
+    """Typed access to the coder's settings; without a ``QSettings`` every read is the default
+    and every write is dropped (screenshots and tests leave the coder's settings alone)."""
+
+    def __init__(self, settings: QSettings | None) -> None:
+        self.settings = settings
+
+    def get(self, option: Option) -> Any:
+        if self.settings is None:
+            return option.default
+        value = self.settings.value(option.key)
+        if value is None:
+            return option.default
+        if option.type is bool:
+            return value.lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
+        if option.type is int:
+            with contextlib.suppress(TypeError, ValueError):
+                return int(str(value))
+            return option.default
+        if option.type is str:
+            return str(value)
+        return value if isinstance(value, option.type) else option.default
+
+    def set(self, option: Option, value: Any) -> None:
+        if self.settings is not None:
+            self.settings.setValue(option.key, value)
+
+    def sync(self) -> None:
+        if self.settings is not None:
+            self.settings.sync()
