@@ -8,6 +8,7 @@ thing everywhere.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from annotator.app.state import CodingState
 from annotator.core import selection as snapping
@@ -21,6 +22,9 @@ from annotator.core.edits import (
     RelabelSpan,
     RemoveSpan,
     ResizeSpan,
+    SetDocumentField,
+    SetEventField,
+    SetEventType,
     SetStatus,
 )
 
@@ -41,10 +45,6 @@ class Outcome:
 
 def _refused(reason: str, message: str = "") -> Outcome:
     return Outcome(message or f"Not done: {reason}", reason)
-
-
-def _pushed(state: CodingState, edit: Edit) -> str:
-    return state.push(edit)
 
 
 def short(text: str, limit: int = 60) -> str:
@@ -305,6 +305,32 @@ def step_event(state: CodingState, step: int) -> Outcome:
     event_id = ids[(i + step) % len(ids)]
     state.set_current_event(event_id)
     return Outcome()
+
+
+def set_event_type(state: CodingState, type_id: str, subtype: str | None = None) -> Outcome:
+    """Give the current event a type and sub-type; the next new event starts with that type."""
+    event_id = state.current_event_id()
+    if event_id is None:
+        return _refused("no event", "No current event")
+    reason = state.push(SetEventType(event_id, type_id, subtype))
+    if reason:
+        return _refused(reason)
+    state.last_event_type = type_id
+    return Outcome()
+
+
+def set_field(state: CodingState, field_id: str, value: Any) -> Outcome:
+    """Set (``None``: clear) a field of the current event."""
+    event_id = state.current_event_id()
+    if event_id is None:
+        return _refused("no event", "No current event")
+    reason = state.push(SetEventField(event_id, field_id, value))
+    return _refused(reason) if reason else Outcome()
+
+
+def set_document_field(state: CodingState, field_id: str, value: Any) -> Outcome:
+    reason = state.push(SetDocumentField(field_id, value))
+    return _refused(reason) if reason else Outcome()
 
 
 def set_status(state: CodingState, status: str) -> Outcome:

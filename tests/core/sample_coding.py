@@ -110,15 +110,23 @@ class _Coder:
         self.session.do(Macro(edits, description=f"Code {type_}/{subtype}"))
         return event_id
 
+    def document_field(self, field_id: str, value: Any) -> None:
+        self.session.do(SetDocumentField(field_id, value))
 
-def code_sample_article(session: AnnotationSession) -> dict[str, str]:
+    def status(self, status: str) -> None:
+        self.session.do(SetStatus(status))
+
+
+def code_sample_article(session: AnnotationSession, coder: Any = None) -> dict[str, str]:
     """Code the sample article's events in ``session``; returns {list item: event id}.
 
     Item 2 of the hand-coded list names two ACLED sub-types (reinforcements and a curfew: Change
     to group/activity; searches and detentions: Arrests). An event has one sub-type and ACLED
     codes each as its own event, so it becomes two events, "2a" and "2b": ten events in all.
+    ``coder`` makes the spans and events (by default straight through edits; the application
+    tests pass one that presses the window's commands).
     """
-    c = _Coder(session)
+    c = coder if coder is not None else _Coder(session)
     T, A, P, L, W, Q, S, D = ("TRIGGER", "ACTOR", "PERSON", "LOCATION", "WEAPON", "QUANTITY",
                               "SOURCE", "TIME")
     events: dict[str, str] = {}
@@ -298,14 +306,14 @@ def code_sample_article(session: AnnotationSession) -> dict[str, str]:
                   "for days with his group in the Badia; the rest of the group is believed "
                   "held by IS."})
 
-    session.do(SetDocumentField("relevance", "relevant"))
-    session.do(SetDocumentField("source_scale", "local"))
-    session.do(SetDocumentField(
+    c.document_field("relevance", "relevant")
+    c.document_field("source_scale", "local")
+    c.document_field(
         "document_notes",
         f"The article gives no date: events are dated to an assumed publication date "
         f"({ASSUMED_PUBLICATION_DATE}) with week precision. Item 2 of the hand-coded list is "
-        f"two events (change to group/activity, and arrests)."))
-    session.do(SetStatus("done"))
+        f"two events (change to group/activity, and arrests).")
+    c.status("done")
     return events
 
 
