@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from annotator.core.model import AnnotationSet, Document
+from annotator.core.offsets import OffsetError, Utf16Map
 from annotator.core.text import sanitize_id
 from annotator.formats.native_jsonl import jsonl_line
 from annotator.formats.registry import (
@@ -41,7 +42,6 @@ from annotator.formats.registry import (
     append_text,
     pack_text,
 )
-from annotator.formats.utf16 import OffsetError, Utf16Map
 from annotator.storage.readers import BadLine, decode_utf8, iter_jsonl, read_bytes
 
 TEXT_KEYS = ("text", "data", "column_data")

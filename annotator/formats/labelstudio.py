@@ -23,6 +23,7 @@ from xml.sax.saxutils import quoteattr
 from annotator.core.codebook import Codebook
 from annotator.core.jsonio import dumps_line
 from annotator.core.model import STATUSES, AnnotationSet, Document
+from annotator.core.offsets import OffsetError, Utf16Map
 from annotator.core.text import sanitize_id
 from annotator.formats.doccano import relations_to_events
 from annotator.formats.registry import (
@@ -34,7 +35,6 @@ from annotator.formats.registry import (
     append_text,
     pack_text,
 )
-from annotator.formats.utf16 import OffsetError, Utf16Map
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 
 FROM_NAME = "label"

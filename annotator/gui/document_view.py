@@ -2,7 +2,7 @@
 
 What it shows is the logical text exactly as stored (Qt shapes Arabic and orders bidi text
 itself; never feed it reshaped or ``get_display`` output). Offsets in and out of this API are
-code points of that text; :mod:`annotator.gui.offsets` converts to Qt's UTF-16 positions.
+code points of that text; :mod:`annotator.core.offsets` converts to Qt's UTF-16 positions.
 
 Highlights (``set_spans``) are drawn by a ``QSyntaxHighlighter`` over a per-paragraph index, so
 adding, changing or removing one span re-highlights only the paragraphs it touches; 10,000 spans
@@ -46,9 +46,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
+from annotator.core.offsets import PositionMap
 from annotator.core.selection import snap_to_grapheme
 from annotator.gui.fonts import arabic_font
-from annotator.gui.offsets import PositionMap
 
 DEFAULT_POINT_SIZE = 14.0
 ZOOM_STEP = 1.1
@@ -340,9 +340,6 @@ class DocumentView(QPlainTextEdit):
                 else Qt.AlignmentFlag.AlignLeft)
         option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
         doc.setDefaultTextOption(option)
-
-    def base_direction(self) -> Qt.LayoutDirection:
-        return self.layoutDirection()
 
     # -- spans ---------------------------------------------------------------------------------
     def _block_of(self, qt_pos: int) -> int:

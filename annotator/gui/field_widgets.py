@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
-from annotator.core.values import check_date, check_value
+from annotator.core.values import check_date
 from annotator.gui.models import bilingual
 
 EMPTY_CHOICE = "—"
@@ -475,8 +475,3 @@ def make_field_editor(field: FieldDef, parent: QWidget | None = None) -> FieldEd
         editor = UnknownEditor(field, parent)
     editor.set_value(field.default)
     return editor
-
-
-def is_valid_for(field: FieldDef, value: Any) -> bool:
-    """True when ``value`` may be stored in ``field`` (``None`` clears and is always allowed)."""
-    return value is None or not check_value(field, value)

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QTextBoundaryFinder
 from PySide6.QtGui import QTextCursor, QTextDocument
 
+from annotator.core.offsets import PositionMap
 from annotator.core.selection import grapheme_boundaries, snap_to_grapheme
-from annotator.gui.offsets import PositionMap
 
 # The characters that move offsets or trip tools up, mixed with ordinary Arabic and Latin.
 TRICKY = [

@@ -1,19 +1,22 @@
-"""Qt text positions <-> Python code-point offsets: the one place that converts them.
+"""Offsets in the units other code counts in, converted from and to the project's code points:
+the one module that converts them.
 
-A ``QTextDocument`` filled with ``setPlainText(text)`` counts positions in UTF-16 code units of
-what it kept, while the project stores ``[start, end)`` in code points of ``text``. Measured on
-PySide6 6.11 (see ``tests/gui/test_offsets.py``, which checks every rule against a real document):
+Python strings, and every offset the project stores, count code points. Two other units meet
+them:
 
-- a code point above U+FFFF takes two positions (a surrogate pair);
-- ``"\\r\\n"`` becomes one paragraph break (one position), as do a lone ``"\\r"``, ``"\\n"``
-  and ``"\\u2029"`` (one each: no drift);
-- one leading BOM (U+FEFF) is dropped (PySide drops it converting any str to QString); a
-  second BOM, or one elsewhere, stays;
-- ``"\\u2028"`` stays a character inside its block (a line break, one position);
-- everything else, NBSP, ZWNJ, controls, lone surrogates included, is one position.
+- **Qt text positions** (``PositionMap``). A ``QTextDocument`` filled with
+  ``setPlainText(text)`` counts UTF-16 code units of what it kept. Measured on PySide6 6.11
+  (``tests/gui/test_offsets.py`` checks every rule against a real document): a code point
+  above U+FFFF takes two positions; ``"\\r\\n"`` becomes one paragraph break (one position),
+  as do a lone ``"\\r"``, ``"\\n"`` and ``"\\u2029"``; one leading BOM (U+FEFF) is dropped;
+  ``"\\u2028"`` stays a character; everything else (NBSP, ZWNJ, controls) is one position.
+- **UTF-16 code units** (``Utf16Map``), as JavaScript tools (doccano) write offsets: every
+  character above U+FFFF counts twice. An offset between the two halves of a surrogate pair
+  points at no character: ``to_code_point`` refuses it (``OffsetError``) instead of guessing,
+  so an importer can report the span rather than shift it.
 
-Only the irregular code points are stored, and both directions bisect over them, so building
-the map is one regex pass and each lookup is O(log k) for k irregular points.
+Only the irregular code points are stored and lookups bisect over them, so texts without any
+(nearly all Arabic news) convert at no cost.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _IRREGULAR = re.compile("[\U00010000-\U0010ffff]|\r\n")
 
 
@@ -107,3 +111,59 @@ class PositionMap:
     def is_inside_surrogate_pair(self, pos: int) -> bool:
         k = bisect_right(self._qt_ends, pos)
         return k < len(self._cps) and self._qt_starts[k] < pos
+
+
+class OffsetError(ValueError):
+    """An offset that is out of range or splits a surrogate pair."""
+
+
+class Utf16Map:
+    """Offsets of one text in both units; build once per text, then convert many offsets."""
+
+    __slots__ = ("_astral_cp", "_astral_u16", "cp_length", "u16_length")
+
+    def __init__(self, text: str) -> None:
+        cps = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_cp = cps
+        # Code unit index where each astral character starts: its code point index plus the
+        # number of astral characters before it (each of which took one extra unit).
+        self._astral_u16 = [cp + i for i, cp in enumerate(cps)]
+        self.cp_length = len(text)
+        self.u16_length = len(text) + len(cps)
+
+    @property
+    def is_identity(self) -> bool:
+        """True when both units agree everywhere (no character above U+FFFF)."""
+        return not self._astral_cp
+
+    def to_utf16(self, cp: int) -> int:
+        """The UTF-16 offset of code point offset ``cp`` (0..len(text))."""
+        if not 0 <= cp <= self.cp_length:
+            raise OffsetError(f"offset {cp} is outside the text (0..{self.cp_length})")
+        return cp + bisect_left(self._astral_cp, cp)
+
+    def to_code_point(self, u16: int) -> int:
+        """The code point offset of UTF-16 offset ``u16``; ``OffsetError`` inside a pair."""
+        if not 0 <= u16 <= self.u16_length:
+            raise OffsetError(f"offset {u16} is outside the text (0..{self.u16_length} UTF-16 "
+                              "code units)")
+        starts = self._astral_u16
+        i = bisect_left(starts, u16 - 1)
+        if i < len(starts) and starts[i] == u16 - 1:
+            raise OffsetError(f"UTF-16 offset {u16} falls inside a surrogate pair (between the "
+                              "two halves of one character)")
+        # Every astral character that ends at or before u16 took one extra unit.
+        return u16 - bisect_right(starts, u16 - 2)
+
+
+def utf16_length(text: str) -> int:
+    """``len`` of ``text`` as JavaScript counts it."""
+    return len(text) + len(_ASTRAL.findall(text))
+
+
+def to_utf16(text: str, cp: int) -> int:
+    return Utf16Map(text).to_utf16(cp)
+
+
+def to_code_point(text: str, u16: int) -> int:
+    return Utf16Map(text).to_code_point(u16)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.formats.utf16 import OffsetError, Utf16Map, to_code_point, to_utf16, utf16_length
+from annotator.core.offsets import OffsetError, Utf16Map, to_code_point, to_utf16, utf16_length
 
 # Arabic with tashkeel, emoji (astral), ZWJ, CR/LF, BOM and bidi marks, plus anything else.
 SPECIAL = [*"هاجمَ مسلحو ًٌٍَُِّْ\r\n\u200f\u200d\ufeff", "😀", "👍", "\U0001f3fd", "🇸", "𝐀"]
