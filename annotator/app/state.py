@@ -65,6 +65,22 @@ class CodingState:
     def text(self) -> str:
         return self.handle.session.document.text if self.handle is not None else ""
 
+    def condition(self, name: str) -> bool:
+        """Whether a command's condition holds ('' always): "document" (one is open),
+        "editable" (and not read-only), "can_undo", "can_redo"."""
+        handle = self.handle
+        if not name:
+            return True
+        if name == "document":
+            return handle is not None
+        if name == "editable":
+            return handle is not None and handle.editable
+        if name == "can_undo":
+            return handle is not None and handle.history.can_undo()
+        if name == "can_redo":
+            return handle is not None and handle.history.can_redo()
+        raise ValueError(f"unknown action condition {name!r}")
+
     def push(self, edit: Edit) -> str:
         """Apply ``edit`` as one undo step; '' or why it was refused."""
         if self.handle is None:

@@ -15,12 +15,14 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
+from annotator.app import commands
 from annotator.core.codebook import Codebook
 
 MENUS = ("File", "Edit", "Span", "Event", "Navigate", "View", "Help")
@@ -31,7 +33,9 @@ class ActionSpec:
     id: str
     text: str
     shortcuts: tuple[str, ...]
-    slot: str  # method name on the window
+    # A method of the window, or "app:<name>": a command of ``annotator.app.commands``
+    # that the window runs on its coding state (``run_command``).
+    slot: str
     menu: str
     when: str = ""  # a condition name, '' for always
     scope: str = "window"  # or "text"
@@ -75,28 +79,28 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("label_palette", "&Label as…", ("Space",), "show_label_palette", "Span",
                "editable", scope="text", help="Pick a label from a list"),
     ActionSpec("strip_proclitic", "Leave out leading &proclitic (و ف ب ل ك)", ("X",),
-               "strip_proclitic", "Span", "editable", scope="text", toolbar="Coding",
+               "app:trim_proclitic", "Span", "editable", scope="text", toolbar="Coding",
                icon_text="Proclitic  X"),
-    ActionSpec("fit_span", "&Fit span to the selection", ("F",), "fit_span_to_selection",
+    ActionSpec("fit_span", "&Fit span to the selection", ("F",), "app:fit_span",
                "Span", "editable", scope="text",
                help="Move the boundaries of the span under the selection (or the one last "
                     "clicked) to the selection; its roles stay"),
-    ActionSpec("delete_span", "&Delete span", ("Delete",), "delete_span", "Span", "editable",
+    ActionSpec("delete_span", "&Delete span", ("Delete",), "app:delete_span", "Span", "editable",
                scope="text"),
     ActionSpec("snap_words", "Snap selections to &whole words", ("Ctrl+W",),
                "set_snap_to_words", "Span", checkable=True),
     # Event
-    ActionSpec("create_event", "&New event from trigger", ("E",), "create_event", "Event",
+    ActionSpec("create_event", "&New event from trigger", ("E",), "app:new_event", "Event",
                "editable", scope="text", toolbar="Coding", icon_text="New event  E",
                help="The selected TRIGGER span (or the selection, labelled TRIGGER) "
                     "becomes the trigger of a new event"),
     ActionSpec("role_palette", "Fill &role…", ("R",), "show_role_palette", "Event",
                "editable", scope="text", help="Pick a role of the current event from a list"),
-    ActionSpec("previous_event", "Pre&vious event", ("[",), "previous_event", "Event",
-               "document", scope="text"),
-    ActionSpec("next_event", "Ne&xt event", ("]",), "next_event", "Event", "document",
-               scope="text"),
-    ActionSpec("delete_event", "Delete current e&vent", ("Ctrl+Delete",), "delete_event",
+    ActionSpec("previous_event", "Pre&vious event", ("[",), "app:step_event", "Event",
+               "document", scope="text", args=(-1,)),
+    ActionSpec("next_event", "Ne&xt event", ("]",), "app:step_event", "Event", "document",
+               scope="text", args=(1,)),
+    ActionSpec("delete_event", "Delete current e&vent", ("Ctrl+Delete",), "app:delete_event",
                "Event", "editable", scope="text"),
     # Navigate
     ActionSpec("previous_document", "&Previous document", ("Ctrl+PgUp",), "previous_document",
@@ -127,13 +131,13 @@ def codebook_actions(cb: Codebook) -> list[ActionSpec]:
     for lab in cb.span_labels:
         short = lab.id.replace("_", " ").title()
         specs.append(ActionSpec(f"label:{lab.id}", lab.name, (lab.key.upper(),) if lab.key else (),
-                                "apply_label", "Span", "editable", scope="text", args=(lab.id,),
+                                "app:apply_label", "Span", "editable", scope="text", args=(lab.id,),
                                 submenu="Label selection as", help=lab.help, toolbar="Labels",
                                 icon_text=f"{short}  {lab.key.upper()}" if lab.key else short,
                                 color=lab.color))
     for role in cb.roles:
         specs.append(ActionSpec(f"role:{role.id}", role.name, (role.key,) if role.key else (),
-                                "fill_role", "Event", "editable", scope="text", args=(role.id,),
+                                "app:fill_role", "Event", "editable", scope="text", args=(role.id,),
                                 submenu="Fill role with selection", help=role.help))
     return specs
 
@@ -178,7 +182,8 @@ def check_table(specs: Sequence[ActionSpec]) -> list[str]:
 
 def build_actions(window: Any, specs: Iterable[ActionSpec],
                   text_widgets: Sequence[QWidget]) -> dict[str, QAction]:
-    """Create a ``QAction`` per spec, connected to ``window.<slot>(*args)``.
+    """Create a ``QAction`` per spec, connected to ``window.<slot>(*args)`` (or, for an
+    ``app:`` slot, to ``window.run_command(command, *args)``).
 
     Window-scope actions are added to the window (they work with the menu bar hidden); text-scope
     ones to each of ``text_widgets`` with a widget-with-children context.
@@ -197,7 +202,11 @@ def build_actions(window: Any, specs: Iterable[ActionSpec],
         if spec.color:
             action.setIcon(swatch(spec.color))
         action.setProperty("when", spec.when)
-        slot = getattr(window, spec.slot)
+        if spec.slot.startswith("app:"):
+            command = getattr(commands, spec.slot[4:])
+            slot = partial(window.run_command, command)
+        else:
+            slot = getattr(window, spec.slot)
         if spec.checkable:
             action.toggled.connect(lambda checked, slot=slot: slot(checked))
         else:

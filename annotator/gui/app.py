@@ -114,14 +114,14 @@ def run(project_path: Path, *, coder: str | None = None, screenshot: Path | None
     window.show()
 
     def open_first() -> None:
-        target = document or window.first_undone_document()
+        target = document or window.worklist.first_undone()
         if target is None:
             window.show_message("This project has no documents yet: add some with "
                                 "'annotator import'")
             return
         if document and not project.has_document(document):
             asker.error("No such document", f"{project.root}: no document {document!r}")
-            target = window.first_undone_document()
+            target = window.worklist.first_undone()
         if target is not None:
             window.open_document(target)
 
@@ -143,7 +143,7 @@ def _screenshot(project: Project, coder: str | None, settings: QSettings, path: 
                         offer_recovery=False)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    target = document or window.first_undone_document()
+    target = document or window.worklist.first_undone()
     if target is not None:
         window.open_document(target)
     for _ in range(5):

@@ -11,29 +11,26 @@ written by the writer thread from a snapshot, so the window never stalls (see
 
 from __future__ import annotations
 
-import contextlib
 import sys
-import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from annotator.app import commands
 from annotator.app.commands import Outcome, quote
-from annotator.app.document import DocumentHandle
-from annotator.app.process import release_after_close, settle_after_load
-from annotator.app.recovery import AUTOSAVE_IDLE_SECONDS, RecoveryStore
+from annotator.app.document import DocumentHandle, SaveResult
+from annotator.app.recovery import AUTOSAVE_IDLE_SECONDS
 from annotator.app.state import CodingState
 from annotator.app.worklist import Worklist
-from annotator.app.writer import SAVE, WriteJob
+from annotator.app.writer import Writer
 from annotator.core.edits import Edit, SetEventType
 from annotator.core.events import ChangeBatch
 from annotator.core.model import Span
 from annotator.core.validation import ERROR, TODO, Issue
-from annotator.errors import AnnotatorError
+from annotator.gui import menus
 from annotator.gui import preferences as prefs
 from annotator.gui.actions import (
     ActionSpec,
@@ -43,11 +40,16 @@ from annotator.gui.actions import (
     shortcut_sheet_html,
     window_actions,
 )
-from annotator.gui.bridges import IssueDebouncer, WriterBridge
+from annotator.gui.bridges import IssueDebouncer
+from annotator.gui.clock import CodingClock
+from annotator.gui.dialog_launcher import DialogLauncher
 from annotator.gui.dialogs import Asker
+from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView, SpanMark
 from annotator.gui.event_panel import EventPanel
+from annotator.gui.marks import span_mark, uses_tooltip
+from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
 from annotator.storage.listing import document_rows
@@ -57,12 +59,6 @@ if TYPE_CHECKING:  # the export and import modules load when a dialog first open
     from annotator.formats.importing import ImportReport
     from annotator.gui.transfer import AgreementDialog, ExportDialog, ImportDialog
 
-    _Transfer = TypeVar("_Transfer", ExportDialog, ImportDialog, AgreementDialog)
-
-# Sets up to this size are saved on the GUI thread (measured well under 50 ms); larger ones
-# are validated and written by the writer thread from a snapshot.
-SYNC_SAVE_LIMIT = 1500
-IDLE_CUTOFF_SECONDS = 300  # no edit, selection, scroll or command this long: time stops
 EVENT_PANEL_WIDTH = 380
 
 
@@ -84,12 +80,8 @@ class MainWindow(QMainWindow):
         self.codebook = project.codebook
         self.asker = asker if asker is not None else Asker(self)
         self.preferences = prefs.Preferences(settings)
-        self.offer_recovery = offer_recovery
-        self.recovery = RecoveryStore(project, coder)
         self.state = CodingState(self.codebook)
         self.worklist = Worklist()
-        self._misfiled_told: set[str] = set()  # documents whose misfiled file was explained
-        self.transfer_dialog: ExportDialog | ImportDialog | AgreementDialog | None = None
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
@@ -99,27 +91,29 @@ class MainWindow(QMainWindow):
         build_toolbars(self, self.action_specs, self.action_map)
         self.status = StatusLabels(self, coder)
 
-        self.bridge = WriterBridge(self)
-        self.writer = self.bridge.writer
-        self.bridge.finished.connect(self._on_writer_finished)
+        self.saver = Saver(self.state, self.asker, self.show_message,
+                           int(autosave_seconds * 1000), self)
+        self.saver.saved.connect(self._on_saver_saved)
+        self.flow = DocumentFlow(self, project, coder, self.state, self.worklist, self.saver,
+                                 self.asker, self.show_message, offer_recovery=offer_recovery)
+        self.recovery = self.flow.recovery
+        self.dialogs = DialogLauncher(self, project, self.flow.saved_before,
+                                      self._on_import_completed)
         self.issues = IssueDebouncer(self)
         self.issues.issuesChanged.connect(self.refresh_validation)
-        self._autosave_timer = self._timer(int(autosave_seconds * 1000), self.write_recovery)
-        self._clock = self._timer(1000, self._on_clock_timeout, single=False)
-        self._clock.start()
-        # Activity, for the time spent: edits, selections, scrolling and any action. (Not an
-        # application-wide event filter: a Python call per Qt event makes the GUI thread wait
-        # for the GIL on every event while the writer thread works.)
-        self._last_activity = time.monotonic()
-        self.document_view.verticalScrollBar().valueChanged.connect(self._note_activity)
-        self.document_view.selectionRangeChanged.connect(self._note_activity)
+        self.clock = CodingClock(self.state, self._update_time, self)
+        self.document_view.verticalScrollBar().valueChanged.connect(self.clock.note_activity)
+        self.document_view.selectionRangeChanged.connect(self.clock.note_activity)
         for action in self.action_map.values():
-            action.triggered.connect(self._note_activity)
+            action.triggered.connect(self.clock.note_activity)
         self.state.selection_requested.connect(self._on_state_selection_requested)
         self.state.span_selected.connect(self._on_state_span_selected)
         self.state.current_event_changed.connect(self._on_state_current_event_changed)
 
-        self._restore_settings()
+        self.state.snap_to_words = self.preferences.get(prefs.SNAP_TO_WORDS)
+        with QSignalBlocker(self.action_map["snap_words"]):
+            self.action_map["snap_words"].setChecked(self.state.snap_to_words)
+        prefs.restore_window(self.preferences, self, self.document_view)
         self.set_document_rows()
         self._update_title()
         self.update_actions()
@@ -170,36 +164,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _timer(self, interval_ms: int, slot: Callable[[], Any], *,
-               single: bool = True) -> QTimer:
-        timer = QTimer(self)
-        timer.setSingleShot(single)
-        timer.setInterval(interval_ms)
-        timer.timeout.connect(slot)
-        return timer
-
-    def _restore_settings(self) -> None:
-        p = self.preferences
-        self.state.snap_to_words = p.get(prefs.SNAP_TO_WORDS)
-        with QSignalBlocker(self.action_map["snap_words"]):
-            self.action_map["snap_words"].setChecked(self.state.snap_to_words)
-        geometry, state = p.get(prefs.GEOMETRY), p.get(prefs.STATE)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1440, 900)
-        if state is not None:
-            self.restoreState(state)
-        self.document_view.set_zoom(p.get(prefs.ZOOM))
-
-    def _save_settings(self) -> None:
-        p = self.preferences
-        p.set(prefs.SNAP_TO_WORDS, self.state.snap_to_words)
-        p.set(prefs.GEOMETRY, self.saveGeometry())
-        p.set(prefs.STATE, self.saveState())
-        p.set(prefs.ZOOM, self.document_view.zoom_level)
-        p.sync()
-
     # -- documents -----------------------------------------------------------------------------
     @property
     def doc(self) -> DocumentHandle | None:
@@ -213,67 +177,31 @@ class MainWindow(QMainWindow):
         self.worklist.set_rows((row.id, row.status) for row in rows)
         self.document_list.set_documents([(row.id, row.title, row.status) for row in rows])
 
-    def first_undone_document(self) -> str | None:
-        return self.worklist.first_undone()
-
-    def next_undone_document(self, after: str | None) -> str | None:
-        return self.worklist.next_undone(after)
-
     def open_document(self, doc_id: str) -> bool:
         """Open ``doc_id`` (asking about unsaved work first); False if it stays as it was."""
-        if self.doc is not None and self.doc.id == doc_id:
-            return True
-        if not self.close_document():
+        if not self.flow.open(doc_id):
             return False
-        try:
-            handle = DocumentHandle.open(self.project, doc_id, self.coder,
-                                         recovery=self.recovery,
-                                         offer_recovery=self.offer_recovery)
-        except AnnotatorError as exc:
-            self.asker.error("Cannot open the document", str(exc))
-            return False
-        notices = handle.notices
-        if notices.lock:
-            self.asker.lock_notice(notices.lock)
-        if notices.recovery_error:
-            self.asker.error("Recovery file", notices.recovery_error)
-        self._install(handle)
-        if handle.recovered is not None:
-            summary = handle.recovered.summary()
-            if self.asker.restore_recovery(handle.title, summary):
-                reason = handle.restore()
-                self.show_message(f"Restored unsaved work ({summary}); Ctrl+Z undoes the "
-                                  "restore" if not reason else f"Could not restore: {reason}")
-            else:
-                self._wait_for_writer()
-                try:
-                    handle.discard_recovery()
-                except AnnotatorError as exc:
-                    self.show_message(str(exc))
-        self._tell_open_notices(handle)
         self.documentOpened.emit(doc_id)
         return True
 
-    def _tell_open_notices(self, handle: DocumentHandle) -> None:
-        notices = handle.notices
-        if notices.misfiled:
-            rel = f"annotations/{self.coder}/{handle.id}.json"
-            if handle.id not in self._misfiled_told:  # explained once; then a reminder
-                self._misfiled_told.add(handle.id)
-                self.asker.error("Annotation file in another coder's folder",
-                                 f"{rel}: {notices.misfiled}.\n\nSaving it here makes it "
-                                 f"your work (coder {self.coder!r}); no other coder's file is "
-                                 "changed.")
-            self.show_message(f"{rel} holds another coder's work; saving it makes it "
-                              f"{self.coder}'s")
-        elif notices.problems:
-            self.show_message(f"This file has {len(notices.problems)} problems; first: "
-                              f"{notices.problems[0].message}")
-        elif handle.read_only:
-            self.show_message(handle.read_only)
+    def close_document(self, *, ask: bool = True) -> bool:
+        """Close the open document, asking to save unsaved work; False if the coder cancels."""
+        return self.flow.close(ask=ask)
 
-    def _install(self, handle: DocumentHandle) -> None:
-        self.state.open(handle)
+    def next_document(self) -> bool:
+        return self.flow.step(+1)
+
+    def previous_document(self) -> bool:
+        return self.flow.step(-1)
+
+    def mark_done(self) -> bool:
+        return self.flow.mark_done()
+
+    def skip_document(self) -> bool:
+        return self.flow.skip()
+
+    def install(self, handle: DocumentHandle) -> None:
+        """Show ``handle`` (just opened, and made the state's) in every widget."""
         session = handle.session
         session.changed.connect(self._on_session_changed)
         handle.history.changed.connect(self._on_history_changed)
@@ -295,52 +223,14 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self.refresh_validation()
         self.document_view.setFocus()
-        settle_after_load()
 
-    def close_document(self, *, ask: bool = True) -> bool:
-        """Close the open document, asking to save unsaved work; False if the coder cancels."""
-        handle = self.doc
-        if handle is None:
-            return True
-        if handle.dirty and handle.editable:
-            answer = self.asker.unsaved_changes(handle.title) if ask else "discard"
-            if answer == "cancel":
-                return False
-            if answer == "save":
-                if not self.save_document(wait=True):
-                    return False
-            else:
-                self._wait_for_writer()
-                with contextlib.suppress(AnnotatorError):
-                    handle.discard_recovery()
-        self._autosave_timer.stop()
-        self._wait_for_writer()
+    def uninstall(self, handle: DocumentHandle) -> None:
+        """Stop showing ``handle`` (closed; the state has none open now)."""
         handle.session.changed.disconnect(self._on_session_changed)
         handle.history.changed.disconnect(self._on_history_changed)
         self.issues.set_tracker(None)
-        problem = handle.close()
-        if problem:
-            self.show_message(problem)
-        self.state.close()
-        release_after_close()
         self._update_title()
         self.update_actions()
-        return True
-
-    def next_document(self) -> bool:
-        return self._step_document(+1)
-
-    def previous_document(self) -> bool:
-        return self._step_document(-1)
-
-    def _step_document(self, step: int) -> bool:
-        target = self.worklist.step(self.doc.id if self.doc else None, step)
-        if target is None:
-            if self.worklist.ids:
-                self.show_message("This is the last document" if step > 0
-                                  else "This is the first document")
-            return False
-        return self.open_document(target)
 
     def _on_document_list_activated(self, doc_id: str) -> None:
         if not self.open_document(doc_id) and self.doc is not None:
@@ -379,8 +269,8 @@ class MainWindow(QMainWindow):
             self.show_message(f"Redone: {text}")
 
     def _on_history_changed(self, _history: object) -> None:
-        self._note_activity()
-        self._autosave_timer.start()  # writes the unsaved work, or removes it when none is left
+        self.clock.note_activity()
+        self.saver.autosave.start()  # writes the unsaved work, or removes it when none is left
         self.update_actions()
         self._update_title()
 
@@ -404,21 +294,10 @@ class MainWindow(QMainWindow):
 
     # -- the coding state ----------------------------------------------------------------------
     def _mark(self, span: Span) -> SpanMark:
-        lab = self.codebook.label(span.label)
-        return SpanMark(span.id, span.start, span.end, lab.color if lab else "#9e9e9e",
-                        f"{lab.name} · {lab.name_ar}" if lab and lab.name_ar
-                        else (lab.name if lab else span.label))
+        return span_mark(self.codebook, span)
 
     def _span_tooltip(self, span_id: str) -> str:
-        handle = self.doc
-        if handle is None:
-            return ""
-        uses = []
-        for eid, role in handle.session.aset.uses_of_span(span_id):
-            rd = self.codebook.role(role)
-            uses.append(f"{'trigger' if role == 'trigger' else (rd.name if rd else role)} "
-                        f"of {eid}")
-        return f"{span_id}" + (f" · {', '.join(uses)}" if uses else "")
+        return uses_tooltip(self.codebook, self.doc.session.aset, span_id) if self.doc else ""
 
     def snapped_selection(self) -> tuple[int, int] | None:
         return self.state.snapped_selection()
@@ -487,8 +366,9 @@ class MainWindow(QMainWindow):
         self.state.set_current_event(event_id)
 
     # -- commands (the action table's slots) ---------------------------------------------------
-    def _run(self, command: Callable[..., Outcome], *args: Any) -> str:
-        """Run an application command on the state; show its message; return its refusal."""
+    def run_command(self, command: Callable[..., Outcome], *args: Any) -> str:
+        """Run an application command (``annotator.app.commands``) on the state: what the
+        action table's ``app:`` slots call. Shows its message; returns its refusal."""
         if self.doc is None:
             return "no document"
         self._sync_table_focus()
@@ -499,52 +379,16 @@ class MainWindow(QMainWindow):
             self.event_panel.type_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return outcome.refusal
 
-    def apply_label(self, label_id: str) -> str:
-        return self._run(commands.apply_label, label_id)
-
-    def create_event(self) -> str:
-        return self._run(commands.new_event)
-
-    def fill_role(self, role_id: str) -> str:
-        return self._run(commands.fill_role, role_id)
-
-    def strip_proclitic(self) -> str:
-        return self._run(commands.trim_proclitic)
-
-    def fit_span_to_selection(self) -> str:
-        return self._run(commands.fit_span)
-
-    def delete_span(self) -> str:
-        return self._run(commands.delete_span)
-
-    def delete_event(self) -> str:
-        return self._run(commands.delete_event)
-
-    def next_event(self) -> None:
-        self._run(commands.step_event, +1)
-
-    def previous_event(self) -> None:
-        self._run(commands.step_event, -1)
-
     def show_label_palette(self) -> None:
-        self._popup([self.action_map[f"label:{lab.id}"] for lab in self.codebook.span_labels],
+        menus.popup(self, self.document_view, menus.label_actions(self.codebook, self.action_map),
                     "Label as")
 
     def show_role_palette(self) -> None:
-        event_id = self.current_event_id()
-        if event_id is None or self.doc is None:
+        if self.current_event_id() is None:
             self.show_message("No current event: make one with E")
             return
-        event = self.doc.session.aset.event(event_id)
-        et = self.codebook.event_type(event.type) if event else None
-        self._popup([self.action_map[f"role:{r}"] for r in (et.roles if et else ())
-                     if f"role:{r}" in self.action_map], "Fill role")
-
-    def _popup(self, actions: list[QAction], title: str) -> None:
-        menu = QMenu(title, self)
-        menu.addActions(actions)
-        view = self.document_view
-        menu.exec(view.viewport().mapToGlobal(view.cursorRect().bottomRight()))
+        menus.popup(self, self.document_view,
+                    menus.role_actions(self.state, self.codebook, self.action_map), "Fill role")
 
     def _on_document_view_context_menu_requested(self, pos: QPoint) -> None:
         menu = self.context_menu(pos)
@@ -559,23 +403,7 @@ class MainWindow(QMainWindow):
             ids = view.spans_at_point(pos)
             if ids:
                 self.select_span(ids[0])
-        menu = view.createStandardContextMenu(pos)
-        menu.addSeparator()
-        labels = menu.addMenu("Label as")
-        labels.addActions([self.action_map[f"label:{lab.id}"]
-                           for lab in self.codebook.span_labels])
-        menu.addAction(self.action_map["strip_proclitic"])
-        menu.addAction(self.action_map["delete_span"])
-        menu.addSeparator()
-        menu.addAction(self.action_map["create_event"])
-        event_id = self.current_event_id()
-        event = self.doc.session.aset.event(event_id) if self.doc and event_id else None
-        et = self.codebook.event_type(event.type) if event else None
-        if et is not None:
-            roles = menu.addMenu(f"Fill role of {event_id}")
-            roles.addActions([self.action_map[f"role:{r}"] for r in et.roles
-                              if f"role:{r}" in self.action_map])
-        return menu
+        return menus.text_context_menu(view, pos, self.state, self.codebook, self.action_map)
 
     def set_snap_to_words(self, on: bool) -> None:
         self.state.snap_to_words = bool(on)
@@ -655,166 +483,39 @@ class MainWindow(QMainWindow):
 
     # -- saving --------------------------------------------------------------------------------
     def save_document(self, wait: bool | None = None) -> bool:
-        """Validate and write the open document.
-
-        ``wait=None`` saves small sets at once and large ones in the writer thread (the result
-        arrives later); ``True`` always waits. Returns False if the save was refused.
-        """
-        handle = self.doc
-        if handle is None:
-            return False
-        refusal = handle.save_refusal()
-        if refusal:
-            if handle.read_only:
-                self.show_message(f"Not saved: {handle.read_only}")
-            else:  # someone removed or took over our lock: never overwrite their work
-                self.asker.error("Not saved", refusal)
-                self.write_recovery(wait=True)
-            return False
-        job = handle.save_job()
-        self.writer.submit(job)
-        aset = handle.session.aset
-        if wait is None:
-            wait = len(aset.spans) + 4 * len(aset.events) <= SYNC_SAVE_LIMIT
-        if not wait:
-            # No "Saving…" message: showing one repaints the window now, while the writer
-            # holds the GIL; "Saved" follows in a moment.
-            return True
-        self._wait_for_writer()
-        return job.error is None
+        """Validate and write the open document (see ``Saver.save``); False if refused."""
+        return self.saver.save(wait)
 
     def write_recovery(self, *, wait: bool = False) -> None:
-        """Write the unsaved work of the open document to its recovery file (the idle timer
-        does this a few seconds after the last change)."""
-        handle = self.doc
-        if handle is None or handle.read_only:
-            return
-        self.writer.submit(handle.recovery_job())
-        if wait:
-            self._wait_for_writer()
+        self.saver.write_recovery(wait=wait)
+
+    @property
+    def writer(self) -> Writer:
+        return self.saver.writer
 
     def _wait_for_writer(self) -> None:
-        """Block until the writer is idle and take its jobs in now (their queued signals are
-        then ignored when they arrive)."""
-        for job in self.writer.wait():
-            self._on_writer_finished(job)
+        self.saver.wait()
 
-    def _on_writer_finished(self, job: WriteJob) -> None:
-        if job.handled:
-            return
-        if job.kind == SAVE:
-            self._finish_save(job)
-            return
-        job.handled = True
-        if isinstance(job.error, AnnotatorError):
-            self.show_message(f"Autosave failed: {job.error}")
-        elif job.error is not None:
-            sys.excepthook(type(job.error), job.error, job.error.__traceback__)
-
-    def _finish_save(self, job: WriteJob) -> None:
-        handle = job.handle
-        try:
-            result = handle.finish_save(job)
-        except AnnotatorError as exc:
-            self.show_message("Not saved")
-            self.asker.error("Not saved", str(exc))
-            return
-        except Exception as exc:  # a bug: reported, never silent
-            sys.excepthook(type(exc), exc, exc.__traceback__)
-            return
-        if result.note:
-            self.show_message(result.note)
+    def _on_saver_saved(self, handle: DocumentHandle, result: SaveResult) -> None:
         self.worklist.set_status(handle.id, result.status)
         self.document_list.set_status(handle.id, result.status)
-        self.show_message(f"Saved {handle.id}" + (f" · {result.todo} still missing"
-                                                   if result.todo else ""))
         self._update_title()
         self._update_position()
         self.saved.emit(handle.id)
 
-    def mark_done(self) -> bool:
-        """Strict check; on a problem jump to it, else save as done and open the next one."""
-        if not self._can_finish("Not done"):
-            return False
-        problems = self.strict_issues()
-        if problems:
-            self.goto_issue(problems[0])
-            self.show_message(f"Not done yet: {len(problems)} "
-                              f"problem{'s' if len(problems) != 1 else ''}; first: "
-                              f"{problems[0].message}")
-            return False
-        return self._finish_with_status("done")
-
-    def skip_document(self) -> bool:
-        """Mark the document skipped (irrelevant, duplicate, unreadable), save, open the next."""
-        return self._can_finish("Not skipped") and self._finish_with_status("skipped")
-
-    def _can_finish(self, refusal: str) -> bool:
-        handle = self.doc
-        if handle is not None and handle.read_only:
-            self.show_message(f"{refusal}: {handle.read_only}")
-        return handle is not None and not handle.read_only
-
-    def _finish_with_status(self, status: str) -> bool:
-        handle = self.doc
-        assert handle is not None
-        if self._run(commands.set_status, status) or not self.save_document(wait=True):
-            return False
-        following = self.worklist.next_undone(handle.id)
-        if following is None:
-            self.show_message(f"{handle.id} {status}. Every document of the project is done "
-                              "or skipped.")
-            return True
-        self.open_document(following)
-        self.show_message(f"{handle.id} {status}; now {following}")
-        return True
-
     # -- export and import ---------------------------------------------------------------------
-    def _saved_before(self, purpose: str) -> bool:
-        """Offer to save unsaved work before something reads the project's files."""
-        handle = self.doc
-        if handle is None or handle.read_only or not handle.dirty:
-            return True
-        answer = self.asker.save_first(handle.title, purpose)
-        if answer == "cancel":
-            return False
-        return answer == "discard" or self.save_document(wait=True)
-
     def show_export_dialog(self) -> ExportDialog | None:
-        """The export dialog (window-modal; runs in a worker thread), or None if cancelled."""
-        if not self._saved_before("export"):
-            return None
-        from annotator.gui.transfer import ExportDialog
-
-        return self._show_transfer(ExportDialog(self.project, self))
+        return self.dialogs.export()
 
     def show_import_dialog(self) -> ImportDialog | None:
-        from annotator.gui.transfer import ImportDialog
-
-        dialog = ImportDialog(self.project, parent=self)
-        dialog.completed.connect(self._on_import_completed)
-        return self._show_transfer(dialog)
+        return self.dialogs.import_annotations()
 
     def show_agreement_dialog(self) -> AgreementDialog | None:
-        """Agreement of the coders, read from the saved files (so unsaved work is offered a
-        save first)."""
-        if not self._saved_before("agreement count"):
-            return None
-        from annotator.gui.transfer import AgreementDialog
+        return self.dialogs.agreement()
 
-        return self._show_transfer(AgreementDialog(self.project, self))
-
-    def _show_transfer(self, dialog: _Transfer) -> _Transfer:
-        """Open one of the window-modal run dialogs; it is the window's until it closes."""
-        dialog.finished.connect(self._on_transfer_dialog_finished)
-        self.transfer_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_transfer_dialog_finished(self, _result: int) -> None:
-        dialog, self.transfer_dialog = self.transfer_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
+    @property
+    def transfer_dialog(self) -> ExportDialog | ImportDialog | AgreementDialog | None:
+        return self.dialogs.current
 
     def _on_import_completed(self, report: ImportReport) -> None:
         if report.written or report.sets_written:
@@ -824,18 +525,7 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------------------------
     def condition(self, name: str) -> bool:
-        handle = self.doc
-        if not name:
-            return True
-        if name == "document":
-            return handle is not None
-        if name == "editable":
-            return handle is not None and handle.editable
-        if name == "can_undo":
-            return handle is not None and handle.history.can_undo()
-        if name == "can_redo":
-            return handle is not None and handle.history.can_redo()
-        raise ValueError(f"unknown action condition {name!r}")
+        return self.state.condition(name)
 
     def update_actions(self) -> None:
         for spec in self.action_specs:
@@ -863,18 +553,6 @@ class MainWindow(QMainWindow):
     def _update_time(self) -> None:
         self.status.show_time(self.doc.time_spent() if self.doc is not None else None)
 
-    def _note_activity(self, *_args: object) -> None:
-        self._last_activity = time.monotonic()
-
-    def _on_clock_timeout(self) -> None:
-        handle = self.doc
-        if handle is None or handle.read_only:
-            return
-        active = QApplication.applicationState() == Qt.ApplicationState.ApplicationActive
-        if active and time.monotonic() - self._last_activity < IDLE_CUTOFF_SECONDS:
-            handle.seconds += 1.0
-            self._update_time()
-
     def show_message(self, text: str, timeout_ms: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
         self.message.emit(text)
@@ -883,12 +561,8 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             event.ignore()
             return
-        dialog, self.transfer_dialog = self.transfer_dialog, None
-        if dialog is not None:
-            with contextlib.suppress(RuntimeError):  # already deleted with its last close
-                dialog.close()  # cancels a run and waits for it
-        self._save_settings()
-        self._clock.stop()
-        for job in self.writer.shutdown():
-            self._on_writer_finished(job)
+        self.dialogs.close()
+        prefs.save_window(self.preferences, self, self.document_view, self.state.snap_to_words)
+        self.clock.stop()
+        self.saver.shutdown()
         event.accept()

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
+
+from annotator.gui.document_view import DocumentView
 
 
 @dataclass(frozen=True)
@@ -54,3 +57,24 @@ class Preferences:
     def sync(self) -> None:
         if self.settings is not None:
             self.settings.sync()
+
+
+def restore_window(preferences: Preferences, window: QMainWindow, view: DocumentView) -> None:
+    """Geometry, dock layout and zoom as the coder left them (a default size otherwise)."""
+    geometry, state = preferences.get(GEOMETRY), preferences.get(STATE)
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    else:
+        window.resize(1440, 900)
+    if state is not None:
+        window.restoreState(state)
+    view.set_zoom(preferences.get(ZOOM))
+
+
+def save_window(preferences: Preferences, window: QMainWindow, view: DocumentView,
+                snap_to_words: bool) -> None:
+    preferences.set(SNAP_TO_WORDS, snap_to_words)
+    preferences.set(GEOMETRY, window.saveGeometry())
+    preferences.set(STATE, window.saveState())
+    preferences.set(ZOOM, view.zoom_level)
+    preferences.sync()

@@ -11,11 +11,12 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
+from annotator.app import commands
 from annotator.core.model import Document
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.gui import app as gui_app
 from annotator.gui import dialogs
-from annotator.gui import main_window as main_window_module
+from annotator.gui import saving as saving_module
 from annotator.gui.dialogs import Asker
 from annotator.gui.main_window import MainWindow
 from annotator.storage.lock import FileLock
@@ -406,7 +407,7 @@ def test_save_writes_valid_json_and_reopening_gives_the_same_annotations(  # typ
 
 
 def test_worker_thread_save_for_large_sets(qtbot, project, make_window, monkeypatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(main_window_module, "SYNC_SAVE_LIMIT", 0)
+    monkeypatch.setattr(saving_module, "SYNC_SAVE_LIMIT", 0)
     window = make_window(project)
     select_text(window, "قوات النظام")
     key(qtbot, window.document_view, Qt.Key.Key_A)
@@ -537,7 +538,7 @@ def test_ctrl_k_skips_the_document_and_opens_the_next(qtbot, project, make_windo
     assert saved_json(project, "p1")["status"] == "skipped"
     assert window.doc.id == "p2"
     assert window.document_list.model.status_of("p1") == "skipped"
-    assert window.next_undone_document("p3") == "p2"  # skipped ones are not offered again
+    assert window.worklist.next_undone("p3") == "p2"  # skipped ones are not offered again
 
 
 def choose(combo: QComboBox, data: str) -> None:
@@ -796,7 +797,7 @@ def test_f_fits_a_span_to_the_selection_keeping_its_roles(qtbot, project, make_w
     select_text(window, "مسلحة")
     key(qtbot, view, Qt.Key.Key_A)
     actor = window.doc.session.aset.spans[-1]
-    assert window.fill_role("actor1") == ""
+    assert window.run_command(commands.fill_role, "actor1") == ""
     assert event.roles["actor1"] == [actor.id]
     # The actor should have been "مجموعة مسلحة": select that and press F.
     start, end = select_text(window, "مجموعة مسلحة")
