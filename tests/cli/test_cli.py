@@ -208,9 +208,8 @@ def test_export_refuses_unknown_format_and_busy_folder(tmp_path: Path, capsys) -
     assert (busy / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys) -> None:
-    shared = Path(__file__).resolve().parents[2].parent / "shared"
-    source = shared / "data/formats/doccano/export-sequence_labeling.jsonl"
+def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys, test_data) -> None:
+    source = test_data / "formats/doccano/export-sequence_labeling.jsonl"
     run(capsys, "init", tmp_path / "p")
     code, _, err = run(capsys, "import-annotations", tmp_path / "p", source,
                        "--format", "doccano", "--coder", "pre")

@@ -20,7 +20,8 @@ from annotator.core.text import TextPolicy
 from annotator.paths import resource
 from annotator.storage.project import Project
 
-FORMATS_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "formats"
+# Example files of other tools, shipped with the tests (see tests/data/formats/README.md).
+FORMATS_DATA = Path(__file__).resolve().parents[1] / "data" / "formats"
 FIXED_TIME = "2026-01-02T03:04:05Z"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -176,6 +177,8 @@ def test_arabic_fixture_has_the_hard_cases(tmp_path):
             assert texts[doc_id][s.start:s.end] == s.text
 
 
-def test_shared_format_files_are_where_the_tests_read_them():
+def test_format_example_files_ship_with_their_licences():
     assert (FORMATS_DATA / "brat" / "BioNLP-ST_2011_GE" / "PMID-10064103.ann").is_file()
     assert (FORMATS_DATA / "doccano" / "export-sequence_labeling.jsonl").is_file()
+    assert (FORMATS_DATA / "brat" / "BioNLP-ST_2011_GE" / "LICENSE").is_file()
+    assert (FORMATS_DATA / "doccano" / "LICENSE").is_file()

@@ -206,8 +206,8 @@ def test_clamps_out_of_range() -> None:
     assert pm.to_code_point(99) == 3
 
 
-def test_identity_for_plain_arabic(shared_data) -> None:
-    text = (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")
+def test_identity_for_plain_arabic(test_data) -> None:
+    text = (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
     pm = PositionMap(text)
     assert pm.is_identity
     assert pm.to_qt(len(text)) == len(text)

@@ -287,7 +287,7 @@ def test_export_offers_to_save_unsaved_work_first(qtbot, sample, make_window, an
 
 # -- import ------------------------------------------------------------------------------------
 def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type: ignore[no-untyped-def]
-        qtbot, tmp_path, make_window, shared_data):
+        qtbot, tmp_path, make_window, test_data):
     project = Project.init(tmp_path / "p")
     window = make_window(project, coder="amal", open_first=False)
     assert window._doc_ids == []
@@ -296,7 +296,7 @@ def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type:
     assert isinstance(dialog, transfer.ImportDialog)
     qtbot.waitExposed(dialog)
     choose(dialog.format_box, "doccano")
-    dialog.add_path(shared_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
+    dialog.add_path(test_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
     dialog.coder_edit.setText("pre")
     # Without a label map the check names every unknown label, and writes nothing.
     report = run_and_wait(qtbot, dialog, dialog.check_button)
@@ -320,7 +320,7 @@ def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type:
     assert project.coders() == ["pre"]
 
 
-def test_import_option_errors_name_the_problem(qtbot, tmp_path, make_window, shared_data):  # type: ignore[no-untyped-def]
+def test_import_option_errors_name_the_problem(qtbot, tmp_path, make_window, test_data):  # type: ignore[no-untyped-def]
     project = Project.init(tmp_path / "p")
     window = make_window(project, open_first=False)
     dialog = window.show_import_dialog()
@@ -328,7 +328,7 @@ def test_import_option_errors_name_the_problem(qtbot, tmp_path, make_window, sha
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.run_button, LEFT)
     assert dialog.result_view.toPlainText() == "Add the files (or folders) to import."
-    dialog.add_path(shared_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
+    dialog.add_path(test_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
     dialog.options_edit.setText("offset_unit")
     qtbot.mouseClick(dialog.run_button, LEFT)
     assert "offset_unit" in dialog.result_view.toPlainText() and not dialog.running
