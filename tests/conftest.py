@@ -3,7 +3,7 @@
 Small copies of real files ship in ``tests/data`` (the ``test_data`` fixture), so a bare clone
 tests the real-file paths. Bigger data (the whole SaudiNewsNet day) stays in the shared data
 folder: ``shared/`` beside the clone, else ``$ANNOTATOR_SHARED``; a test asks for it with
-``shared_file(...)`` and is skipped, naming the file and where it was looked for, without it.
+``shared_data(...)`` and is skipped, naming the file and where it was looked for, without it.
 """
 
 from __future__ import annotations
@@ -37,16 +37,18 @@ def test_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def shared_file() -> Callable[[str], Path]:
-    """``shared_file("saudinewsnet/2015-07-21.zip")``: that file of ``shared/data``, or a skip
-    that names it, so a clone without the shared folder runs everything else."""
+def shared_data() -> Callable[..., Path]:
+    """``shared_data("saudinewsnet/2015-07-21.zip")``: that file of ``shared/data``
+    (``shared_data()``: the folder), or a skip that names it, so a clone without the shared
+    folder runs everything else."""
     data = shared_root() / "data"
 
-    def find(relative: str) -> Path:
+    def find(relative: str = "") -> Path:
         path = data / relative
-        if not path.is_file():
-            pytest.skip(f"shared data file {relative} not found at {path} (put shared/ beside "
-                        "the clone or set ANNOTATOR_SHARED)")
+        if not (path.is_file() if relative else path.is_dir()):
+            what = f"file {relative}" if relative else "folder"
+            pytest.skip(f"shared data {what} not found at {path} (put shared/ beside the clone "
+                        "or set ANNOTATOR_SHARED)")
         return path
 
     return find

@@ -29,15 +29,15 @@ def test_what_ships_is_small_and_noticed() -> None:
         assert (TEST_DATA / folder / "LICENSE").is_file(), folder
 
 
-def test_copies_are_byte_for_byte_the_shared_files(shared_file: Callable[[str], Path]) -> None:
-    shared = shared_file("README.md").parent  # skips without the shared folder
+def test_copies_are_byte_for_byte_the_shared_files(shared_data: Callable[..., Path]) -> None:
+    shared = shared_data()
     changed = [relative for relative in COPIES if not (shared / relative).is_file()
                or (TEST_DATA / relative).read_bytes() != (shared / relative).read_bytes()]
     assert COPIES and changed == []
 
 
-def test_corpus_sample_is_those_records_unchanged(shared_file: Callable[[str], Path]) -> None:
-    with zipfile.ZipFile(shared_file("saudinewsnet/2015-07-21.zip")) as zf:
+def test_corpus_sample_is_those_records_unchanged(shared_data: Callable[..., Path]) -> None:
+    with zipfile.ZipFile(shared_data("saudinewsnet/2015-07-21.zip")) as zf:
         day = json.loads(zf.read("2015-07-21.json").decode("utf-8"))
     sample = json.loads(CORPUS_SAMPLE.read_text("utf-8"))
     assert sample == [day[n - 1] for n in SAMPLE_RECORDS]

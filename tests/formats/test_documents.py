@@ -416,8 +416,8 @@ def test_a_zip_of_the_sample_imports_as_its_json_does(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus_zip(shared_file: Callable[[str], Path]) -> Path:
-    return shared_file("saudinewsnet/2015-07-21.zip")
+def corpus_zip(shared_data: Callable[..., Path]) -> Path:
+    return shared_data("saudinewsnet/2015-07-21.zip")
 
 
 @pytest.fixture(scope="module")
