@@ -208,9 +208,9 @@ def test_export_refuses_unknown_format_and_busy_folder(tmp_path: Path, capsys) -
     assert (busy / "keep.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys) -> None:
-    shared = Path(__file__).resolve().parents[2].parent / "shared"
-    source = shared / "data/formats/doccano/export-sequence_labeling.jsonl"
+def test_import_annotations_from_real_doccano_file(tmp_path: Path, capsys, shared_data) -> None:
+    # The shared folder's README asks that its tools' files be read there, not copied.
+    source = shared_data("formats/doccano/export-sequence_labeling.jsonl")
     run(capsys, "init", tmp_path / "p")
     code, _, err = run(capsys, "import-annotations", tmp_path / "p", source,
                        "--format", "doccano", "--coder", "pre")

@@ -14,7 +14,6 @@ avoided or the noun without "لل" is taken.
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,15 +49,9 @@ DATE_BASIS = "assumed"
 NONE_REPORTED = {"value": None, "qualifier": "none_reported"}
 
 
-def shared_data_dir() -> Path:
-    """``shared/data`` beside the clone, or under ``$ANNOTATOR_SHARED``."""
-    default = Path(__file__).resolve().parents[3] / "shared"
-    root = default if default.is_dir() else Path(os.environ.get("ANNOTATOR_SHARED", default))
-    return root / "data"
-
-
 def sample_article_path() -> Path:
-    return shared_data_dir() / "sample-article-ar.txt"
+    """The sample article as shipped with the tests (a byte-exact copy of the shared one)."""
+    return Path(__file__).resolve().parents[1] / "data" / "sample-article-ar.txt"
 
 
 def new_session(text: str, *, doc_id: str = "d", coder: str = "c",

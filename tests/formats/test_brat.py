@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_fixtures_formats import FORMATS_DATA, all_sets, build
+from test_fixtures_formats import all_sets, build
 
 from annotator.core.text import TextPolicy
 from annotator.formats.brat import annotation_conf, parse_ann, read_brat
@@ -11,7 +11,6 @@ from annotator.formats.export import export_project
 from annotator.formats.importing import import_annotations
 from annotator.storage.project import Project
 
-BIONLP = FORMATS_DATA / "brat" / "BioNLP-ST_2011_GE"
 BIONLP_MAP = ["Protein=ACTOR", "Entity=LOCATION", "role:Theme=target", "role:Cause=actor1",
               "role:ToLoc=location", "field:Negation=polarity=negative",
               "field:Speculation=factuality=hypothetical",
@@ -20,8 +19,15 @@ BIONLP_MAP = ["Protein=ACTOR", "Entity=LOCATION", "role:Theme=target", "role:Cau
                   "Gene_expression", "Transcription", "Localization", "Phosphorylation"))]
 
 
-def test_reads_every_line_kind_of_the_bionlp_documents():
-    docs = {d.id: d for d in read_brat([BIONLP], {})}
+@pytest.fixture
+def bionlp(shared_data):  # type: ignore[no-untyped-def]
+    """brat's BioNLP example collection, read in the shared folder (its README asks that the
+    tools' files not be copied into the project)."""
+    return shared_data("formats/brat/BioNLP-ST_2011_GE/annotation.conf").parent
+
+
+def test_reads_every_line_kind_of_the_bionlp_documents(bionlp):
+    docs = {d.id: d for d in read_brat([bionlp], {})}
     assert set(docs) == {"PMC-2065877-06-Results-05", "PMID-10064103", "PMID-10438843"}
     small = docs["PMID-10064103"]
     assert [(s.key, s.label, s.text) for s in small.spans][:2] == [
@@ -42,9 +48,9 @@ def test_reads_every_line_kind_of_the_bionlp_documents():
             assert doc.text[s.start:s.end] == s.text
 
 
-def test_bionlp_import_needs_a_label_map_and_reports_unknown_names(tmp_path):
+def test_bionlp_import_needs_a_label_map_and_reports_unknown_names(tmp_path, bionlp):
     project = Project.init(tmp_path / "p")
-    report = import_annotations(project, "brat", [BIONLP], coder="bionlp")
+    report = import_annotations(project, "brat", [bionlp], coder="bionlp")
     assert not report.written and project.document_ids() == []
     assert report.unknown["label"] == {"Protein": 94, "Entity": 3}
     assert report.unknown["type"]["Positive_regulation"] > 0
@@ -52,13 +58,13 @@ def test_bionlp_import_needs_a_label_map_and_reports_unknown_names(tmp_path):
     assert "field:Negation=NEW" in report.label_map_hint()
 
 
-def test_bionlp_import_with_a_label_map(tmp_path):
+def test_bionlp_import_with_a_label_map(tmp_path, bionlp):
     project = Project.init(tmp_path / "p")
-    report = import_annotations(project, "brat", [BIONLP], coder="bionlp",
+    report = import_annotations(project, "brat", [bionlp], coder="bionlp",
                                 label_map=BIONLP_MAP)
     # Event arguments that are events and the two equivalences cannot be expressed.
     assert not report.written and report.problem_count == 17
-    report = import_annotations(project, "brat", [BIONLP], coder="bionlp",
+    report = import_annotations(project, "brat", [bionlp], coder="bionlp",
                                 label_map=BIONLP_MAP, skip_invalid=True)
     assert report.written and report.left_out == 0
     assert report.annotation_sets == 3 and report.events == 69

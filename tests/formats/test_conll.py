@@ -8,7 +8,6 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_fixtures_formats import FORMATS_DATA
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
@@ -131,8 +130,9 @@ def test_a_line_break_ends_a_sentence_unless_a_span_crosses_it():
     assert sentences[0].splitlines()[0].startswith("هجوم")
 
 
-def test_reads_doccanos_conll_example_and_bioes():
-    doc = next(iter(read_conll([FORMATS_DATA / "doccano" / "import-example.conll"], {})))
+def test_reads_doccanos_conll_example_and_bioes(shared_data):  # type: ignore[no-untyped-def]
+    example = shared_data("formats/doccano/import-example.conll")  # read there, not copied
+    doc = next(iter(read_conll([example], {})))
     assert doc.text == "JAPAN GET\nNadim Ladki"
     assert [(doc.text[s.start:s.end], s.label) for s in doc.spans] == [
         ("JAPAN", "LOC"), ("Nadim Ladki", "PER")]

@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_fixtures_formats import FORMATS_DATA, all_sets, build
+from test_fixtures_formats import all_sets, build
 
 from annotator.formats.doccano import read_doccano
 from annotator.formats.export import export_project
 from annotator.formats.importing import import_annotations
 from annotator.storage.project import Project
 
-DOCCANO = FORMATS_DATA / "doccano"
 LABELS = ["ORG=ACTOR", "PERSON=PERSON", "MISC=ACTOR", "DATE=TIME"]
+
+
+@pytest.fixture
+def doccano(shared_data):  # type: ignore[no-untyped-def]
+    """doccano's example files, read in the shared folder (its README asks that the tools'
+    files not be copied into the project)."""
+    return shared_data("formats/doccano/LICENSE").parent
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -26,24 +32,24 @@ LABELS = ["ORG=ACTOR", "PERSON=PERSON", "MISC=ACTOR", "DATE=TIME"]
     ("export-relation_extraction.json", [[("Google", "ORG"), ("September 4, 1998", "DATE"),
                                           ("Larry Page", "PERSON"), ("Sergey Brin", "PERSON")]]),
 ])
-def test_reads_doccanos_example_files(name, expected):
-    docs = list(read_doccano([DOCCANO / name], {}))
+def test_reads_doccanos_example_files(name, expected, doccano):
+    docs = list(read_doccano([doccano / name], {}))
     got = [[(d.text[s.start:s.end], s.label) for s in d.spans] for d in docs]
     assert got == expected
     if "relation" in name:  # foundedBy etc. are not events: each one is reported
         assert sum("not imported" in p for p in docs[0].problems) == 3
 
 
-def test_doccano_files_import_with_a_label_map(tmp_path):
+def test_doccano_files_import_with_a_label_map(tmp_path, doccano):
     project = Project.init(tmp_path / "p")
-    report = import_annotations(project, "doccano", [DOCCANO / "export-sequence_labeling.jsonl"],
+    report = import_annotations(project, "doccano", [doccano / "export-sequence_labeling.jsonl"],
                                 coder="dc", label_map=LABELS)
     assert report.written and report.annotation_sets == 3
     assert project.document_ids() == ["export-sequence_labeling-0001",
                                       "export-sequence_labeling-0002",
                                       "export-sequence_labeling-0003"]
     # The same texts from the other file: documents are reused, not duplicated.
-    report = import_annotations(project, "doccano", [DOCCANO / "import-sequence_labeling.jsonl"],
+    report = import_annotations(project, "doccano", [doccano / "import-sequence_labeling.jsonl"],
                                 coder="dc2", label_map=LABELS)
     assert report.written and report.documents_added == 0 and report.documents_reused == 3
 

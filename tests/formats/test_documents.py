@@ -1,12 +1,14 @@
-"""Plain document import: every supported shape, hostile files and records, and the real
-SaudiNewsNet corpus (unzipped into a temp folder; never committed)."""
+"""Plain document import: every supported shape, hostile files and records, and real
+SaudiNewsNet articles: a sample shipped in tests/data, and the whole day from the shared data
+(unzipped into a temp folder; never committed)."""
 
 from __future__ import annotations
 
 import codecs
 import json
-import os
+import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,9 +18,8 @@ from hypothesis import strategies as st
 from annotator.core.text import HARAKAT_RE, TextPolicy, is_safe_id, sha256_text
 from annotator.formats.documents import ImportResult, read_documents
 
-_SHARED = Path(__file__).resolve().parents[3] / "shared"
-SHARED = _SHARED if _SHARED.is_dir() else Path(os.environ.get("ANNOTATOR_SHARED", _SHARED))
-CORPUS_ZIP = SHARED / "data" / "saudinewsnet" / "2015-07-21.zip"
+TEST_DATA = Path(__file__).resolve().parents[1] / "data"
+CORPUS_SAMPLE = TEST_DATA / "saudinewsnet" / "2015-07-21-sample.json"
 POLICY = TextPolicy()
 REPORT = "قالت مصادر محلية إن خلايا تنظيم الدولة هاجمت مواقع قرب البوكمال."
 
@@ -61,8 +62,8 @@ def test_policy_keep_keeps_text(tmp_path: Path) -> None:
     assert result.documents[0].text == "\ufeffa\r\nb"
 
 
-def test_shared_sample_article(tmp_path: Path) -> None:
-    result = read(SHARED / "data" / "sample-article-ar.txt")
+def test_sample_article(tmp_path: Path) -> None:
+    result = read(TEST_DATA / "sample-article-ar.txt")
     assert result.problems == []
     [doc] = result.documents
     assert doc.id == "sample-article-ar"
@@ -364,30 +365,21 @@ def test_any_records_import_or_become_problems(tmp_path: Path, recs: list) -> No
 
 
 # -- the real corpus -----------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("saudinewsnet")
-    with zipfile.ZipFile(CORPUS_ZIP) as zf:
-        zf.extract("2015-07-21.json", folder)
-    return folder / "2015-07-21.json"
+def check_articles_import_as_written(path: Path, articles: list[dict]) -> ImportResult:
+    """Import a SaudiNewsNet JSON file and hold every document to the record it came from.
 
-
-def test_saudinewsnet_corpus(corpus: Path) -> None:
-    articles = json.loads(corpus.read_text("utf-8"))
-    assert len(articles) == 2972
-    result = read(corpus)
-    # 84 articles have no body (content "", " " or four no-break spaces): photo stories. The
-    # 65 with a headline are kept, the headline as their text and meta saying so; the 19 with
-    # neither body nor headline are the problems, by record number. Every other article is
-    # imported exactly as written.
+    Articles without a body (content "", " " or four no-break spaces) are photo stories: those
+    with a headline are kept, the headline as their text and meta saying so; those with neither
+    body nor headline are the problems, by record number. Every other article is imported
+    exactly as written.
+    """
+    result = read(path)
     empty = {n for n, a in enumerate(articles, 1) if not a["content"].strip()}
     blank = sorted(n for n in empty if not articles[n - 1]["title"].strip())
-    assert (len(empty), len(blank)) == (84, 19)
-    assert result.problems == [f"{corpus}: record {n}: the text is empty" for n in blank]
-    assert len(result.documents) == 2972 - 19
+    assert result.problems == [f"{path}: record {n}: the text is empty" for n in blank]
     kept = [(n, a) for n, a in enumerate(articles, 1) if n not in set(blank)]
     for doc, (n, article) in zip(result.documents, kept, strict=True):
-        assert doc.id == f"2015-07-21-{n:04d}"
+        assert doc.id == f"{path.stem}-{n:04d}"
         meta = {"source": article["source"], "url": article["url"],
                 "date": article["date_extracted"], "title": article["title"],
                 "author": article["author"]}
@@ -397,6 +389,53 @@ def test_saudinewsnet_corpus(corpus: Path) -> None:
         else:
             assert doc.text == article["content"]  # no CR, no BOM: the policy changes nothing
             assert doc.meta == meta
+    return result
+
+
+def test_saudinewsnet_sample() -> None:
+    """The shipped sample holds every case the whole day holds (tests/data/saudinewsnet)."""
+    articles = json.loads(CORPUS_SAMPLE.read_text("utf-8"))
+    result = check_articles_import_as_written(CORPUS_SAMPLE, articles)
+    assert len(result.problems) == 1
+    assert [d.id for d in result.documents if "text_source" in d.meta] == [
+        "2015-07-21-sample-0002", "2015-07-21-sample-0005"]
+    texts = [d.text for d in result.documents if "text_source" not in d.meta]
+    cases = {"tatweel": "\u0640", "no-break space": "\u00a0", "right-to-left mark": "\u200f",
+             "harakat": HARAKAT_RE.pattern, "presentation form": "[\ufb50-\ufdff\ufe70-\ufeff]",
+             "Arabic-Indic digit": "[\u0660-\u0669]"}
+    for name, pattern in cases.items():
+        assert any(re.search(pattern, t) for t in texts), f"the sample lost its {name}"
+
+
+def test_a_zip_of_the_sample_imports_as_its_json_does(tmp_path: Path) -> None:
+    archive = write_zip(tmp_path / "day.zip", {CORPUS_SAMPLE.name: CORPUS_SAMPLE.read_bytes()})
+    from_zip, from_json = read(archive), read(CORPUS_SAMPLE)
+    assert [d.to_dict() for d in from_zip.documents] == [d.to_dict() for d in from_json.documents]
+    assert [p.replace(f"{archive}:{CORPUS_SAMPLE.name}", str(CORPUS_SAMPLE))
+            for p in from_zip.problems] == from_json.problems
+
+
+@pytest.fixture(scope="module")
+def corpus_zip(shared_data: Callable[..., Path]) -> Path:
+    return shared_data("saudinewsnet/2015-07-21.zip")
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_zip: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("saudinewsnet")
+    with zipfile.ZipFile(corpus_zip) as zf:
+        zf.extract("2015-07-21.json", folder)
+    return folder / "2015-07-21.json"
+
+
+def test_saudinewsnet_corpus(corpus: Path) -> None:
+    articles = json.loads(corpus.read_text("utf-8"))
+    assert len(articles) == 2972
+    result = check_articles_import_as_written(corpus, articles)
+    # 84 photo stories have no body: 65 keep their headline, 19 have none and are problems.
+    headline_only = sum("text_source" in d.meta for d in result.documents)
+    assert (headline_only, len(result.problems)) == (65, 19)
+    assert len(result.documents) == 2972 - 19
     texts = [d.text for d in result.documents if "text_source" not in d.meta]
     # The Unicode cases the data README counts survive import untouched.
     assert sum("\u0640" in t for t in texts) == 901
@@ -459,10 +498,10 @@ def test_damaged_empty_and_oversized_archives_are_problems(tmp_path: Path,
     assert result.problems[3] == f"{tmp_path / 'missing.zip'}: the file does not exist"
 
 
-def test_the_saudinewsnet_zip_imports_as_its_json_does(corpus: Path) -> None:
-    from_zip, from_json = read(CORPUS_ZIP), read(corpus)
+def test_the_saudinewsnet_zip_imports_as_its_json_does(corpus_zip: Path, corpus: Path) -> None:
+    from_zip, from_json = read(corpus_zip), read(corpus)
     assert [d.to_dict() for d in from_zip.documents] == [d.to_dict() for d in from_json.documents]
-    assert [p.replace(f"{CORPUS_ZIP}:2015-07-21.json", str(corpus)) for p in from_zip.problems] \
+    assert [p.replace(f"{corpus_zip}:2015-07-21.json", str(corpus)) for p in from_zip.problems] \
         == from_json.problems
 
 

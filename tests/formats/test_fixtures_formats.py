@@ -20,7 +20,7 @@ from annotator.core.text import TextPolicy
 from annotator.paths import resource
 from annotator.storage.project import Project
 
-FORMATS_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "formats"
+# Example files of other tools, shipped with the tests (see tests/data/formats/README.md).
 FIXED_TIME = "2026-01-02T03:04:05Z"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -174,8 +174,3 @@ def test_arabic_fixture_has_the_hard_cases(tmp_path):
     for (_, doc_id), aset in sets.items():
         for s in aset.spans:
             assert texts[doc_id][s.start:s.end] == s.text
-
-
-def test_shared_format_files_are_where_the_tests_read_them():
-    assert (FORMATS_DATA / "brat" / "BioNLP-ST_2011_GE" / "PMID-10064103.ann").is_file()
-    assert (FORMATS_DATA / "doccano" / "export-sequence_labeling.jsonl").is_file()

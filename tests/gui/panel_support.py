@@ -19,8 +19,8 @@ def make_session(text: str, doc_id: str = "sample") -> AnnotationSession:
     return AnnotationSession(doc, cb, aset)
 
 
-def sample_text(shared_data: Path) -> str:
-    return (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")
+def sample_text(test_data: Path) -> str:
+    return (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
 
 
 def add_span(session: AnnotationSession, words: str, label: str, occurrence: int = 0) -> str:

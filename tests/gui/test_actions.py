@@ -41,11 +41,11 @@ def specs() -> list[ActionSpec]:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, shared_data: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, tmp_path: Path, test_data: Path) -> MainWindow:  # type: ignore[no-untyped-def]
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "settings"))
     project = Project.init(tmp_path / "project")
-    text = (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")
+    text = (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
     project.add_documents([Document("article", text)])
     w = MainWindow(project, "tester", asker=QuietAsker())
     qtbot.addWidget(w)

@@ -213,8 +213,8 @@ def ink_columns(image: QImage, top: int, bottom: int) -> tuple[int, int] | None:
     return (min(cols), max(cols)) if cols else None
 
 
-def test_arabic_document_is_right_to_left_and_right_aligned(qtbot, view, shared_data) -> None:
-    text = (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")
+def test_arabic_document_is_right_to_left_and_right_aligned(qtbot, view, test_data) -> None:
+    text = (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
     show(view, text)
     assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     option = view.document().defaultTextOption()

@@ -30,8 +30,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def session(shared_data):
-    s = make_session(sample_text(shared_data))
+def session(test_data):
+    s = make_session(sample_text(test_data))
     s.ids = {
         "trigger": add_span(s, "شنت", "TRIGGER"),
         "is": add_span(s, "تنظيم داعش", "ACTOR"),
@@ -368,8 +368,8 @@ def test_markup_in_span_text_shows_literally(qtbot):
     assert w.available_label.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_replacing_the_session(qtbot, panel, session, shared_data):
-    other = make_session(sample_text(shared_data))
+def test_replacing_the_session(qtbot, panel, session, test_data):
+    other = make_session(sample_text(test_data))
     panel.set_session(other)
     assert len(session.changed) == 0
     assert panel.current_event_id() is None and panel.events_model.rowCount() == 0

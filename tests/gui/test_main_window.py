@@ -72,8 +72,8 @@ class FakeAsker(Asker):
 
 # -- fixtures ------------------------------------------------------------------------------------
 @pytest.fixture
-def article(shared_data: Path) -> str:
-    return (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")
+def article(test_data: Path) -> str:
+    return (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -38,8 +38,8 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 @pytest.fixture
-def session(shared_data):
-    s = make_session(sample_text(shared_data))
+def session(test_data):
+    s = make_session(sample_text(test_data))
     ids = {
         "trigger": add_span(s, "شنت", "TRIGGER"),
         "is": add_span(s, "تنظيم داعش", "ACTOR"),
@@ -345,11 +345,11 @@ def test_span_text_is_exact_and_plain():
     assert model.index(model.row_of(sid), SpanTableModel.TEXT).data() == "<b>x</b> أمس & غدا"
 
 
-def test_set_session_moves_the_listener(session, shared_data):
+def test_set_session_moves_the_listener(session, test_data):
     model = SpanTableModel()
     model.set_session(session)
     assert len(session.changed) == 1
-    other = make_session(sample_text(shared_data))
+    other = make_session(sample_text(test_data))
     model.set_session(other)
     assert len(session.changed) == 0 and len(other.changed) == 1
     add_span(session, "ديرالزور", "LOCATION")  # the old session no longer reaches the model

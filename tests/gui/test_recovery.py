@@ -52,8 +52,8 @@ class RecordingAsker(Asker):
 
 
 @pytest.fixture
-def project(tmp_path: Path, shared_data: Path) -> Project:
-    article = (shared_data / "sample-article-ar.txt").read_text(encoding="utf-8")
+def project(tmp_path: Path, test_data: Path) -> Project:
+    article = (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
     paragraphs = [p for p in article.split("\n") if p.strip()]
     p = Project.init(tmp_path / "project")
     p.add_documents([Document(f"p{i + 1}", text, {"title": f"Paragraph {i + 1}"})

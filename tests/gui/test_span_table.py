@@ -23,8 +23,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def session(shared_data):
-    s = make_session(sample_text(shared_data))
+def session(test_data):
+    s = make_session(sample_text(test_data))
     s.ids = {
         "trigger": add_span(s, "شنت", "TRIGGER"),
         "is": add_span(s, "تنظيم داعش", "ACTOR"),
@@ -273,8 +273,8 @@ def test_markup_in_span_text_shows_literally(qtbot):
     assert type(w.view.itemDelegate()) is QStyledItemDelegate
 
 
-def test_replacing_the_session_moves_the_listener(qtbot, table, session, shared_data):
-    other = make_session(sample_text(shared_data))
+def test_replacing_the_session_moves_the_listener(qtbot, table, session, test_data):
+    other = make_session(sample_text(test_data))
     table.set_session(other)
     assert len(session.changed) == 0
     assert len(other.changed) == 1

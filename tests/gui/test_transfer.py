@@ -296,7 +296,7 @@ def test_import_dialog_checks_then_imports_and_lists_the_new_documents(  # type:
     assert isinstance(dialog, transfer.ImportDialog)
     qtbot.waitExposed(dialog)
     choose(dialog.format_box, "doccano")
-    dialog.add_path(shared_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
+    dialog.add_path(shared_data("formats/doccano/export-sequence_labeling.jsonl"))
     dialog.coder_edit.setText("pre")
     # Without a label map the check names every unknown label, and writes nothing.
     report = run_and_wait(qtbot, dialog, dialog.check_button)
@@ -328,7 +328,7 @@ def test_import_option_errors_name_the_problem(qtbot, tmp_path, make_window, sha
     qtbot.waitExposed(dialog)
     qtbot.mouseClick(dialog.run_button, LEFT)
     assert dialog.result_view.toPlainText() == "Add the files (or folders) to import."
-    dialog.add_path(shared_data / "formats" / "doccano" / "export-sequence_labeling.jsonl")
+    dialog.add_path(shared_data("formats/doccano/export-sequence_labeling.jsonl"))
     dialog.options_edit.setText("offset_unit")
     qtbot.mouseClick(dialog.run_button, LEFT)
     assert "offset_unit" in dialog.result_view.toPlainText() and not dialog.running

@@ -7,14 +7,12 @@ import errno
 import io
 import json
 import os
-import random
 import signal
 import stat
 import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -279,63 +277,127 @@ def test_missing_folder_is_an_annotator_error(tmp_path: Path) -> None:
 
 
 # -- kill during save ---------------------------------------------------------------------------
+# A child saves once with ``atomic_write`` and SIGKILLs itself right after its N-th file-system
+# step: every call that changes what is on disk (opening the temp file, writing half of it and
+# all of it, chmod, fsync, link, rename, unlink), watched from outside the routine, so
+# atomic.py carries no test hook. The test kills at N = 1, 2, ... until a save completes: every
+# point between two steps of the routine, in order, with no timing involved.
 CHILD = r"""
-import sys
+import builtins, os, signal, stat, sys
 from pathlib import Path
-from annotator.storage.atomic import atomic_write
-target = Path(sys.argv[1])
-versions = [Path(p).read_bytes() for p in sys.argv[2:]]
-i = 0
-while True:
-    atomic_write(target, versions[i % len(versions)])
-    i += 1
-    if i == 2:
-        print("ready", flush=True)
+from annotator.storage import atomic
+
+target, data, stop_after = Path(sys.argv[1]), Path(sys.argv[2]).read_bytes(), int(sys.argv[3])
+done = 0
+
+def step(what):
+    global done
+    done += 1
+    print(what, flush=True)
+    if done == stop_after:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def name(arg):
+    if isinstance(arg, int):
+        return "folder" if stat.S_ISDIR(os.fstat(arg).st_mode) else "file"
+    return "temp" if atomic.is_temp_name(Path(arg).name) else Path(arg).name
+
+def watched(call):
+    def run(*args, **kwargs):
+        result = call(*args, **kwargs)
+        paths = [args[0], *(a for a in args[1:] if not isinstance(a, int))]  # not fchmod's mode
+        step(f"{call.__name__}({', '.join(name(a) for a in paths)})")
+        return result
+    return run
+
+class WatchedFile:
+    def __init__(self, raw):
+        self.raw = raw
+    def write(self, chunk):
+        half = len(chunk) // 2
+        self.raw.write(chunk[:half])
+        self.raw.flush()
+        step("write(half)")
+        self.raw.write(chunk[half:])
+        self.raw.flush()
+        step("write(all)")
+        return len(chunk)
+    def __getattr__(self, attr):
+        return getattr(self.raw, attr)
+
+for call in (os.fsync, os.fchmod, os.link, os.replace, os.rename, os.unlink):
+    setattr(os, call.__name__, watched(call))
+
+def watched_open(path, *args, **kwargs):
+    fh = builtins.open(path, *args, **kwargs)
+    step(f"open({name(path)})")
+    return WatchedFile(fh)
+
+atomic.open = watched_open  # the module's open, ahead of the builtin
+atomic.atomic_write(target, data)
+print("saved", flush=True)
 """
+# Steps the save must take, in this order, for its promise to hold (others may come between).
+KEY_STEPS = {
+    "first save": ["open(temp)", "write(half)", "write(all)", "fsync(file)",
+                   "replace(temp, {name})", "fsync(folder)"],
+    "overwrite": ["open(temp)", "write(half)", "write(all)", "fsync(file)", "link({name}, temp)",
+                  "replace(temp, {name}.bak)", "replace(temp, {name})", "fsync(folder)"],
+}
 
 
-def test_kill_during_save_leaves_old_or_new_complete(tmp_path: Path) -> None:
-    seed = random.randrange(1 << 30)
-    rng = random.Random(seed)
+def is_subsequence(wanted: list[str], steps: list[str]) -> bool:
+    it = iter(steps)
+    return all(step in it for step in wanted)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+@pytest.mark.parametrize("case", ["first save", "overwrite"])
+def test_kill_at_every_step_of_a_save_leaves_old_or_new_complete(tmp_path: Path,
+                                                                 case: str) -> None:
     work = tmp_path / "project"
     work.mkdir()
     target = work / "2015-07-21-0001.coder-a.json"
-    versions = [dump_bytes(annotation_like(v)) for v in range(3)]
-    assert min(len(v) for v in versions) > 1_000_000
-    parsed = [json.loads(v) for v in versions]
-    version_files = []
-    for i, v in enumerate(versions):
-        p = tmp_path / f"v{i}.json"
-        p.write_bytes(v)
-        version_files.append(str(p))
+    old, new = (dump_bytes(annotation_like(v, n_spans=300)) for v in (1, 2))
+    new_file = tmp_path / "new.json"
+    new_file.write_bytes(new)
     env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1")
-    kills_with_temp = 0
-    for kill in range(30):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(target), *version_files],
-                                 stdout=subprocess.PIPE, env=env)
-        try:
-            assert child.stdout is not None
-            assert child.stdout.readline() == b"ready\n"
-            time.sleep(rng.uniform(0, 0.05))
-        finally:
-            child.kill()  # SIGKILL; TerminateProcess on Windows
-            child.wait()
-            if child.stdout:
-                child.stdout.close()
-        where = f"(kill {kill}, seed {seed})"
-        assert child.returncode == (-signal.SIGKILL if os.name != "nt" else 1), where
-        data = target.read_bytes()
-        assert data in versions, f"torn file {where}"
-        assert read_json(target) in parsed, where
-        assert (work / (target.name + ".bak")).read_bytes() in versions, where
+    renamed = f"replace(temp, {target.name})"
+    steps: list[str] = []
+    for stop_after in range(1, 100):
+        target.unlink(missing_ok=True)
+        (work / (target.name + ".bak")).unlink(missing_ok=True)
+        if case == "overwrite":
+            target.write_bytes(old)
+        child = subprocess.run([sys.executable, "-c", CHILD, str(target), str(new_file),
+                                str(stop_after)], capture_output=True, text=True, env=env,
+                               timeout=60)
+        steps = child.stdout.splitlines()
+        if steps[-1:] == ["saved"]:
+            break
+        where = f"killed after step {stop_after}, {steps[-1:]} ({case}): {child.stderr}"
+        assert child.returncode == -signal.SIGKILL and len(steps) == stop_after, where
+        expected = new if renamed in steps else old if case == "overwrite" else None
+        if expected is None:
+            assert not target.exists(), where
+        else:
+            assert target.read_bytes() == expected, f"torn or wrong file {where}"
+            assert read_json(target) == json.loads(expected), where
+        backup = work / (target.name + ".bak")
+        assert not backup.exists() or backup.read_bytes() == old, where
         left = leftovers(work, target.name)
         assert all(is_temp_name(n) for n in left), f"unrecognised files {left} {where}"
-        kills_with_temp += bool(left)
-        removed = cleanup_stale_temps(work)
-        assert sorted(p.name for p in removed) == left, where
+        assert sorted(p.name for p in cleanup_stale_temps(work)) == left, where
         assert leftovers(work, target.name) == [], where
-    # The kills must land mid-save, or this test proves nothing.
-    assert kills_with_temp > 0, f"no kill hit a save in progress (seed {seed})"
+    else:
+        pytest.fail(f"the save never completed: {steps}")
+    assert steps.pop() == "saved"
+    assert stop_after == len(steps) + 1  # killed once after every step
+    wanted = [s.format(name=target.name) for s in KEY_STEPS[case]]
+    assert is_subsequence(wanted, steps), steps
+    assert target.read_bytes() == new and leftovers(work, target.name) == []
+    if case == "overwrite":
+        assert (work / (target.name + ".bak")).read_bytes() == old
 
 
 # -- stale temp cleanup -------------------------------------------------------------------------

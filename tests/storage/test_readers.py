@@ -21,7 +21,7 @@ from annotator.storage.readers import (
 )
 
 ARABIC = "قالت مصادر محلية إن خلايا تنظيم الدولة هاجمت مواقع قرب البوكمال.\nوفرضت السلطات حظر تجول."
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SAMPLE_ARTICLE = Path(__file__).resolve().parents[1] / "data" / "sample-article-ar.txt"
 
 
 def test_plain_utf8_passes_unchanged() -> None:
@@ -36,8 +36,8 @@ def test_crlf_is_left_for_the_text_policy() -> None:
     assert decode_text_bytes(b"a\r\nb\rc", "a.txt") == "a\r\nb\rc"
 
 
-def test_shared_sample_article_decodes() -> None:
-    data = (SHARED / "sample-article-ar.txt").read_bytes()
+def test_sample_article_decodes() -> None:
+    data = SAMPLE_ARTICLE.read_bytes()
     text = decode_text_bytes(data, "sample-article-ar.txt")
     assert len(text) == 2776
 
