@@ -1,10 +1,9 @@
-"""Small coded sets for the adjudication tests: two or three coders on one short article."""
+"""Small coded sets for the adjudication tests (core, storage, command line): coders of one
+short article who differ in the ways the keyword arguments of ``coded`` say."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from sample_coding import new_session
 
 from annotator.core.edits import (
     AddRoleFiller,
@@ -17,12 +16,19 @@ from annotator.core.edits import (
     SetEventField,
     SetStatus,
 )
-from annotator.storage.project import load_default_codebook
+from annotator.core.model import AnnotationSet, CodebookRef, Document
+from annotator.storage.project import Project, load_default_codebook
 
 TEXT = ("شنت مجموعة مسلحة هجوماً على موقع عسكري في بلدة الجلاء وقتل جنديان. "
         "وفي دير الزور اعتقلت قوات النظام عدداً من الشبان.")
 CODEBOOK = load_default_codebook()
 DATE = {"value": "2021-01-20", "precision": "week"}
+
+
+def new_session(coder: str) -> AnnotationSession:
+    doc = Document("doc", TEXT)
+    return AnnotationSession(doc, CODEBOOK,
+                             AnnotationSet.new(doc, coder, CodebookRef(**CODEBOOK.ref())))
 
 
 def span(session: AnnotationSession, words: str, label: str, after: str = "") -> str:
@@ -51,7 +57,7 @@ def coded(coder: str, *, attack_fatalities: int = 2, group_words: str = "مجم�
           arrest: bool = True, location_label: str = "LOCATION",
           relevance: str = "relevant") -> AnnotationSession:
     """One coder's set; the keyword arguments are the ways coders differ in the tests."""
-    s = new_session(TEXT, doc_id="doc", coder=coder, codebook=CODEBOOK)
+    s = new_session(coder)
     event(s, "battles", "armed_clash", span(s, "هجوماً", "TRIGGER"),
           {"actor1": [span(s, group_words, "ACTOR")], "actor2": [span(s, "جنديان", "PERSON")],
            "location": [span(s, "بلدة الجلاء", "LOCATION")]},
@@ -69,3 +75,12 @@ def coded(coder: str, *, attack_fatalities: int = 2, group_words: str = "مجم�
     s.do(SetDocumentField("relevance", relevance))
     s.do(SetStatus("done"))
     return s
+
+
+def project_with(root: Any, *sessions: AnnotationSession) -> Project:
+    """A project holding the article and each session's set, saved as the window saves."""
+    project = Project.init(root)
+    project.add_documents([Document("doc", TEXT)])
+    for s in sessions:
+        project.save_annotations(s.aset, s.document)
+    return project
