@@ -61,6 +61,16 @@ def test_the_whole_loop(project: Project, capsys, tmp_path: Path):
     record = json.loads(line)
     assert record["coder"] == "gold" and record["adjudication"]["coders"] == ["a", "b"]
     assert record["spans"][0]["provenance"]["how"] == "agreed"
+    # ... and imports back as it was: provenance and the adjudication record included.
+    run(capsys, "init", tmp_path / "fresh")
+    code, _, err = run(capsys, "import-annotations", tmp_path / "fresh",
+                       tmp_path / "out" / "data.jsonl", "--format", "jsonl")
+    assert code == 0, err
+    back = Project.open(tmp_path / "fresh").annotation_path("gold", "doc")
+    mine = json.loads(project.annotation_path("gold", "doc").read_text(encoding="utf-8"))
+    theirs = json.loads(back.read_text(encoding="utf-8"))
+    assert {k: v for k, v in theirs.items() if k != "modified"} == {
+        k: v for k, v in mine.items() if k != "modified"}
 
 
 def test_adjudicate_reports_waiting_documents_and_kept_gold(project: Project, capsys):
