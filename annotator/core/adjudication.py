@@ -151,6 +151,7 @@ class _CoderView:
 
     aset: AnnotationSet
     spans: dict[str, Span] = field(default_factory=dict)
+    cores: dict[int, tuple[Any, ...]] = field(default_factory=dict)  # id(event) -> its core
 
     def __post_init__(self) -> None:
         self.spans = {s.id: s for s in self.aset.spans}
@@ -163,9 +164,13 @@ class _CoderView:
 
     def core(self, event: Event) -> tuple[Any, ...]:
         """What "the same event" means: type, sub-type, trigger and role fillers (as spans)."""
-        roles = tuple(sorted((role, tuple(sorted(map(self.key, ids))))  # type: ignore[arg-type]
-                             for role, ids in event.roles.items() if ids))
-        return (event.type, event.subtype, self.key(event.trigger), roles)
+        found = self.cores.get(id(event))
+        if found is None:
+            roles = tuple(sorted((role, tuple(sorted(map(self.key, ids))))  # type: ignore[arg-type]
+                                 for role, ids in event.roles.items() if ids))
+            found = self.cores[id(event)] = (event.type, event.subtype, self.key(event.trigger),
+                                             roles)
+        return found
 
     def alt_event(self, event: Event) -> dict[str, Any]:
         trigger = self.spans.get(event.trigger) if event.trigger else None
@@ -181,10 +186,16 @@ class FreshIds:
 
     def __init__(self, taken: Iterable[str] = ()) -> None:
         self.taken = set(taken)
+        self._next: dict[str, int] = {}  # prefix -> the number to try next
 
     def new(self, prefix: str) -> str:
-        n = 1 + max((int(t[len(prefix):]) for t in self.taken
-                     if t.startswith(prefix) and t[len(prefix):].isdigit()), default=0)
+        n = self._next.get(prefix)
+        if n is None:
+            n = 1 + max((int(t[len(prefix):]) for t in self.taken
+                         if t.startswith(prefix) and t[len(prefix):].isdigit()), default=0)
+        while f"{prefix}{n}" in self.taken:
+            n += 1
+        self._next[prefix] = n + 1
         ident = f"{prefix}{n}"
         self.taken.add(ident)
         return ident
