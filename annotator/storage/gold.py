@@ -117,28 +117,30 @@ def _adjudicate(project: Project, doc_id: str, coders: list[str], auto: str, ove
     outcome = GoldOutcome(doc_id, LEFT_OUT, coders=coders)
     try:
         FileLock(path).check_free()
-        document = project.load_document(doc_id)
-        sets, sources = _coder_sets(project, document, coders)
+        raw = {c: read_bytes(project.annotation_path(c, doc_id)) for c in coders}
+        sources = {c: hashlib.sha256(data).hexdigest() for c, data in raw.items()}
         old = _existing(path, overwrite)
+        if old is not None and made_by_prefill(old):
+            record = old["adjudication"]
+            if (record.get("sources") == sources and record.get("auto") == auto
+                    and record.get("coders") == coders):
+                outcome.action = UNCHANGED  # the same sets make the same gold set
+                outcome.open_items = sum(1 for i in record["items"] if "decision" not in i)
+                return outcome
+        elif old is not None and not overwrite:
+            outcome.action = KEPT
+            outcome.message = ("edited by a person since it was made" if isinstance(
+                old, dict) and "adjudication" in old else "made by hand (no adjudication "
+                "record)") + ": kept as it is (--overwrite replaces it)"
+            return outcome
+        document = project.load_document(doc_id)
+        sets = _checked_sets(project, document, raw)
     except LockedError as exc:
         outcome.action, outcome.message = LOCKED, f"not written: {exc}"
         return outcome
     except AnnotatorError as exc:
         report.problems.append(str(exc))
         outcome.message = "not adjudicated (see the problems)"
-        return outcome
-    if old is not None and made_by_prefill(old):
-        record = old["adjudication"]
-        if (record.get("sources") == sources and record.get("auto") == auto
-                and record.get("coders") == coders):
-            outcome.action, outcome.open_items = UNCHANGED, len(
-                [i for i in record.get("items", []) if "decision" not in i])
-            return outcome
-    elif old is not None and not overwrite:
-        outcome.action = KEPT
-        outcome.message = ("edited by a person since it was made" if isinstance(
-            old, dict) and "adjudication" in old else "made by hand (no adjudication record)"
-                           ) + ": kept as it is (--overwrite replaces it)"
         return outcome
     gold = prefill(document, project.codebook, sets, auto=auto)
     assert gold.adjudication is not None
@@ -163,15 +165,14 @@ def _adjudicate(project: Project, doc_id: str, coders: list[str], auto: str, ove
     return outcome
 
 
-def _coder_sets(project: Project, document: Document, coders: list[str]
-                ) -> tuple[dict[str, AnnotationSet], dict[str, str]]:
-    """Each coder's set, checked as ``validate`` checks it, and the SHA-256 of its file. A set
-    with an error stops the document (``AnnotatorError`` naming the file)."""
-    sets, sources = {}, {}
-    for coder in coders:
+def _checked_sets(project: Project, document: Document, raw: dict[str, bytes]
+                  ) -> dict[str, AnnotationSet]:
+    """Each coder's set (from the bytes of its file), checked as ``validate`` checks it. A
+    set with an error stops the document (``AnnotatorError`` naming the file)."""
+    sets = {}
+    for coder, data_bytes in raw.items():
         path = project.annotation_path(coder, document.id)
-        raw = read_bytes(path)
-        data = parse_json_text(decode_utf8(raw, str(path)), str(path))
+        data = parse_json_text(decode_utf8(data_bytes, str(path)), str(path))
         issues = structural_issues(data) or semantic_issues(
             data, document=document, codebook=project.codebook)
         misfiled = misfiled_issue(data, coder)
@@ -180,8 +181,7 @@ def _coder_sets(project: Project, document: Document, coders: list[str]
             raise AnnotatorError(f"{path}: not adjudicated, the set has {len(errors)} error(s) "
                                  f"(run 'annotator validate'); the first: {errors[0]}")
         sets[coder] = AnnotationSet.from_dict(data)
-        sources[coder] = hashlib.sha256(raw).hexdigest()
-    return sets, sources
+    return sets
 
 
 def _existing(path: Any, overwrite: bool) -> Any:
