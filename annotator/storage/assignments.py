@@ -167,6 +167,7 @@ class PlanReport:
     kept: int = 0
     kept_started: dict[str, list[str]] = field(default_factory=dict)  # doc -> coders seeded
     outside_team: Counter[str] = field(default_factory=Counter)  # coder -> files not assigned
+    moved: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, from, to)
 
 
 def plan_assignments(doc_ids: Sequence[str], team: Sequence[str], *, per_document: int,
@@ -225,6 +226,33 @@ def plan_assignments(doc_ids: Sequence[str], team: Sequence[str], *, per_documen
         plan.documents[doc_id] = sorted(chosen)
         report.added[doc_id] = sorted(chosen)
     return plan, report
+
+
+def rebalance(assignments: Assignments, team: Sequence[str],
+              started: Collection[tuple[str, str]], seed: int) -> list[tuple[str, str, str]]:
+    """Move documents nobody has started from the busiest coders of ``team`` to the least
+    busy (a coder who joined, one who left the team's new work) until loads differ by one at
+    most, or nothing more can move. Returns the moves: (document, from, to)."""
+    rng = random.Random(f"annotator rebalance {seed}")
+    moves = []
+    loads = Counter(c for cs in assignments.documents.values() for c in cs if c in team)
+    while True:
+        busiest = max(team, key=lambda c: (loads[c], c))
+        idlest = min(team, key=lambda c: (loads[c], c))
+        if loads[busiest] - loads[idlest] <= 1:
+            break
+        movable = sorted(d for d, cs in assignments.documents.items()
+                         if busiest in cs and idlest not in cs and (d, busiest) not in started)
+        if not movable:
+            break
+        doc_id = rng.choice(movable)
+        coders = assignments.documents[doc_id]
+        coders[coders.index(busiest)] = idlest
+        coders.sort()
+        loads[busiest] -= 1
+        loads[idlest] += 1
+        moves.append((doc_id, busiest, idlest))
+    return moves
 
 
 def add_to(assignments: Assignments, doc_ids: Sequence[str], coders: Sequence[str]

@@ -33,7 +33,7 @@ def project(tmp_path: Path) -> Project:
 def test_the_whole_loop(project: Project, capsys, tmp_path: Path):
     code, out, _ = run(capsys, "assign", project.root, "--coders", "a,b,c", "--overlap", "0.2")
     assert code == 0, out
-    assert "Assigned 10 document(s) (2 coded blind by several coders)" in out
+    assert "Assigned 10 new document(s) (2 coded blind by several coders)" in out
     assert "doc: kept by a, b, who already started it" in out
     plan = json.loads((project.root / "assignments.json").read_text(encoding="utf-8"))
     assert plan["documents"]["doc"] == ["a", "b"] and plan["seed"] == 13
@@ -144,3 +144,16 @@ def test_manual_edits_of_assignments(project: Project, capsys):
     assert code == 2 and "--add goes with --to" in err
     code, _, err = run(capsys, "assign", project.root, "--remove", "n1", "--from", "a")
     assert code == 2 and "not assigned, so not removed: n1 (a)" in err
+
+
+def test_a_coder_who_joins_gets_work_with_rebalance(project: Project, capsys):
+    run(capsys, "assign", project.root, "--coders", "a,b")
+    code, out, _ = run(capsys, "assign", project.root, "--coders", "a,b,c")
+    assert code == 0 and "c: 0 (+0)" in out and "--rebalance" in out
+    code, out, _ = run(capsys, "assign", project.root, "--rebalance")
+    assert code == 0 and "moved" in out and "to c" in out
+    plan = json.loads((project.root / "assignments.json").read_text(encoding="utf-8"))
+    assert plan["documents"]["doc"] == ["a", "b"]  # started by both: never moved
+    code, _, err = run(capsys, "assign", project.root, "--add", "n1", "--to", "c",
+                       "--rebalance")
+    assert code == 2 and "separately" in err

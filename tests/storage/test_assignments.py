@@ -18,6 +18,7 @@ from annotator.storage.assignments import (
     check_team,
     load_assignments,
     plan_assignments,
+    rebalance,
     remove_from,
     save_assignments,
 )
@@ -151,3 +152,17 @@ def test_a_damaged_or_inconsistent_file_is_named_and_left_alone(project: Project
         load_assignments(project)
     assert str(path) in str(exc.value)
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_rebalancing_moves_only_work_nobody_started_to_a_coder_who_joined():
+    first, _ = plan()
+    second, report = plan(team=("a", "b", "c", "d"), existing=first)
+    assert report.added == {} and second.loads()["d"] == 0
+    started = {(d, c) for d, cs in first.documents.items() for c in cs if d < "d10"}
+    moves = rebalance(second, ["a", "b", "c", "d"], started, seed=7)
+    loads = second.loads()
+    assert max(loads.values()) - min(loads[c] for c in "abcd") <= 1 and loads["d"] == 6
+    assert moves and all(to == "d" and (doc, frm) not in started for doc, frm, to in moves)
+    assert all(second.documents[d] == first.documents[d] for d in first.documents
+               if d < "d10")
+    assert rebalance(second, ["a", "b", "c", "d"], started, seed=7) == []

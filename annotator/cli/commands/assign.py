@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,9 @@ def register(sub: Any) -> None:
     p.add_argument("--overlap", type=float, metavar="SHARE",
                    help=f"share of documents double-coded, 0 to 1 (default {DEFAULT_OVERLAP})")
     p.add_argument("--seed", type=int, help=f"seed of the choice (default {DEFAULT_SEED})")
+    p.add_argument("--rebalance", action="store_true",
+                   help="also move documents nobody has started from the busiest coders to "
+                        "the least busy (e.g. to a coder who just joined)")
     p.add_argument("--add", nargs="+", metavar="DOC", help="assign these documents ...")
     p.add_argument("--to", metavar="A,B,...", help="... to these coders too")
     p.add_argument("--remove", nargs="+", metavar="DOC",
@@ -65,7 +69,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
     if bool(args.add) != bool(args.to) or bool(args.remove) != bool(args.from_):
         raise AnnotatorError("--add goes with --to, and --remove with --from")
     manual = bool(args.add or args.remove)
-    if manual and (args.coders or args.per_document or args.overlap is not None or args.seed):
+    if manual and (args.coders or args.per_document or args.overlap is not None
+                   or args.seed is not None or args.rebalance):
         raise AnnotatorError("--add/--remove change single documents: run the plan (--coders, "
                              "--per-document, --overlap, --seed) separately")
     if args.remove:
@@ -99,6 +104,7 @@ def _plan(project: Project, existing: Assignments | None, args: argparse.Namespa
     from annotator.storage.assignments import (
         check_team,
         plan_assignments,
+        rebalance,
         save_assignments,
         started_pairs,
     )
@@ -108,6 +114,7 @@ def _plan(project: Project, existing: Assignments | None, args: argparse.Namespa
     if not team:
         raise AnnotatorError("no coders yet: give them with --coders a,b,...")
     stored = existing
+    started = started_pairs(project)
     plan, report = plan_assignments(
         project.document_ids(), team,
         per_document=args.per_document or (stored.per_document if stored else
@@ -115,19 +122,28 @@ def _plan(project: Project, existing: Assignments | None, args: argparse.Namespa
         overlap=args.overlap if args.overlap is not None else (
             stored.overlap if stored else DEFAULT_OVERLAP),
         seed=args.seed if args.seed is not None else (stored.seed if stored else DEFAULT_SEED),
-        existing=existing, started=started_pairs(project))
-    if existing is not None and not report.added and (
+        existing=existing, started=started)
+    moves = rebalance(plan, team, started, plan.seed) if args.rebalance else []
+    if existing is not None and not report.added and not moves and (
             {**plan.to_dict(), "modified": ""} == {**existing.to_dict(), "modified": ""}):
         print(f"Nothing changed: all {len(plan.documents)} document(s) are assigned "
               f"({project.root / 'assignments.json'} left as it was)")
         return OK
     save_assignments(project, plan)
     double = sum(1 for c in report.added.values() if len(c) > 1)
-    print(f"Assigned {len(report.added)} document(s) ({double} coded blind by several "
+    print(f"Assigned {len(report.added)} new document(s) ({double} coded blind by several "
           f"coders); {report.kept} kept as they were")
     loads, before = plan.loads(), existing.loads() if existing else {}
-    print("  " + ", ".join(f"{c}: {loads[c]} (+{loads[c] - before.get(c, 0)})"
+    print("  " + ", ".join(f"{c}: {loads[c]} ({loads[c] - before.get(c, 0):+d})"
                            for c in plan.coders))
+    idle = [c for c in team if not loads[c]]
+    if idle and not args.rebalance:
+        print(f"  note: {', '.join(idle)} got no documents; --rebalance moves documents nobody "
+              "has started to them")
+    if moves:
+        print(f"  moved {len(moves)} document(s) nobody had started: " + ", ".join(
+            f"{n} from {a} to {b}" for (a, b), n in sorted(Counter(
+                (frm, to) for _, frm, to in moves).items())))
     for doc_id, coders in sorted(report.kept_started.items()):
         print(f"  {doc_id}: kept by {', '.join(coders)}, who already started it")
     for coder, n in sorted(report.outside_team.items()):
