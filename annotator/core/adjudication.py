@@ -32,6 +32,7 @@ from annotator.core.codebook import Codebook
 from annotator.core.jsonio import dumps_line
 from annotator.core.model import (
     GOLD_CODER,
+    PROVENANCE_HOW,
     AnnotationSet,
     CodebookRef,
     Document,
@@ -133,6 +134,29 @@ def provenance_counts(gold: AnnotationSet) -> Counter[str]:
         own = gold.field_provenance.get(fid)
         counts[own.how if own else "adjudicator"] += 1
     return counts
+
+
+def gold_summary(golds: Iterable[AnnotationSet]) -> dict[str, Any]:
+    """What a dataset card says of gold sets: how many documents were adjudicated (and are
+    done), by which coders, the disagreements decided and still open, and how many items
+    were agreed, chosen, edited or made by the adjudicator (``provenance_counts``)."""
+    counts: Counter[str] = Counter()
+    coders: set[str] = set()
+    documents = done = decided = still_open = 0
+    for gold in golds:
+        documents += 1
+        done += gold.status == "done"
+        record = gold.adjudication if isinstance(gold.adjudication, dict) else {}
+        coders.update(record.get("coders", ()))
+        all_items = items(gold)
+        still_open += sum(1 for i in all_items if "decision" not in i)
+        decided += sum(1 for i in all_items if "decision" in i)
+        counts += provenance_counts(gold)
+    total = sum(counts.values())
+    return {"documents": documents, "done": done, "coders": sorted(coders),
+            "items": {how: counts[how] for how in (*PROVENANCE_HOW, "adjudicator")},
+            "agreed_share": round(counts["agreed"] / total, 4) if total else None,
+            "disagreements": {"decided": decided, "open": still_open}}
 
 
 # -- the comparison -----------------------------------------------------------------------

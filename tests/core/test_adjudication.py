@@ -13,6 +13,7 @@ from annotator.core import jsonio
 from annotator.core.adjudication import (
     _CoderView,
     fingerprint,
+    gold_summary,
     made_by_prefill,
     match_events,
     open_items,
@@ -302,3 +303,18 @@ def test_edits_by_the_adjudicator_mark_what_they_change_as_edited_and_undo_unmar
     while history.undo():
         pass
     assert file_bytes(gold) == before
+
+
+def test_the_summary_a_dataset_card_needs():
+    a, b = differing()
+    session = gold_session(gold_of(a=a, b=b))
+    History(session).push(decision_edit(session, open_items(session.aset)[0]["id"], ["a"]))
+    untouched = gold_of(a=coded("a"), b=coded("b"))
+    untouched.status = "done"
+    summary = gold_summary([session.aset, untouched])
+    assert summary["documents"] == 2 and summary["done"] == 1 and summary["coders"] == ["a", "b"]
+    assert summary["disagreements"] == {"decided": 1, "open": 4}
+    assert summary["items"]["chosen"] == 1 and summary["items"]["edited"] == 0
+    total = sum(summary["items"].values())
+    assert summary["agreed_share"] == round(summary["items"]["agreed"] / total, 4)
+    assert gold_summary([])["agreed_share"] is None
