@@ -63,12 +63,19 @@ class StatusChanged:
 
 
 @dataclass(frozen=True, slots=True)
+class AdjudicationChanged:
+    """An open disagreement of a gold set was decided (or the decision undone)."""
+
+    item_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class SetReplaced:
     """Everything may have changed (recovered work restored): listeners start over."""
 
 
 Change = (SpanAdded | SpanRemoved | SpanChanged | EventAdded | EventRemoved | EventChanged
-          | FieldSet | StatusChanged | SetReplaced)
+          | FieldSet | StatusChanged | AdjudicationChanged | SetReplaced)
 
 _INVERSE: dict[type, type] = {SpanAdded: SpanRemoved, SpanRemoved: SpanAdded,
                               EventAdded: EventRemoved, EventRemoved: EventAdded}
@@ -133,6 +140,10 @@ class ChangeBatch:
 
     def status_changed(self) -> bool:
         return any(isinstance(c, StatusChanged) for c in self.changes)
+
+    def adjudication_items(self) -> set[str]:
+        """The gold set's disagreements the batch decided or reopened."""
+        return {c.item_id for c in self.changes if isinstance(c, AdjudicationChanged)}
 
 
 class Emitter(Generic[T]):

@@ -8,6 +8,7 @@ checked (and read) on its own.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
@@ -24,6 +25,11 @@ OFFSET_UNIT = "codepoint"
 # list of statuses (schemas, command options, the window's filters) is made from this one.
 STATUSES = ("not_started", "in_progress", "done", "skipped")
 DOCUMENT_FORMAT_VERSION = 1
+# The reserved coder whose sets are the adjudicated gold standard; its items carry provenance.
+GOLD_CODER = "gold"
+# How a gold item came about: all chosen coders agreed; the adjudicator chose one coder's
+# version; or the adjudicator changed it (or made it: an item without provenance is theirs).
+PROVENANCE_HOW = ("agreed", "chosen", "edited")
 
 
 def unknown_status(status: object) -> str:
@@ -67,6 +73,32 @@ class Document:
                    sha256=data.get("sha256") or "")
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a gold item came from: the coders whose version it is, and ``how`` (one of
+    ``PROVENANCE_HOW``). Frozen, so an edit replaces it whole and undo puts the old one back."""
+
+    coders: tuple[str, ...]
+    how: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"coders": list(self.coders), "how": self.how}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Provenance:
+        return cls(tuple(data["coders"]), data["how"])
+
+
+def _json_copy(value: Any) -> Any:
+    """A deep copy of JSON data (the adjudication record), made in C: twice as fast as
+    ``copy.deepcopy`` on it."""
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def _provenances(data: dict[str, Any] | None) -> dict[str, Provenance]:
+    return {k: Provenance.from_dict(v) for k, v in (data or {}).items()}
+
+
 @dataclass
 class Span:
     id: str
@@ -75,18 +107,23 @@ class Span:
     label: str
     text: str
     note: str = ""
+    provenance: Provenance | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"id": self.id, "start": self.start, "end": self.end,
                              "label": self.label, "text": self.text}
         if self.note:
             d["note"] = self.note
+        if self.provenance is not None:
+            d["provenance"] = self.provenance.to_dict()
         return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Span:
+        prov = data.get("provenance")
         return cls(id=data["id"], start=data["start"], end=data["end"], label=data["label"],
-                   text=data["text"], note=data.get("note", ""))
+                   text=data["text"], note=data.get("note", ""),
+                   provenance=Provenance.from_dict(prov) if prov else None)
 
 
 @dataclass
@@ -97,6 +134,8 @@ class Event:
     trigger: str | None = None  # span id
     roles: dict[str, list[str]] = field(default_factory=dict)  # role -> span ids
     fields: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance | None = None  # gold sets: of the type, sub-type, trigger and roles
+    field_provenance: dict[str, Provenance] = field(default_factory=dict)  # gold: per field
 
     def span_ids(self) -> set[str]:
         ids = {s for fillers in self.roles.values() for s in fillers}
@@ -105,7 +144,7 @@ class Event:
         return ids
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "id": self.id,
             "type": self.type,
             "subtype": self.subtype,
@@ -113,13 +152,21 @@ class Event:
             "roles": {k: list(v) for k, v in self.roles.items() if v},
             "fields": dict(self.fields),
         }
+        if self.provenance is not None:
+            d["provenance"] = self.provenance.to_dict()
+        if self.field_provenance:
+            d["field_provenance"] = {k: p.to_dict() for k, p in self.field_provenance.items()}
+        return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
+        prov = data.get("provenance")
         return cls(id=data["id"], type=data["type"], subtype=data.get("subtype"),
                    trigger=data.get("trigger"),
                    roles={k: list(v) for k, v in (data.get("roles") or {}).items()},
-                   fields=dict(data.get("fields") or {}))
+                   fields=dict(data.get("fields") or {}),
+                   provenance=Provenance.from_dict(prov) if prov else None,
+                   field_provenance=_provenances(data.get("field_provenance")))
 
 
 T = TypeVar("T", Span, Event)
@@ -266,6 +313,10 @@ class AnnotationSet:
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     time_spent_seconds: float = 0.0
+    # Gold sets only: provenance of the document fields, and the adjudication record (the
+    # coders compared and each disagreement, open or decided; see ``core.adjudication``).
+    field_provenance: dict[str, Provenance] = field(default_factory=dict)
+    adjudication: dict[str, Any] | None = None
     _next_numbers: dict[str, int] = field(default_factory=dict, repr=False,
                                           compare=False)
 
@@ -346,7 +397,7 @@ class AnnotationSet:
 
     # -- serialisation -----------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "format_version": FORMAT_VERSION,
             "offset_unit": OFFSET_UNIT,
             "document": {"id": self.document_id, "sha256": self.document_sha256},
@@ -360,6 +411,11 @@ class AnnotationSet:
             "events": [e.to_dict() for e in self.events],
             "fields": dict(self.fields),
         }
+        if self.field_provenance:
+            d["field_provenance"] = {k: p.to_dict() for k, p in self.field_provenance.items()}
+        if self.adjudication is not None:
+            d["adjudication"] = _json_copy(self.adjudication)
+        return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnnotationSet:
@@ -377,6 +433,8 @@ class AnnotationSet:
             created=data.get("created") or now_iso(),
             modified=data.get("modified") or now_iso(),
             time_spent_seconds=float(data.get("time_spent_seconds") or 0.0),
+            field_provenance=_provenances(data.get("field_provenance")),
+            adjudication=_json_copy(data["adjudication"]) if "adjudication" in data else None,
         )
 
     @classmethod
@@ -387,15 +445,20 @@ class AnnotationSet:
 
 _SPAN_FIELDS = itemgetter("id", "start", "end", "label", "text")
 _HAS_NOTE = methodcaller("__contains__", "note")
+_HAS_PROVENANCE = methodcaller("__contains__", "provenance")
 
 
 def _spans_from_dicts(items: list[dict[str, Any]]) -> list[Span]:
     """``[Span.from_dict(s) for s in items]``, built in C loops: every span of every exported
-    set comes through here, and most have no note."""
+    set comes through here, and most have no note and no provenance (only gold sets do)."""
     spans = list(starmap(Span, map(_SPAN_FIELDS, items)))
     if any(map(_HAS_NOTE, items)):
         for span, item in zip(spans, items, strict=True):
             span.note = item.get("note", "")
+    if any(map(_HAS_PROVENANCE, items)):
+        for span, item in zip(spans, items, strict=True):
+            prov = item.get("provenance")
+            span.provenance = Provenance.from_dict(prov) if prov else None
     return spans
 
 

@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
-from annotator.core.model import FORMAT_VERSION, OFFSET_UNIT, STATUSES
+from annotator.core.model import (
+    FORMAT_VERSION,
+    GOLD_CODER,
+    OFFSET_UNIT,
+    PROVENANCE_HOW,
+    STATUSES,
+)
 from annotator.core.rules import ID_PATTERN
 from annotator.core.values import value_schema
 from annotator.paths import schema_path
@@ -38,11 +44,117 @@ _NO_NEWLINE = {"pattern": "\n"}
 _IDENT = {"type": "string", "pattern": f"^{ID_PATTERN}$", "not": _NO_NEWLINE}
 _SHA = {"type": "string", "pattern": "^[0-9a-f]{64}$", "not": _NO_NEWLINE}
 _TIME = {"type": "string", "minLength": 1}
+_CODER = {"type": "string", "minLength": 1, "maxLength": 64}
+# Kinds of disagreement an adjudication records (see ``core.adjudication``).
+ADJUDICATION_KINDS = ("span", "event", "event_field", "document_field")
+
+
+def _gold_schemas() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Provenance of one item, provenance per field, and the adjudication record: the optional
+    parts a gold set adds to an annotation set (files without them stay valid)."""
+    provenance = {
+        "type": "object", "required": ["coders", "how"], "additionalProperties": False,
+        "description": f"Gold sets (coder {GOLD_CODER!r}): where this item came from. 'agreed': "
+                       "every coder compared made it the same way; 'chosen': the adjudicator "
+                       "took the version of the coders listed; 'edited': the adjudicator "
+                       "changed it. An item of a gold set without provenance was made by the "
+                       "adjudicator.",
+        "properties": {"coders": {"type": "array", "items": _CODER, "uniqueItems": True},
+                       "how": {"enum": list(PROVENANCE_HOW)}},
+    }
+    per_field = {"type": "object", "additionalProperties": provenance,
+                 "description": "Provenance of each field value, by field id."}
+    alt_span = {
+        "type": "object", "required": ["start", "end", "label", "text"],
+        "additionalProperties": False,
+        "description": "A coder's span: offsets and label as in that coder's file (id: its id "
+                       "there).",
+        "properties": {"id": _IDENT, "start": {"type": "integer", "minimum": 0},
+                       "end": {"type": "integer", "minimum": 1}, "label": _IDENT,
+                       "text": {"type": "string", "minLength": 1}},
+    }
+    alt_event = {
+        "type": "object", "required": ["type", "roles", "fields"],
+        "additionalProperties": False,
+        "description": "A coder's event, with its trigger and role fillers given as spans (their "
+                       "ids mean nothing in the gold set).",
+        "properties": {"id": _IDENT, "type": _IDENT,
+                       "subtype": {"anyOf": [_IDENT, {"type": "null"}]},
+                       "trigger": {"anyOf": [alt_span, {"type": "null"}]},
+                       "roles": {"type": "object",
+                                 "additionalProperties": {"type": "array", "items": alt_span}},
+                       "fields": {"type": "object", "additionalProperties": value_schema(None)}},
+    }
+    value_or_none = {"anyOf": [value_schema(None), {"type": "null"}]}
+
+    def alternatives(kind: str, each: dict[str, Any]) -> dict[str, Any]:
+        return {"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                "then": {"properties": {"alternatives": {"additionalProperties": each}}}}
+
+    item = {
+        "type": "object", "required": ["id", "kind", "alternatives"],
+        "additionalProperties": False,
+        "description": "One disagreement: open while it has no decision.",
+        "properties": {
+            "id": _IDENT,
+            "kind": {"enum": list(ADJUDICATION_KINDS),
+                     "description": "span: overlapping spans the coders did not all make the "
+                                    "same; event: an event not every coder made the same way "
+                                    "(type, sub-type, trigger, roles), or made at all; "
+                                    "event_field: one field of an event the coders otherwise "
+                                    "agree on; document_field: one document field."},
+            "event": {**_IDENT, "description": "event_field: the gold event it belongs to."},
+            "field": {**_IDENT, "description": "event_field, document_field: the field id."},
+            "alternatives": {
+                "type": "object", "propertyNames": {"maxLength": 64},
+                "description": "Each compared coder's version, by coder: span: a list of spans "
+                               "(empty: none there); event: an event or null (none); fields: "
+                               "the value or null (none)."},
+            "decision": {
+                "type": "object", "required": ["accept"], "additionalProperties": False,
+                "description": "The adjudicator's decision, once made.",
+                "properties": {
+                    "accept": {"type": "array", "items": _CODER, "uniqueItems": True,
+                               "description": "The coders whose version was taken (all of "
+                                              "them: 'accept both'; none: rejected)."},
+                    "made": {"type": "array", "items": _IDENT,
+                             "description": "Ids of the spans and events the decision added."},
+                }},
+        },
+        "allOf": [alternatives("span", {"type": "array", "items": alt_span}),
+                  alternatives("event", {"anyOf": [alt_event, {"type": "null"}]}),
+                  alternatives("event_field", value_or_none),
+                  alternatives("document_field", value_or_none)],
+    }
+    adjudication = {
+        "type": "object", "required": ["coders", "items"], "additionalProperties": False,
+        "description": "Gold sets: how this set was adjudicated. The coders compared, what all of "
+                       "them agreed on was pre-filled (provenance 'agreed'); every other "
+                       "difference is an item, open until decided.",
+        "properties": {
+            "coders": {"type": "array", "items": _CODER, "uniqueItems": True, "minItems": 1,
+                       "description": "The coders whose sets were compared."},
+            "auto": {"enum": ["agreed", "none"],
+                     "description": "What was pre-filled: everything the coders agreed on, or "
+                                    "nothing (every item left to decide)."},
+            "sources": {"type": "object", "additionalProperties": _SHA,
+                        "description": "SHA-256 of each coder's annotation file as compared."},
+            "fingerprint": {**_SHA,
+                            "description": "SHA-256 of this set as 'annotator adjudicate' wrote "
+                                           "it: a set that no longer matches it was edited by a "
+                                           "person, and is never replaced without --overwrite."},
+            "items": {"type": "array", "items": item,
+                      "description": "Every disagreement found, open or decided, in text order "
+                                     "(document fields last)."},
+        },
+    }
+    return provenance, per_field, adjudication
 
 
 def annotation_schema(codebook: Codebook | None = None) -> dict[str, Any]:
     """The annotation-file schema, generic or strict for ``codebook``."""
     cb = codebook
+    provenance, per_field, adjudication = _gold_schemas()
     label = {"enum": [lab.id for lab in cb.span_labels]} if cb else _IDENT
     span = {
         "type": "object",
@@ -58,6 +170,7 @@ def annotation_schema(codebook: Codebook | None = None) -> dict[str, Any]:
             "text": {"type": "string", "minLength": 1,
                      "description": "Copy of text[start:end], checked on load."},
             "note": {"type": "string"},
+            "provenance": provenance,
         },
     }
     event: dict[str, Any] = {
@@ -74,6 +187,11 @@ def annotation_schema(codebook: Codebook | None = None) -> dict[str, Any]:
                       "additionalProperties": {"type": "array", "items": _IDENT,
                                                "uniqueItems": True}},
             "fields": {"type": "object", "additionalProperties": value_schema(None)},
+            "provenance": {**provenance, "description": "Gold sets: provenance of the type, "
+                                                        "sub-type, trigger and roles."},
+            "field_provenance": {**per_field, "description": "Gold sets: provenance of each "
+                                                             "field, by field id; a field "
+                                                             "without one has its event's."},
         },
     }
     doc_fields: dict[str, Any] = {"type": "object", "additionalProperties": value_schema(None)}
@@ -106,6 +224,9 @@ def annotation_schema(codebook: Codebook | None = None) -> dict[str, Any]:
             "spans": {"type": "array", "items": span},
             "events": {"type": "array", "items": event},
             "fields": doc_fields,
+            "field_provenance": {**per_field, "description": "Gold sets: provenance of each "
+                                                             "document field, by field id."},
+            "adjudication": adjudication,
         },
     }
     if cb is None:

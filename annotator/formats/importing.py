@@ -285,6 +285,7 @@ def convert(src: SourceDocument, ctx: _Context
     if src.native is not None:
         aset = AnnotationSet.from_dict(src.native)
         aset.document_id, aset.document_sha256, aset.coder = doc_id, document.sha256, coder
+        _keep_provenance(aset, spans, events)
         aset.spans, aset.events = spans, events
     else:
         aset = AnnotationSet(document_id=doc_id, document_sha256=document.sha256, coder=coder,
@@ -300,6 +301,17 @@ def convert(src: SourceDocument, ctx: _Context
         problems += [f"{where}: {i.where}: {i.message}" for i in errors[:20]]
         return document, aset, problems, True
     return document, aset, problems, False
+
+
+def _keep_provenance(native: AnnotationSet, spans: list[Span], events: list[Event]) -> None:
+    """Give the spans and events rebuilt from a native record the provenance the record has
+    (gold sets), matched by id: native records keep their ids."""
+    span_provenance = {s.id: s.provenance for s in native.spans}
+    for span in spans:
+        span.provenance = span_provenance.get(span.id)
+    event_provenance = {e.id: (e.provenance, e.field_provenance) for e in native.events}
+    for event in events:
+        event.provenance, event.field_provenance = event_provenance.get(event.id, (None, {}))
 
 
 def _note_unknown_names(roles: dict[str, Any], fields: dict[str, Any], cb: Codebook,

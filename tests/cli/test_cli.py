@@ -178,7 +178,7 @@ def sample_project_copy(tmp_path: Path) -> Path:
 def test_export_then_import_annotations_round_trip(tmp_path: Path, capsys) -> None:
     source = sample_project_copy(tmp_path)
     code, out, _ = run(capsys, "export", source, "--format", "jsonl", "--output",
-                       tmp_path / "out", "--status", "done")
+                       tmp_path / "out", "--status", "done", "--coder", "demo")
     assert code == 0 and "Exported 1 annotation set(s)" in out
     card = json.loads((tmp_path / "out" / "dataset-card.json").read_text(encoding="utf-8"))
     assert "annotator export" in json.dumps(card["command"])

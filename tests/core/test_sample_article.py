@@ -168,7 +168,7 @@ def test_demo_document_is_the_shared_article_byte_for_byte(article):
 
 def test_demo_coding_loads_with_no_issue_and_matches_the_code(coded):
     project = Project.open(SAMPLE_PROJECT)
-    assert project.coders() == [CODER]
+    assert project.coders() == [CODER, "gold", "layla"]  # a second coder and gold: sample_gold
     doc = project.load_document(DOCUMENT_ID)
     aset, issues = project.load_annotations(CODER, doc)
     assert issues == [], "regenerate with: python tests/core/sample_coding.py"
@@ -187,8 +187,10 @@ def test_demo_project_uses_the_default_codebook_and_has_no_stray_files():
         "the default codebook changed: regenerate the demo project"
     files = sorted(p.relative_to(SAMPLE_PROJECT).as_posix()
                    for p in SAMPLE_PROJECT.rglob("*") if p.is_file())
-    assert files == ["NOTICE.md", f"annotations/{CODER}/{DOCUMENT_ID}.json", "codebook.json",
-                     f"documents/{DOCUMENT_ID}.json", "project.json"]
+    assert files == ["NOTICE.md", f"annotations/{CODER}/{DOCUMENT_ID}.json",
+                     f"annotations/gold/{DOCUMENT_ID}.json",
+                     f"annotations/layla/{DOCUMENT_ID}.json", "assignments.json",
+                     "codebook.json", f"documents/{DOCUMENT_ID}.json", "project.json"]
     for name in files:
         if name.endswith(".json"):
             json.loads((SAMPLE_PROJECT / name).read_text(encoding="utf-8"))

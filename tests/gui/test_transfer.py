@@ -421,7 +421,9 @@ def test_an_import_cancelled_after_writing_still_lists_what_it_wrote(qtbot, tmp_
 
 
 def test_agreement_dialog_compares_the_checked_coders(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
-    # A second coder: the demo coder's set with one span relabelled.
+    # A second coder: the demo coder's set with one span relabelled (in place of the sample's).
+    shutil.rmtree(sample.annotations_dir / "layla")
+    shutil.rmtree(sample.annotations_dir / "gold")
     doc_id = sample.document_ids()[0]
     data = json.loads(sample.annotation_path("demo", doc_id).read_text(encoding="utf-8"))
     data["coder"] = "layla"

@@ -6,13 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from annotator.cli.commands import (
+    adjudicate,
     agreement,
+    assign,
     export,
     import_annotations,
     import_documents,
     init,
     schema,
     show,
+    status,
     validate,
     window,
 )
@@ -20,5 +23,6 @@ from annotator.cli.commands import (
 REGISTER: list[Callable[[Any], None]] = [
     init.register, import_documents.register, validate.register, schema.register,
     show.register, export.register, import_annotations.register, agreement.register,
+    assign.register, status.register, adjudicate.register,
     window.register_demo, window.register_gui,
 ]
