@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-HEADLESS_PACKAGES = ("annotator.core", "annotator.storage", "annotator.formats")
+HEADLESS_PACKAGES = ("annotator.core", "annotator.storage", "annotator.formats", "annotator.app")
 
 
 def _env() -> dict[str, str]:
@@ -55,6 +55,7 @@ def test_headless_packages_never_load_qt():
     assert result.returncode == 0, result.stdout + result.stderr
     count, *names = result.stdout.split()
     assert "annotator.core.edits" in names and "annotator.storage.project" in names
+    assert "annotator.app.document" in names and "annotator.app.commands" in names
     assert int(count) == len(names) >= 10
 
 
@@ -86,3 +87,16 @@ def test_the_window_loads_export_and_import_only_when_a_dialog_opens():
         assert not late, late
     """)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_ships_in_the_wheel():
+    """setup.cfg lists packages by hand (resources/ and schemas/ are mapped into the package):
+    a new subpackage missing there would be left out of a non-editable install."""
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(REPO / "setup.cfg", encoding="utf-8")
+    listed = set(config["options"]["packages"].split())
+    found = {".".join(p.parent.relative_to(REPO).parts)
+             for p in (REPO / "annotator").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
