@@ -17,9 +17,10 @@ from typing import Any
 from annotator.app.issues import IssueTracker
 from annotator.app.recovery import Recovered, RecoveryStore, RestoreWork
 from annotator.app.writer import DISCARD, RECOVERY, SAVE, WriteJob
+from annotator.core.decisions import EditInGold
 from annotator.core.edits import AnnotationSession, Edit, History
 from annotator.core.events import ChangeBatch
-from annotator.core.model import Document
+from annotator.core.model import GOLD_CODER, Document
 from annotator.core.validation import ERROR, TODO, Issue
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import cleanup_stale_temps
@@ -139,10 +140,14 @@ class DocumentHandle:
         return max(self._time_base, self.session.aset.time_spent_seconds) + self.seconds
 
     # -- editing -------------------------------------------------------------------------------
-    def push(self, edit: Edit) -> str:
-        """Check and apply ``edit`` as one undo step; '' or why it was refused."""
+    def push(self, edit: Edit, *, decision: bool = False) -> str:
+        """Check and apply ``edit`` as one undo step; '' or why it was refused. On a gold set
+        an edit that is not an adjudication ``decision`` marks what it changes as edited by
+        the adjudicator (``EditInGold``)."""
         if self.read_only:
             return self.read_only
+        if self.coder == GOLD_CODER and not decision:
+            edit = EditInGold(edit)
         return self.history.try_push(edit)
 
     def restore(self) -> str:
