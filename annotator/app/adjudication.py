@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from annotator.app.commands import quote
 from annotator.app.document import DocumentHandle
 from annotator.core.adjudication import coders_with_a_version, find_item, items
 from annotator.core.decisions import decision_edit
@@ -153,20 +154,36 @@ class Adjudication:
         return chr(ord("A") + self.coders.index(coder)) if coder in self.coders else "?"
 
     def versions(self, item_id: str | None) -> list[Version]:
-        """Each coder's version of an item, in the coders' order."""
+        """Each coder's version of an item, in the coders' order. For an event, only the
+        parts the coders differ on (type, trigger, a role), then how many parts they share."""
         item = self.item(item_id)
         if item is None:
             return []
-        return [_version(coder, item["kind"], item["alternatives"].get(coder))
-                for coder in self.coders]
+        alts = {coder: item["alternatives"].get(coder) for coder in self.coders}
+        if item["kind"] != "event":
+            return [_version(coder, item["kind"], alt) for coder, alt in alts.items()]
+        parts = {coder: _event_parts(alt) for coder, alt in alts.items()}
+        keys = list(dict.fromkeys(k for p in parts.values() for k in p))
+        differ = [k for k in keys if len({parts[c].get(k, (None,))[0] for c in parts}) > 1]
+        same = len(keys) - len(differ)
+        out = []
+        for coder, mine in parts.items():
+            if not mine:
+                out.append(Version(coder, ""))
+                continue
+            shown = [mine[k] for k in differ if k in mine]
+            text = " · ".join(t for t, _ in shown) or "the same"
+            if same and shown:
+                text += f" · (+{same} the same)"
+            ranges = tuple(r for _, rs in mine.values() for r in rs)
+            out.append(Version(coder, text, ranges))
+        return out
 
     def title(self, item_id: str) -> str:
-        """``"i3 · span · open"`` / ``"i1 · span · accepted A"``."""
+        """``"i3 · span «تنظيم داعش» · open"`` / ``"i5 · actor2_type · accepted A"``."""
         item = self.item(item_id)
         if item is None:
             return item_id
-        kind = KIND_NAMES.get(item["kind"], item["kind"])
-        where = item.get("field") or ""
         decision = item.get("decision")
         if decision is None:
             state = "open"
@@ -174,7 +191,13 @@ class Adjudication:
             state = "rejected"
         else:
             state = "accepted " + "+".join(self.letter(c) for c in decision["accept"])
-        return " · ".join(x for x in (item_id, kind, where, state) if x)
+        return " · ".join((item_id, _subject(item), state))
+
+    def event_of(self, item_id: str | None) -> str | None:
+        """The gold set's event an item is about, when it has one (a field of it)."""
+        item = self.item(item_id)
+        event_id = item.get("event") if item else None
+        return event_id if isinstance(event_id, str) and self.gold.event(event_id) else None
 
     def coder_ranges(self) -> dict[str, list[tuple[int, int, str]]]:
         """Every coder's spans: coder -> (start, end, label), for showing who marked what."""
@@ -182,8 +205,40 @@ class Adjudication:
                 for coder in self.coders}
 
 
+def _subject(item: Mapping[str, Any]) -> str:
+    """What an item is about, in a few words."""
+    kind = item["kind"]
+    alts = [a for a in item["alternatives"].values() if a not in (None, [], {})]
+    if kind == "span":
+        first = alts[0] if alts else None
+        spans = first if isinstance(first, list) else [first] if first else []
+        return "span" + (f" {quote(spans[0]['text'], 30)}" if spans else "")
+    if kind == "event":
+        first = alts[0] if alts else {}
+        trigger = first.get("trigger") if isinstance(first, dict) else None
+        return f"event {first.get('type', '')}" + (f" {quote(trigger['text'], 30)}" if trigger
+                                                   else "")
+    return str(item.get("field") or KIND_NAMES.get(kind, kind))
+
+
+def _event_parts(alt: Any) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+    """An event version as parts: key -> (text, ranges in the document)."""
+    if not isinstance(alt, dict):
+        return {}
+    parts: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {
+        "type": (f"{alt.get('type')}/{alt.get('subtype') or '-'}", ())}
+    trigger = alt.get("trigger")
+    if trigger:
+        parts["trigger"] = (f"trigger {quote(trigger['text'])}",
+                            ((trigger["start"], trigger["end"]),))
+    for role, fillers in sorted((alt.get("roles") or {}).items()):
+        parts[f"role:{role}"] = (f"{role}: " + ", ".join(quote(f["text"]) for f in fillers),
+                                 tuple((f["start"], f["end"]) for f in fillers))
+    return parts
+
+
 def _span_line(alt: Mapping[str, Any]) -> str:
-    return f"«{alt['text']}» {alt['label']} {alt['start']}-{alt['end']}"
+    return f"{quote(alt['text'])} {alt['label']} {alt['start']}-{alt['end']}"
 
 
 def _version(coder: str, kind: str, alt: Any) -> Version:
@@ -193,17 +248,6 @@ def _version(coder: str, kind: str, alt: Any) -> Version:
         spans = alt if isinstance(alt, list) else [alt]
         return Version(coder, "; ".join(_span_line(s) for s in spans),
                        tuple((s["start"], s["end"]) for s in spans))
-    if kind == "event":
-        parts = [f"{alt.get('type')}/{alt.get('subtype') or '-'}"]
-        ranges = []
-        trigger = alt.get("trigger")
-        if trigger:
-            parts.append(f"trigger «{trigger['text']}»")
-            ranges.append((trigger["start"], trigger["end"]))
-        for role, fillers in sorted((alt.get("roles") or {}).items()):
-            parts.append(f"{role}: " + ", ".join(f"«{f['text']}»" for f in fillers))
-            ranges += [(f["start"], f["end"]) for f in fillers]
-        return Version(coder, " · ".join(parts), tuple(ranges))
     return Version(coder, _value_text(alt))
 
 

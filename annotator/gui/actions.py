@@ -5,7 +5,9 @@ key shown in the sheet is the key that works. Label and role keys come from the 
 
 ``scope`` says where a key works: ``"window"`` anywhere in the window; ``"text"`` only while
 the text view or the span table has the focus, so single letters and digits never fire while a
-coder types in a field editor (Qt's ``WidgetWithChildrenShortcut`` on those two widgets).
+coder types in a field editor (Qt's ``WidgetWithChildrenShortcut`` on those two widgets);
+``"adjudication"`` only in the adjudication panel (its A and B decide, where the text's A
+labels an actor).
 ``when`` names a condition the window evaluates to enable the action (see
 ``MainWindow.condition``).
 """
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 from annotator.app import commands
 from annotator.core.codebook import Codebook
 
-MENUS = ("File", "Edit", "Span", "Event", "Navigate", "View", "Help")
+MENUS = ("File", "Edit", "Span", "Event", "Adjudicate", "Navigate", "View", "Help")
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class ActionSpec:
     slot: str
     menu: str
     when: str = ""  # a condition name, '' for always
-    scope: str = "window"  # or "text"
+    scope: str = "window"  # or "text", "adjudication"
     args: tuple[Any, ...] = ()
     checkable: bool = False
     help: str = ""
@@ -102,6 +104,32 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
                scope="text", args=(1,)),
     ActionSpec("delete_event", "Delete current e&vent", ("Ctrl+Delete",), "app:delete_event",
                "Event", "editable", scope="text"),
+    # Adjudicate
+    ActionSpec("adjudicate", "&Adjudicate this document", ("Ctrl+Shift+A",),
+               "adjudicator.toggle", "Adjudicate", "document",
+               help="The gold set beside every coder's work: decide each disagreement (again: "
+                    "back to coding)"),
+    ActionSpec("accept_a", "Accept coder &A", ("A",), "adjudicator.accept_coder",
+               "Adjudicate", "adjudicating", scope="adjudication", args=(0,),
+               icon_text="A"),
+    ActionSpec("accept_b", "Accept coder &B", ("B",), "adjudicator.accept_coder",
+               "Adjudicate", "adjudicating", scope="adjudication", args=(1,),
+               icon_text="B"),
+    ActionSpec("accept_c", "Accept coder &C", ("C",), "adjudicator.accept_coder",
+               "Adjudicate", "adjudicating", scope="adjudication", args=(2,),
+               icon_text="C"),
+    ActionSpec("accept_all", "Accept &all versions (both)", ("Y",), "adjudicator.accept_all",
+               "Adjudicate", "adjudicating", scope="adjudication", icon_text="All"),
+    ActionSpec("reject", "&Reject every version", ("R",), "adjudicator.reject",
+               "Adjudicate", "adjudicating", scope="adjudication", icon_text="Reject"),
+    ActionSpec("edit_item", "&Edit: start from coder A’s version", ("E",),
+               "adjudicator.edit", "Adjudicate", "adjudicating", scope="adjudication",
+               icon_text="Edit"),
+    ActionSpec("next_disagreement", "&Next open disagreement", ("N",), "adjudicator.step",
+               "Adjudicate", "adjudicating", scope="adjudication", args=(1,)),
+    ActionSpec("previous_disagreement", "&Previous open disagreement", ("P",),
+               "adjudicator.step", "Adjudicate", "adjudicating", scope="adjudication",
+               args=(-1,)),
     # Navigate
     ActionSpec("previous_document", "&Previous document", ("Ctrl+PgUp",), "previous_document",
                "Navigate", "document", toolbar="Document", icon_text="‹ Previous"),
@@ -150,9 +178,16 @@ def window_actions(cb: Codebook) -> list[ActionSpec]:
     its menu entry without that key (the F1 sheet shows it as menu only)."""
     coded = codebook_actions(cb)
     taken = {_norm(k) for spec in coded for k in spec.shortcuts}
-    static = [replace(spec, shortcuts=tuple(k for k in spec.shortcuts if _norm(k) not in taken))
+    static = [spec if not _overlap(spec.scope, "text") else
+              replace(spec, shortcuts=tuple(k for k in spec.shortcuts if _norm(k) not in taken))
               for spec in STATIC_ACTIONS]
     return [*static, *coded]
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether keys of scopes ``a`` and ``b`` can fire in the same place: a scope with itself,
+    and the window's scope with every other."""
+    return a == b or "window" in (a, b)
 
 
 def _norm(key: str) -> str:
@@ -163,7 +198,7 @@ def check_table(specs: Sequence[ActionSpec]) -> list[str]:
     """Problems of a table: duplicate ids, one key bound twice in overlapping scopes."""
     problems: list[str] = []
     seen_ids: set[str] = set()
-    keys: dict[str, str] = {}
+    keys: dict[str, list[tuple[str, str]]] = {}  # key -> (action id, scope)
     for spec in specs:
         if spec.id in seen_ids:
             problems.append(f"duplicate action id {spec.id!r}")
@@ -174,19 +209,24 @@ def check_table(specs: Sequence[ActionSpec]) -> list[str]:
             norm = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
             if not norm:
                 problems.append(f"{spec.id}: {key!r} is not a key sequence")
-            elif norm in keys:
-                problems.append(f"{spec.id}: {norm} is already bound to {keys[norm]}")
-            keys[norm] = spec.id
+            else:
+                clash = [aid for aid, scope in keys.get(norm, []) if _overlap(scope, spec.scope)]
+                if clash:
+                    problems.append(f"{spec.id}: {norm} is already bound to {clash[0]}")
+                keys.setdefault(norm, []).append((spec.id, spec.scope))
     return problems
 
 
-def build_actions(window: Any, specs: Iterable[ActionSpec],
-                  text_widgets: Sequence[QWidget]) -> dict[str, QAction]:
+def build_actions(window: Any, specs: Iterable[ActionSpec], text_widgets: Sequence[QWidget],
+                  scope_widgets: dict[str, Sequence[QWidget]] | None = None,
+                  ) -> dict[str, QAction]:
     """Create a ``QAction`` per spec, connected to ``window.<slot>(*args)`` (or, for an
     ``app:`` slot, to ``window.run_command(command, *args)``).
 
     Window-scope actions are added to the window (they work with the menu bar hidden); text-scope
-    ones to each of ``text_widgets`` with a widget-with-children context.
+    ones to each of ``text_widgets``, and those of another scope to its ``scope_widgets``, with
+    a widget-with-children context. A dotted slot names a method of one of the window's parts
+    (``adjudicator.reject``).
     """
     actions: dict[str, QAction] = {}
     for spec in specs:
@@ -206,14 +246,18 @@ def build_actions(window: Any, specs: Iterable[ActionSpec],
             command = getattr(commands, spec.slot[4:])
             slot = partial(window.run_command, command)
         else:
-            slot = getattr(window, spec.slot)
+            slot = window
+            for part in spec.slot.split("."):
+                slot = getattr(slot, part)
         if spec.checkable:
             action.toggled.connect(lambda checked, slot=slot: slot(checked))
         else:
             action.triggered.connect(lambda _=False, slot=slot, args=spec.args: slot(*args))
-        if spec.scope == "text":
+        if spec.scope != "window":
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            for widget in text_widgets:
+            widgets = text_widgets if spec.scope == "text" else \
+                (scope_widgets or {}).get(spec.scope, ())
+            for widget in widgets:
                 widget.addAction(action)
         else:
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -289,7 +333,10 @@ def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
              "<h2>Keyboard shortcuts</h2>",
              "<p>Letters, digits, <b>Space</b>, <b>X</b>, <b>[</b> <b>]</b> and <b>Delete</b> "
              "work while the text or the span table has the focus (Ctrl+1 / Ctrl+2), never "
-             "while you type in a field.</p>"]
+             "while you type in a field.</p>",
+             "<p>In the adjudication panel (Ctrl+Shift+A) the keys <b>A</b> <b>B</b> <b>C</b> "
+             "<b>Y</b> <b>R</b> <b>E</b> <b>N</b> <b>P</b> decide and step through the "
+             "disagreements.</p>"]
     for menu, items in by_menu.items():
         if not items:
             continue

@@ -46,18 +46,24 @@ class DocumentFlow:
         self.asker = asker
         self.show_message = show_message
         self.recovery = RecoveryStore(project, coder)
+        self._recoveries = {coder: self.recovery}
         self.offer_recovery = offer_recovery
         self._misfiled_told: set[str] = set()  # documents whose misfiled file was explained
 
-    def open(self, doc_id: str) -> bool:
-        """Open ``doc_id`` (asking about unsaved work first); False if it stays as it was."""
-        if self.state.handle is not None and self.state.handle.id == doc_id:
+    def open(self, doc_id: str, *, coder: str | None = None) -> bool:
+        """Open ``coder``'s set (default: the window's coder) of ``doc_id``, asking about
+        unsaved work first; False if it stays as it was."""
+        coder = coder or self.coder
+        current = self.state.handle
+        if current is not None and (current.id, current.coder) == (doc_id, coder):
             return True
         if not self.close():
             return False
+        recovery = self._recoveries.get(coder)
+        if recovery is None:
+            recovery = self._recoveries[coder] = RecoveryStore(self.project, coder)
         try:
-            handle = DocumentHandle.open(self.project, doc_id, self.coder,
-                                         recovery=self.recovery,
+            handle = DocumentHandle.open(self.project, doc_id, coder, recovery=recovery,
                                          offer_recovery=self.offer_recovery)
         except AnnotatorError as exc:
             self.asker.error("Cannot open the document", str(exc))
@@ -68,7 +74,8 @@ class DocumentFlow:
             self.asker.error("Recovery file", handle.notices.recovery_error)
         self.state.open(handle)
         self.views.install(handle)
-        settle_after_load()
+        aset = handle.session.aset
+        settle_after_load(len(aset.spans) + len(aset.events))
         if handle.recovered is not None:
             summary = handle.recovered.summary()
             if self.asker.restore_recovery(handle.title, summary):
@@ -144,10 +151,14 @@ class DocumentFlow:
             return False
         return self.open(target)
 
-    def mark_done(self) -> bool:
-        """Strict check; on a problem go to it, else save as done and open the next one."""
+    def mark_done(self, unfinished: str = "") -> bool:
+        """Strict check; on a problem go to it, else save as done and open the next one.
+        ``unfinished``: why the document is not done yet, found by the caller."""
         handle = self._finishable("Not done")
         if handle is None:
+            return False
+        if unfinished:
+            self.show_message(f"Not done yet: {unfinished}")
             return False
         problems = handle.tracker.strict_problems()
         if problems:
@@ -177,6 +188,10 @@ class DocumentFlow:
             return False
         if not self.saver.save(wait=True):
             return False
+        if handle.coder != self.coder:  # a gold set: the lead chooses where to go next
+            self.show_message(f"{handle.id}: the {handle.coder} set is {status}; "
+                              "Ctrl+PgDown adjudicates the next document")
+            return True
         following = self.worklist.next_undone(handle.id)
         if following is None:
             self.show_message(f"{handle.id} {status}. Every document of the project is done "

@@ -40,6 +40,7 @@ from annotator.gui.actions import (
     shortcut_sheet_html,
     window_actions,
 )
+from annotator.gui.adjudication_mode import AdjudicationMode
 from annotator.gui.bridges import IssueDebouncer
 from annotator.gui.clock import CodingClock
 from annotator.gui.dialog_launcher import DialogLauncher
@@ -86,7 +87,10 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
         self.action_map: dict[str, QAction] = build_actions(
-            self, self.action_specs, [self.document_view, self.span_table.view])
+            self, self.action_specs, [self.document_view, self.span_table.view],
+            {"adjudication": [self.adjudicator.panel]})
+        self.adjudicator.panel.set_actions([self.action_map[a] for a in (
+            "accept_a", "accept_b", "accept_c", "accept_all", "reject", "edit_item")])
         self.menus = build_menus(self.menuBar(), self.action_specs, self.action_map)
         build_toolbars(self, self.action_specs, self.action_map)
         self.status = StatusLabels(self, coder)
@@ -127,6 +131,7 @@ class MainWindow(QMainWindow):
         self.span_table = SpanTable(self)
         self.event_panel = EventPanel(self)
         self.event_panel.setMinimumWidth(300)
+        self.adjudicator = AdjudicationMode(self)
 
         self.documents_dock = self._dock("Documents", "documentsDock", self.document_list,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -134,6 +139,11 @@ class MainWindow(QMainWindow):
                                      Qt.DockWidgetArea.BottomDockWidgetArea)
         self.events_dock = self._dock("Coding", "eventsDock", self.event_panel,
                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.adjudication_dock = self._dock("Adjudication", "adjudicationDock",
+                                            self.adjudicator.panel,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.adjudication_dock, self.events_dock, Qt.Orientation.Vertical)
+        self.adjudication_dock.hide()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.resizeDocks([self.events_dock, self.documents_dock], [EVENT_PANEL_WIDTH, 210],
@@ -189,13 +199,33 @@ class MainWindow(QMainWindow):
         return self.flow.close(ask=ask)
 
     def next_document(self) -> bool:
-        return self.flow.step(+1)
+        return self._step_document(+1)
 
     def previous_document(self) -> bool:
-        return self.flow.step(-1)
+        return self._step_document(-1)
+
+    def _step_document(self, step: int) -> bool:
+        if not self.adjudicator.active:
+            return self.flow.step(step)
+        target = self.worklist.step(self.doc.id if self.doc else None, step)
+        return target is not None and self.adjudicator.enter(target)
 
     def mark_done(self) -> bool:
-        return self.flow.mark_done()
+        return self.flow.mark_done(self.adjudicator.unfinished())
+
+    def adjudicate(self, doc_id: str) -> bool:
+        """Open the adjudication of ``doc_id`` (from the agreement dialog's table)."""
+        return self.adjudicator.enter(doc_id)
+
+    def show_adjudication(self, on: bool) -> None:
+        self.adjudication_dock.setVisible(on)
+        if on:
+            self.resizeDocks([self.adjudication_dock, self.events_dock], [460, 400],
+                             Qt.Orientation.Vertical)
+        self.update_actions()
+
+    def document_list_current(self) -> str | None:
+        return self.document_list.current_doc_id()
 
     def skip_document(self) -> bool:
         return self.flow.skip()
@@ -226,6 +256,8 @@ class MainWindow(QMainWindow):
 
     def uninstall(self, handle: DocumentHandle) -> None:
         """Stop showing ``handle`` (closed; the state has none open now)."""
+        if self.adjudicator.active:
+            self.adjudicator.detach()
         handle.session.changed.disconnect(self._on_session_changed)
         handle.history.changed.disconnect(self._on_history_changed)
         self.issues.set_tracker(None)
@@ -233,7 +265,9 @@ class MainWindow(QMainWindow):
         self.update_actions()
 
     def _on_document_list_activated(self, doc_id: str) -> None:
-        if not self.open_document(doc_id) and self.doc is not None:
+        opened = self.adjudicator.enter(doc_id) if self.adjudicator.active \
+            else self.open_document(doc_id)
+        if not opened and self.doc is not None:
             self.document_list.select_document(self.doc.id)
 
     # -- edits and their announcements ---------------------------------------------------------
@@ -525,6 +559,8 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------------------------
     def condition(self, name: str) -> bool:
+        if name == "adjudicating":
+            return self.adjudicator.active
         return self.state.condition(name)
 
     def update_actions(self) -> None:

@@ -66,7 +66,7 @@ def _portable(key: str) -> str:
 def test_table_is_consistent(specs: list[ActionSpec]) -> None:
     assert check_table(specs) == []
     assert {s.menu for s in specs} <= set(MENUS)
-    assert {s.scope for s in specs} <= {"window", "text"}
+    assert {s.scope for s in specs} <= {"window", "text", "adjudication"}
 
 
 def test_required_keys(specs: list[ActionSpec]) -> None:
@@ -91,7 +91,9 @@ def test_label_and_role_keys_come_from_the_codebook(specs: list[ActionSpec]) -> 
     assert {s.id for s in codebook_actions(cb)} >= {f"role:{r.id}" for r in cb.roles}
 
 
-def test_single_keys_only_act_in_the_text_or_the_span_table(specs: list[ActionSpec]) -> None:
+def test_single_keys_never_act_in_an_editor(specs: list[ActionSpec]) -> None:
+    """A plain letter or digit works in the text and span table, or in the adjudication
+    panel, never in the whole window (where a field editor has the keyboard)."""
     for spec in specs:
         for key in spec.shortcuts:
             seq = QKeySequence(key)
@@ -100,7 +102,8 @@ def test_single_keys_only_act_in_the_text_or_the_span_table(specs: list[ActionSp
                 Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
             # Function keys and Esc (back to the text) are meant to work everywhere.
             if plain and not key.startswith("F") and key != "Esc":
-                assert spec.scope == "text", f"{spec.id}: {key} must not fire in an editor"
+                assert spec.scope in ("text", "adjudication"), \
+                    f"{spec.id}: {key} must not fire in an editor"
 
 
 def test_sheet_lists_every_action_and_key(specs: list[ActionSpec]) -> None:
@@ -132,13 +135,18 @@ def test_window_builds_every_action_menu_and_slot(window: MainWindow) -> None:
         if spec.slot.startswith("app:"):  # a command of the application layer
             assert callable(getattr(commands, spec.slot[4:])), spec.slot
         else:
-            assert callable(getattr(window, spec.slot)), spec.slot
+            target = window
+            for part in spec.slot.split("."):
+                target = getattr(target, part)
+            assert callable(target), spec.slot
         window.condition(spec.when)  # every condition is known
-        text_scoped = action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
-        assert text_scoped == (spec.scope == "text"), spec.id
-        if text_scoped:
+        scoped = action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+        assert scoped == (spec.scope != "window"), spec.id
+        if spec.scope == "text":
             assert action in window.document_view.actions()
             assert action in window.span_table.view.actions()
+        elif spec.scope == "adjudication":
+            assert action in window.adjudicator.panel.actions()
 
 
 def test_enabled_state_follows_conditions(window: MainWindow) -> None:
