@@ -8,7 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from annotator.errors import AnnotatorError
+from annotator.storage.assignments import load_assignments
+from annotator.storage.listing import Row, document_rows
+from annotator.storage.project import Project
+
 FINISHED = ("done", "skipped")
+
+
+def listed_documents(project: Project, coder: str, scope: str = "mine"
+                     ) -> tuple[list[Row], bool, str]:
+    """The rows a coder's document list shows: (rows, whether the project assigns documents,
+    a problem with its assignments or ''). With assignments and ``scope`` "mine", only the
+    coder's own documents; otherwise all of them, with the coder's status of each."""
+    rows = document_rows(project, coder)
+    try:
+        assignments = load_assignments(project)
+    except AnnotatorError as exc:
+        return rows, False, str(exc)
+    if assignments is not None and scope == "mine":
+        mine = set(assignments.documents_of(coder))
+        rows = [row for row in rows if row.id in mine]
+    return rows, assignments is not None, ""
 
 
 class Worklist:

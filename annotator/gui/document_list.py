@@ -55,6 +55,9 @@ class DocumentList(QWidget):
     """Documents of the project; Enter or a double-click opens one (``documentActivated``)."""
 
     documentActivated = Signal(str)
+    # "mine" or "all": the coder chose which documents to list (shown when the project
+    # assigns documents to coders).
+    scopeChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +71,13 @@ class DocumentList(QWidget):
         for text, statuses in FILTERS:
             self.filter_combo.addItem(text, statuses)
         self.filter_combo.setToolTip("Show only the documents with this status")
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setObjectName("scopeFilter")
+        self.scope_combo.addItem("Mine", "mine")
+        self.scope_combo.addItem("All", "all")
+        self.scope_combo.setToolTip("The documents assigned to you, or every document of the "
+                                    "project")
+        self.scope_combo.hide()
         self.progress = QLabel(self)
         self.progress.setObjectName("progress")
         self.progress.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,6 +102,7 @@ class DocumentList(QWidget):
         show = QLabel("Show", self)
         show.setBuddy(self.filter_combo)
         top.addWidget(show)
+        top.addWidget(self.scope_combo)
         top.addWidget(self.filter_combo)
         top.addStretch(1)
         top.addWidget(self.progress)
@@ -102,6 +113,7 @@ class DocumentList(QWidget):
         lay.addWidget(self.view, 1)
 
         self.filter_combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        self.scope_combo.currentIndexChanged.connect(self._on_scope_combo_changed)
         self.view.activateRequested.connect(self._on_view_activated)
         self.view.doubleClicked.connect(self._on_view_activated)
         self._update_progress()
@@ -114,6 +126,14 @@ class DocumentList(QWidget):
         if kept is not None:
             self.select_document(kept)
         self._update_progress()
+
+    def offer_scope(self, offered: bool) -> None:
+        """Show the Mine / All choice (a project with assignments) or hide it."""
+        self.scope_combo.setVisible(offered)
+
+    def scope(self) -> str:
+        """"mine" or "all" (the project decides whether "mine" means anything)."""
+        return str(self.scope_combo.currentData())
 
     def set_status(self, doc_id: str, status: str) -> None:
         self.model.set_status(doc_id, status)
@@ -157,6 +177,9 @@ class DocumentList(QWidget):
     # -- handlers ----------------------------------------------------------------------------
     def _on_filter_combo_changed(self, index: int) -> None:
         self.proxy.set_statuses(self.filter_combo.itemData(index))
+
+    def _on_scope_combo_changed(self, _index: int) -> None:
+        self.scopeChanged.emit(self.scope_combo.currentData())
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         doc_id = index.data(ID_ROLE)

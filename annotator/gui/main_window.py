@@ -24,11 +24,9 @@ from annotator.app.commands import Outcome, quote
 from annotator.app.document import DocumentHandle, SaveResult
 from annotator.app.recovery import AUTOSAVE_IDLE_SECONDS
 from annotator.app.state import CodingState
-from annotator.app.worklist import Worklist
+from annotator.app.worklist import Worklist, listed_documents
 from annotator.app.writer import Writer
 from annotator.core.edits import Edit, SetEventType
-from annotator.core.events import ChangeBatch
-from annotator.core.model import Span
 from annotator.core.validation import ERROR, TODO, Issue
 from annotator.gui import menus
 from annotator.gui import preferences as prefs
@@ -47,13 +45,12 @@ from annotator.gui.dialog_launcher import DialogLauncher
 from annotator.gui.dialogs import Asker
 from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import DocumentList
-from annotator.gui.document_view import DocumentView, SpanMark
+from annotator.gui.document_view import DocumentView
 from annotator.gui.event_panel import EventPanel
-from annotator.gui.marks import span_mark, uses_tooltip
+from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
-from annotator.storage.listing import document_rows
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
@@ -125,13 +122,13 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.document_view = DocumentView(self)
-        self.document_view.tooltip_provider = self._span_tooltip
         self.setCentralWidget(self.document_view)
         self.document_list = DocumentList(self)
         self.span_table = SpanTable(self)
         self.event_panel = EventPanel(self)
         self.event_panel.setMinimumWidth(300)
         self.adjudicator = AdjudicationMode(self)
+        self.marks = TextMarks(self.document_view, self.codebook, self.state)
 
         self.documents_dock = self._dock("Documents", "documentsDock", self.document_list,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -163,6 +160,7 @@ class MainWindow(QMainWindow):
         self.event_panel.eventSelected.connect(self._on_event_panel_event_selected)
         self.event_panel.spanActivated.connect(self._on_span_activated)
         self.document_list.documentActivated.connect(self._on_document_list_activated)
+        self.document_list.scopeChanged.connect(self._on_document_list_scope_changed)
 
     def _dock(self, title: str, name: str, widget: QWidget,
               area: Qt.DockWidgetArea) -> QDockWidget:
@@ -181,9 +179,13 @@ class MainWindow(QMainWindow):
         return self.state.handle
 
     def set_document_rows(self) -> None:
-        """Fill the document list from the project (status per coder, titles from the files;
-        unchanged files come from the listing cache)."""
-        rows = document_rows(self.project, self.coder)
+        """Fill the document list (the coder's own documents when the project assigns them,
+        unless they choose All)."""
+        rows, assigned, problem = listed_documents(self.project, self.coder,
+                                                   self.document_list.scope())
+        if problem:
+            self.show_message(problem)
+        self.document_list.offer_scope(assigned)
         self.worklist.set_rows((row.id, row.status) for row in rows)
         self.document_list.set_documents([(row.id, row.title, row.status) for row in rows])
 
@@ -233,11 +235,10 @@ class MainWindow(QMainWindow):
     def install(self, handle: DocumentHandle) -> None:
         """Show ``handle`` (just opened, and made the state's) in every widget."""
         session = handle.session
-        session.changed.connect(self._on_session_changed)
         handle.history.changed.connect(self._on_history_changed)
         self.issues.set_tracker(handle.tracker)
         self.document_view.set_document(session.document.text)
-        self.document_view.set_spans(self._mark(s) for s in session.aset.spans)
+        self.marks.show()
         self.span_table.set_session(session)
         self.event_panel.set_session(session, handle.tracker)
         self.event_panel.set_available_span(None)
@@ -258,11 +259,15 @@ class MainWindow(QMainWindow):
         """Stop showing ``handle`` (closed; the state has none open now)."""
         if self.adjudicator.active:
             self.adjudicator.detach()
-        handle.session.changed.disconnect(self._on_session_changed)
+        self.marks.hide(handle.session)
         handle.history.changed.disconnect(self._on_history_changed)
         self.issues.set_tracker(None)
         self._update_title()
         self.update_actions()
+
+    def _on_document_list_scope_changed(self, _scope: str) -> None:
+        self.set_document_rows()
+        self._update_position()
 
     def _on_document_list_activated(self, doc_id: str) -> None:
         opened = self.adjudicator.enter(doc_id) if self.adjudicator.active \
@@ -308,31 +313,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         self._update_title()
 
-    def _on_session_changed(self, batch: ChangeBatch) -> None:
-        handle = self.doc
-        if handle is None:
-            return
-        view = self.document_view
-        aset = handle.session.aset
-        if batch.replaced:
-            view.set_spans(self._mark(s) for s in aset.spans)
-        else:
-            for span_id in batch.span_ids():
-                span = aset.span(span_id)
-                if span is None:
-                    view.remove_span(span_id)
-                else:
-                    view.update_span(self._mark(span))
-        if batch.replaced or batch.touches_events():
-            self._refresh_emphasis()
-
     # -- the coding state ----------------------------------------------------------------------
-    def _mark(self, span: Span) -> SpanMark:
-        return span_mark(self.codebook, span)
-
-    def _span_tooltip(self, span_id: str) -> str:
-        return uses_tooltip(self.codebook, self.doc.session.aset, span_id) if self.doc else ""
-
     def snapped_selection(self) -> tuple[int, int] | None:
         return self.state.snapped_selection()
 
@@ -356,7 +337,7 @@ class MainWindow(QMainWindow):
     def _on_state_span_selected(self, span_id: str | None) -> None:
         self.span_table.select_span(span_id)
         self.event_panel.set_available_span(span_id)
-        self._refresh_emphasis()
+        self.marks.refresh_emphasis()
 
     def _on_state_selection_requested(self, rng: tuple[int, int]) -> None:
         self.document_view.select_range(*rng)
@@ -364,15 +345,12 @@ class MainWindow(QMainWindow):
     def _on_state_current_event_changed(self, event_id: str | None, *,
                                         reveal: bool = True) -> None:
         self.event_panel.set_current_event(event_id)
-        self._refresh_emphasis()
+        self.marks.refresh_emphasis()
         handle = self.doc
         event = handle.session.aset.event(event_id) if handle and event_id else None
         trigger = self.state.span(event.trigger) if event and event.trigger else None
         if reveal and trigger is not None:
             self.document_view.scroll_to(trigger.start)
-
-    def _refresh_emphasis(self) -> None:
-        self.document_view.set_emphasis(self.state.emphasised_spans(), self.state.selected_span)
 
     def current_event_id(self) -> str | None:
         return self.state.current_event_id()

@@ -135,3 +135,26 @@ def test_screenshot_of_the_adjudication_view(qtbot, project, make_window, tmp_pa
     shot = tmp_path / "adjudication.png"
     assert window.grab().save(str(shot))
     assert shot.stat().st_size > 10_000
+
+
+def test_mine_or_all_lists_only_the_assigned_documents(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    from annotator.core.model import Document
+
+    project.add_documents([Document("other", "نص آخر لم يسند إلى أحد")])
+    window = make_window(project, coder="demo")
+    combo = window.document_list.scope_combo
+    assert combo.isVisible() and combo.currentData() == "mine"
+    assert window.worklist.ids == [DOC]  # demo is assigned the article only
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # All
+    assert combo.currentData() == "all"
+    assert window.worklist.ids == sorted([DOC, "other"])
+    qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert window.worklist.ids == [DOC]
+
+
+def test_without_assignments_there_is_no_choice(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    (project.root / "assignments.json").unlink()
+    window = make_window(project, coder="demo")
+    assert not window.document_list.scope_combo.isVisible()
+    assert window.worklist.ids == [DOC]
