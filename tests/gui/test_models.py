@@ -30,9 +30,8 @@ from annotator.gui.models import (
     DocumentListModel,
     DocumentStatusProxy,
     EventListModel,
-    SpanFilterProxy,
-    SpanTableModel,
 )
+from annotator.gui.span_model import SpanFilterProxy, SpanTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
