@@ -17,9 +17,10 @@ from typing import Any
 from annotator.app.issues import IssueTracker
 from annotator.app.recovery import Recovered, RecoveryStore, RestoreWork
 from annotator.app.writer import DISCARD, RECOVERY, SAVE, WriteJob
-from annotator.core.edits import AnnotationSession, Edit, History
+from annotator.core.edits import Edit
 from annotator.core.events import ChangeBatch
 from annotator.core.model import Document
+from annotator.core.session import AnnotationSession, History
 from annotator.core.validation import ERROR, TODO, Issue
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import cleanup_stale_temps

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from annotator.core.codebook import Codebook
 from annotator.core.edits import (
     AddRoleFiller,
-    AnnotationSession,
     RemoveRoleFiller,
     SetEventField,
     SetEventType,
@@ -37,6 +36,7 @@ from annotator.core.edits import (
 )
 from annotator.core.events import ChangeBatch
 from annotator.core.model import Event, Span
+from annotator.core.session import AnnotationSession
 from annotator.gui.field_form import FieldForm
 from annotator.gui.field_widgets import plain_tooltip
 from annotator.gui.labels import EMPTY, button_text, clip, keep_parts, plain_label, role_title

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.app.issues import IssueTracker
-from annotator.core.edits import AnnotationSession, SetDocumentField
+from annotator.core.edits import SetDocumentField
 from annotator.core.events import ChangeBatch
+from annotator.core.session import AnnotationSession
 from annotator.gui.bridges import IssueDebouncer
 from annotator.gui.event_editor import EventEditor
 from annotator.gui.field_form import FieldForm

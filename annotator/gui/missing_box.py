@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from annotator.app.issues import IssueTracker
 from annotator.core.codebook import Codebook
-from annotator.core.edits import AnnotationSession
 from annotator.core.model import Event
+from annotator.core.session import AnnotationSession
 from annotator.core.validation import ERROR, Issue
 from annotator.gui.labels import plain_label, role_title
 from annotator.gui.models import bilingual

@@ -24,9 +24,9 @@ from PySide6.QtGui import QColor
 
 from annotator.app.issues import IssueTracker
 from annotator.core.codebook import Codebook
-from annotator.core.edits import AnnotationSession
 from annotator.core.events import ChangeBatch, EventAdded, EventRemoved
 from annotator.core.model import STATUSES
+from annotator.core.session import AnnotationSession
 from annotator.core.validation import Issue
 
 Index = QModelIndex | QPersistentModelIndex

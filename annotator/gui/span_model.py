@@ -14,9 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.codebook import SpanLabel
-from annotator.core.edits import AnnotationSession
 from annotator.core.events import ChangeBatch, SpanAdded, SpanChanged, SpanRemoved
 from annotator.core.model import Span
+from annotator.core.session import AnnotationSession
 from annotator.gui.models import (
     FILTER_ROLE,
     ID_ROLE,
