@@ -70,6 +70,29 @@ def bilingual(name: str, name_ar: str = "") -> str:
     return f"{name} · {name_ar}" if name_ar else name
 
 
+class FlatTableModel(QAbstractTableModel):
+    """A table of read-only, selectable rows without children, under the column titles in
+    ``HEADERS``; subclasses give ``rowCount`` and ``data``."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = _DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
+            Qt.ItemFlag.ItemNeverHasChildren
+
+
 # -- events --------------------------------------------------------------------------------------
 def event_title(cb: Codebook, type_id: str, subtype_id: str | None) -> str:
     """``"Battles / Armed clash"`` (ids where the codebook does not know them)."""
@@ -214,7 +237,7 @@ def status_text(status: str) -> str:
     return STATUS_TEXT.get(status, status.replace("_", " "))
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(FlatTableModel):
     """A project's documents with their status for this coder: (doc id, title, status) rows."""
 
     STATUS, TITLE = range(2)
@@ -257,22 +280,6 @@ class DocumentListModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core.codebook import SpanLabel
@@ -21,6 +21,7 @@ from annotator.gui.models import (
     FILTER_ROLE,
     ID_ROLE,
     SORT_ROLE,
+    FlatTableModel,
     Index,
     bilingual,
     short_name,
@@ -40,7 +41,7 @@ def _descending_text(text: str) -> bytes:
     return text.encode("utf-32-be").translate(_INVERT_BYTES) + _TEXT_END
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(FlatTableModel):
     """One row per span of the session, kept in the table's sort order.
 
     The model sorts itself (``sort``, which the proxy forwards): Qt's proxy sort asks ``data()``
@@ -108,22 +109,6 @@ class SpanTableModel(QAbstractTableModel):
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = _DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
-            Qt.ItemFlag.ItemNeverHasChildren
 
     def index(self, row: int, column: int,
               parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
