@@ -32,8 +32,8 @@ from corpus import corpus_articles
 
 from annotator.core.adjudication import prefill
 from annotator.core.decisions import decision_edit
-from annotator.core.edits import AnnotationSession
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Event, Span
+from annotator.core.session import AnnotationSession
 from annotator.storage.assignments import plan_assignments, save_assignments, started_pairs
 from annotator.storage.gold import adjudicate_project
 from annotator.storage.progress import CACHE_NAME, project_progress

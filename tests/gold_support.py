@@ -8,7 +8,6 @@ from typing import Any
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
-    AnnotationSession,
     CreateEvent,
     Edit,
     Macro,
@@ -17,6 +16,7 @@ from annotator.core.edits import (
     SetStatus,
 )
 from annotator.core.model import AnnotationSet, CodebookRef, Document
+from annotator.core.session import AnnotationSession
 from annotator.storage.project import Project, load_default_codebook
 
 TEXT = ("شنت مجموعة مسلحة هجوماً على موقع عسكري في بلدة الجلاء وقتل جنديان. "

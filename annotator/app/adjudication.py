@@ -18,8 +18,8 @@ from annotator.app.commands import quote
 from annotator.app.document import DocumentHandle
 from annotator.core.adjudication import coders_with_a_version, find_item, items
 from annotator.core.decisions import decision_edit
-from annotator.core.edits import EditRefusedError
 from annotator.core.model import GOLD_CODER, AnnotationSet
+from annotator.core.session import EditRefusedError
 from annotator.errors import AnnotatorError
 from annotator.storage.assignments import load_assignments
 from annotator.storage.gold import adjudicate_project

@@ -18,9 +18,10 @@ from annotator.app.issues import IssueTracker
 from annotator.app.recovery import Recovered, RecoveryStore, RestoreWork
 from annotator.app.writer import DISCARD, RECOVERY, SAVE, WriteJob
 from annotator.core.decisions import EditInGold
-from annotator.core.edits import AnnotationSession, Edit, History
+from annotator.core.edits import Edit
 from annotator.core.events import ChangeBatch
 from annotator.core.model import GOLD_CODER, Document
+from annotator.core.session import AnnotationSession, History
 from annotator.core.validation import ERROR, TODO, Issue
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import cleanup_stale_temps

@@ -14,7 +14,6 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from annotator.core.edits import AnnotationSession
 from annotator.core.events import (
     ChangeBatch,
     Emitter,
@@ -27,6 +26,7 @@ from annotator.core.events import (
     SpanRemoved,
 )
 from annotator.core.model import Event, Span
+from annotator.core.session import AnnotationSession
 from annotator.core.validation import (
     ERROR,
     TODO,

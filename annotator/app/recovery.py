@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.edits import AnnotationSession, Edit
+from annotator.core.edits import Edit
 from annotator.core.events import Change, SetReplaced
 from annotator.core.model import AnnotationSet, now_iso
+from annotator.core.session import AnnotationSession
 from annotator.core.validation import structural_issues
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write_json, read_json

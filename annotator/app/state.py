@@ -12,9 +12,10 @@ from __future__ import annotations
 from annotator.app.document import DocumentHandle
 from annotator.core import selection as snapping
 from annotator.core.codebook import Codebook
-from annotator.core.edits import AnnotationSession, Edit
+from annotator.core.edits import Edit
 from annotator.core.events import ChangeBatch, Emitter
 from annotator.core.model import Span
+from annotator.core.session import AnnotationSession
 
 Range = tuple[int, int]
 

@@ -28,10 +28,8 @@ from annotator.core.adjudication import (
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
-    AnnotationSession,
     CreateEvent,
     Edit,
-    EditRefusedError,
     Macro,
     SetDocumentField,
     SetEventField,
@@ -45,6 +43,7 @@ from annotator.core.events import (
     SpanChanged,
 )
 from annotator.core.model import AnnotationSet, Provenance
+from annotator.core.session import AnnotationSession, EditRefusedError
 from annotator.core.values import show
 
 TARGETS = ("span", "event", "event_field", "document_field")

@@ -6,15 +6,9 @@ code points of that text; :mod:`annotator.core.offsets` converts to Qt's UTF-16 
 
 Highlights (``set_spans``) are drawn by a ``QSyntaxHighlighter`` over a per-paragraph index, so
 adding, changing or removing one span re-highlights only the paragraphs it touches; 10,000 spans
-on a 1 MB document stay fast (see ``benchmarks/bench_highlight.py``). How spans look:
-
-- one span: its colour, lightened (mixed 35 % into the background);
-- overlapping or nested spans: the mean of the covering colours, mixed more strongly the more
-  spans cover the text (50 %, then 62 %), plus an underline in the colour of the innermost
-  (shortest) covering span, so a nested span stays visible inside its parent;
-- emphasis (``set_emphasis``, ExtraSelections, only a handful at once): the current event's
-  spans get their own colour at 70 % and a dashed underline; the selected span gets 85 % and a
-  solid underline. Text turns white where a background gets too dark to read.
+on a 1 MB document stay fast (see ``benchmarks/bench_highlight.py``). How spans look (colours,
+overlaps, the emphasis ``set_emphasis`` gives the current event's spans and the selected one
+with a handful of ExtraSelections) is :mod:`annotator.gui.highlighter`'s.
 
 Colouring part of a word keeps Arabic letters joined (checked by a screenshot test).
 
@@ -25,22 +19,17 @@ Line spacing is the font's own: QPlainTextEdit ignores QTextBlockFormat line hei
 
 from __future__ import annotations
 
-import functools
 import html
 import itertools
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QHelpEvent,
     QMouseEvent,
-    QSyntaxHighlighter,
     QTextBlock,
-    QTextCharFormat,
     QTextCursor,
     QTextLine,
 )
@@ -49,26 +38,18 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip,
 from annotator.core.offsets import PositionMap
 from annotator.core.selection import snap_to_grapheme
 from annotator.gui.fonts import arabic_font
+from annotator.gui.highlighter import (
+    SpanEntry,
+    SpanHighlighter,
+    SpanMark,
+    emphasis_format,
+    inner_order,
+)
 
 DEFAULT_POINT_SIZE = 14.0
 ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = -8, 14
 TOOLTIP_TEXT_LIMIT = 300
-
-_BLEND_BY_DEPTH = (0.35, 0.50, 0.62)
-_EVENT_BLEND = 0.70
-_SELECTED_BLEND = 0.85
-
-
-@dataclass(frozen=True)
-class SpanMark:
-    """One highlight: ``[start, end)`` in code points of the shown text."""
-
-    id: str
-    start: int
-    end: int
-    color: QColor | str = "#f6c343"
-    label: str = ""
 
 
 def paragraph_direction(paragraph: str) -> Qt.LayoutDirection | None:
@@ -116,136 +97,6 @@ def document_direction(text: str) -> tuple[Qt.LayoutDirection, bool]:
     return (base if base is not None else Qt.LayoutDirection.RightToLeft), False
 
 
-def _to_qcolor(color: QColor | str) -> QColor:
-    c = _parse_color(color) if isinstance(color, str) else QColor(color)
-    if not c.isValid():
-        raise ValueError(f"not a colour: {color!r}")
-    return c
-
-
-@functools.lru_cache(maxsize=256)
-def _parse_color(name: str) -> QColor:
-    """Parsed once per name: 10,000 spans share a handful of colours (never mutated)."""
-    return QColor(name)
-
-
-def _mix(base: QColor, over: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(
-        base.redF() + (over.redF() - base.redF()) * amount,
-        base.greenF() + (over.greenF() - base.greenF()) * amount,
-        base.blueF() + (over.blueF() - base.blueF()) * amount,
-    )
-
-
-def _mean(colors: list[QColor]) -> QColor:
-    n = len(colors)
-    return QColor.fromRgbF(
-        sum(c.redF() for c in colors) / n,
-        sum(c.greenF() for c in colors) / n,
-        sum(c.blueF() for c in colors) / n,
-    )
-
-
-def _is_dark(c: QColor) -> bool:
-    return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF() < 0.45
-
-
-class _Entry:
-    """A span as the view keeps it: the mark plus its Qt range and paragraph numbers."""
-
-    __slots__ = ("color", "first_block", "last_block", "mark", "qt_end", "qt_start", "rgb")
-
-    def __init__(self, mark: SpanMark, qt_start: int, qt_end: int, first: int, last: int) -> None:
-        self.mark = mark
-        self.color = _to_qcolor(mark.color)
-        self.rgb = self.color.rgb()
-        self.qt_start = qt_start
-        self.qt_end = qt_end
-        self.first_block = first
-        self.last_block = last
-
-    @property
-    def length(self) -> int:
-        return self.mark.end - self.mark.start
-
-
-def _inner_order(e: _Entry) -> tuple[int, int, str]:
-    """Innermost first: shortest, then the one starting later, then by id (stable)."""
-    return (e.length, -e.mark.start, e.mark.id)
-
-
-class _SpanHighlighter(QSyntaxHighlighter):
-    """Formats one paragraph from the spans the view indexed under its block number."""
-
-    def __init__(self, view: DocumentView) -> None:
-        super().__init__(view.document())
-        self._view = view
-        # Keyed by appearance (colours, inner colour), not by span ids: 10,000 spans in a few
-        # colours need only a few dozen formats.
-        self._formats: dict[tuple[tuple[int, ...], int], QTextCharFormat] = {}
-
-    def clear_cache(self) -> None:
-        self._formats.clear()
-
-    def highlightBlock(self, text: str) -> None:
-        block = self.currentBlock()
-        entries = self._view._spans_by_block.get(block.blockNumber())
-        if not entries:
-            return
-        base = block.position()
-        length = block.length() - 1  # UTF-16 units, as setFormat counts (len(text) would not)
-        if len(entries) == 1:
-            e = entries[0]
-            a, b = max(e.qt_start - base, 0), min(e.qt_end - base, length)
-            if a < b:
-                self.setFormat(a, b - a, self._format_for(entries))
-            return
-        # Sweep over the edges of every span clipped to this paragraph.
-        opening: dict[int, list[_Entry]] = {}
-        closing: dict[int, list[_Entry]] = {}
-        for e in entries:
-            a, b = max(e.qt_start - base, 0), min(e.qt_end - base, length)
-            if a < b:
-                opening.setdefault(a, []).append(e)
-                closing.setdefault(b, []).append(e)
-        active: list[_Entry] = []
-        for a, b in itertools.pairwise(sorted(opening.keys() | closing.keys())):
-            if a in closing:
-                ended = closing[a]
-                active = [e for e in active if e not in ended]
-            if a in opening:
-                active.extend(opening[a])
-            if active:
-                self.setFormat(a, b - a, self._format_for(active))
-
-    def _format_for(self, covering: list[_Entry]) -> QTextCharFormat:
-        if len(covering) == 1:
-            key: tuple[tuple[int, ...], int] = ((covering[0].rgb,), 0)
-        else:
-            inner = min(covering, key=_inner_order)
-            key = (tuple(sorted(e.rgb for e in covering)), inner.rgb)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = self._build_format(covering)
-            self._formats[key] = fmt
-        return fmt
-
-    def _build_format(self, covering: list[_Entry]) -> QTextCharFormat:
-        paper = self._view.viewport().palette().base().color()
-        depth = len(covering)
-        amount = _BLEND_BY_DEPTH[min(depth, len(_BLEND_BY_DEPTH)) - 1]
-        background = _mix(paper, _mean([e.color for e in covering]), amount)
-        fmt = QTextCharFormat()
-        fmt.setBackground(background)
-        if _is_dark(background):
-            fmt.setForeground(QColor("white"))
-        if depth > 1:
-            inner = min(covering, key=_inner_order)
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(inner.color.darker(130))
-        return fmt
-
-
 class DocumentView(QPlainTextEdit):
     """Read-only view of one document with a visible, keyboard-movable caret and span highlights.
 
@@ -276,8 +127,9 @@ class DocumentView(QPlainTextEdit):
         self._text = ""
         self.position_map = PositionMap("")
         self._block_starts: list[int] = [0]
-        self._spans: dict[str, _Entry] = {}
-        self._spans_by_block: dict[int, list[_Entry]] = {}
+        self._spans: dict[str, SpanEntry] = {}
+        # Read by the highlighter at each paint, so it is cleared, never replaced.
+        self._spans_by_block: dict[int, list[SpanEntry]] = {}
         self._emphasis: tuple[frozenset[str], str | None] = (frozenset(), None)
         self._extra_groups: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._last_range: tuple[int, int] | None = None
@@ -287,7 +139,7 @@ class DocumentView(QPlainTextEdit):
         self._base_point_size = DEFAULT_POINT_SIZE
         self._zoom = 0
         self.setFont(arabic_font(self._base_point_size))
-        self._highlighter = _SpanHighlighter(self)
+        self._highlighter = SpanHighlighter(self, self._spans_by_block)
         self.selectionChanged.connect(self._on_view_selection_changed)
         self._apply_direction(Qt.LayoutDirection.RightToLeft)
 
@@ -345,7 +197,7 @@ class DocumentView(QPlainTextEdit):
     def _block_of(self, qt_pos: int) -> int:
         return max(0, bisect_right(self._block_starts, qt_pos) - 1)
 
-    def _make_entry(self, mark: SpanMark) -> _Entry:
+    def _make_entry(self, mark: SpanMark) -> SpanEntry:
         n = len(self._text)
         start = max(0, min(mark.start, n))
         end = max(start, min(mark.end, n))
@@ -353,15 +205,15 @@ class DocumentView(QPlainTextEdit):
         qs, qe = (start, end) if pm.is_identity else (pm.to_qt(start), pm.to_qt(end))
         first = bisect_right(self._block_starts, qs) - 1
         last = bisect_right(self._block_starts, qe - 1) - 1 if qe > qs else first
-        return _Entry(mark, qs, qe, max(first, 0), max(last, 0))
+        return SpanEntry(mark, qs, qe, max(first, 0), max(last, 0))
 
-    def _index(self, entry: _Entry) -> None:
+    def _index(self, entry: SpanEntry) -> None:
         if entry.qt_start == entry.qt_end:
             return
         for b in range(entry.first_block, entry.last_block + 1):
             self._spans_by_block.setdefault(b, []).append(entry)
 
-    def _unindex(self, entry: _Entry) -> None:
+    def _unindex(self, entry: SpanEntry) -> None:
         for b in range(entry.first_block, entry.last_block + 1):
             entries = self._spans_by_block.get(b)
             if entries is not None:
@@ -427,7 +279,7 @@ class DocumentView(QPlainTextEdit):
         block = self._block_of(self.position_map.to_qt(code_point))
         hits = [e for e in self._spans_by_block.get(block, ())
                 if e.mark.start <= code_point < e.mark.end]
-        hits.sort(key=_inner_order)
+        hits.sort(key=inner_order)
         return [e.mark.id for e in hits]
 
     # -- emphasis (ExtraSelections: a handful of transient marks) ------------------------------
@@ -446,7 +298,7 @@ class DocumentView(QPlainTextEdit):
             marks.extend(self._emphasis_marks(self._spans[span_id], span_id == selected))
         self._set_extra_group("emphasis", marks)
 
-    def _emphasis_marks(self, entry: _Entry, selected: bool) -> list[QTextEdit.ExtraSelection]:
+    def _emphasis_marks(self, entry: SpanEntry, selected: bool) -> list[QTextEdit.ExtraSelection]:
         """One ExtraSelection per piece of ``entry`` with the same covering spans.
 
         Spans nested in an emphasised one keep their own tint and underline colour, so the
@@ -462,25 +314,16 @@ class DocumentView(QPlainTextEdit):
         for o in overlapping:
             edges.update(p for p in (o.qt_start, o.qt_end) if entry.qt_start < p < entry.qt_end)
         paper = self.viewport().palette().base().color()
-        amount = _SELECTED_BLEND if selected else _EVENT_BLEND
-        style = (QTextCharFormat.UnderlineStyle.SingleUnderline if selected
-                 else QTextCharFormat.UnderlineStyle.DashUnderline)
+        text = self.palette().text().color()
         marks = []
         for a, b in itertools.pairwise(sorted(edges)):
             covering = [o for o in overlapping if o.qt_start <= a and o.qt_end >= b] or [entry]
-            inner = min(covering, key=_inner_order)
-            fmt = QTextCharFormat()
-            bg = _mix(paper, _mean([o.color for o in covering]), amount)
-            fmt.setBackground(bg)
-            fmt.setForeground(QColor("white") if _is_dark(bg) else self.palette().text().color())
-            fmt.setUnderlineStyle(style)
-            fmt.setUnderlineColor(inner.color.darker(170))
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
             cursor.setPosition(a)
             cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
-            sel.format = fmt
+            sel.format = emphasis_format(covering, selected, paper, text)
             marks.append(sel)
         return marks
 

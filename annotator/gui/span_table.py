@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.edits import AnnotationSession, RelabelSpan, RemoveSpan
+from annotator.core.edits import RelabelSpan, RemoveSpan
+from annotator.core.session import AnnotationSession
 from annotator.gui.fonts import arabic_font
-from annotator.gui.models import ID_ROLE, SpanFilterProxy, SpanTableModel
+from annotator.gui.models import ID_ROLE
+from annotator.gui.span_model import SpanFilterProxy, SpanTableModel
 
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)

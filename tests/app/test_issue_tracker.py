@@ -14,7 +14,8 @@ from sample_coding import coded_sample_session, new_session
 from test_edits import EditSequences
 
 from annotator.app.issues import IssueTracker
-from annotator.core.edits import AddSpan, History, RemoveSpan, SetStatus
+from annotator.core.edits import AddSpan, RemoveSpan, SetStatus
+from annotator.core.session import History
 from annotator.core.validation import ERROR, TODO, semantic_issues
 
 

@@ -23,7 +23,6 @@ from annotator.core.codebook import Codebook
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
-    AnnotationSession,
     CreateEvent,
     Edit,
     Macro,
@@ -31,6 +30,7 @@ from annotator.core.edits import (
     SetEventField,
     SetStatus,
 )
+from annotator.core.session import AnnotationSession
 
 DOCUMENT_ID = "sample-article"
 CODER = "demo"

@@ -78,8 +78,8 @@ def write_sample_gold(root: Path) -> None:
 
     from annotator.core.adjudication import open_items
     from annotator.core.decisions import decision_edit
-    from annotator.core.edits import AnnotationSession, History
     from annotator.core.model import AnnotationSet
+    from annotator.core.session import AnnotationSession, History
     from annotator.storage.assignments import plan_assignments, save_assignments, started_pairs
     from annotator.storage.gold import adjudicate_project
     from annotator.storage.project import Project

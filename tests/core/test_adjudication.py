@@ -26,17 +26,10 @@ from annotator.core.decisions import (
     accept_all,
     decision_edit,
 )
-from annotator.core.edits import (
-    AnnotationSession,
-    EditRefusedError,
-    History,
-    RelabelSpan,
-    RemoveSpan,
-    ResizeSpan,
-    SetEventField,
-)
+from annotator.core.edits import RelabelSpan, RemoveSpan, ResizeSpan, SetEventField
 from annotator.core.model import AnnotationSet, Document, Provenance
 from annotator.core.schemas import annotation_schema
+from annotator.core.session import AnnotationSession, EditRefusedError, History
 from annotator.core.validation import ERROR, validate_annotation_set
 
 

@@ -14,16 +14,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from sample_coding import new_session
 
-from annotator.core import edits as edits_module
+from annotator.core import session as session_module
 from annotator.core.edits import (
     AddRoleFiller,
     AddSpan,
-    AnnotationSession,
     CreateEvent,
     DeleteEvent,
     Edit,
-    EditRefusedError,
-    History,
     Macro,
     RelabelSpan,
     RemoveRoleFiller,
@@ -42,6 +39,7 @@ from annotator.core.events import (
     SpanAdded,
     SpanRemoved,
 )
+from annotator.core.session import AnnotationSession, EditRefusedError, History
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.errors import AnnotatorError
 from annotator.storage.project import load_default_codebook
@@ -53,7 +51,7 @@ CB = load_default_codebook()
 @pytest.fixture(autouse=True)
 def fixed_clock(monkeypatch):
     """``modified`` changes with every edit: pin it so dicts compare exactly."""
-    monkeypatch.setattr(edits_module, "now_iso", lambda: "2024-01-01T00:00:00Z")
+    monkeypatch.setattr(session_module, "now_iso", lambda: "2024-01-01T00:00:00Z")
 
 
 def _at(words: str) -> tuple[int, int]:
@@ -401,14 +399,14 @@ class EditSequences(RuleBasedStateMachine):
 
     @initialize(start=st.sampled_from(["empty", "prepared"]))
     def start(self, start):
-        edits_module.now_iso = lambda: "2024-01-01T00:00:00Z"
+        session_module.now_iso = lambda: "2024-01-01T00:00:00Z"
         self.session = new_session(TEXT, codebook=CB) if start == "empty" else prepared()
         self.session.aset.created = self.session.aset.modified = "2024-01-01T00:00:00Z"
         self.history = History(self.session)
         self.states = [self.session.aset.to_dict()]  # states[i]: after i done edits
 
     def teardown(self):
-        edits_module.now_iso = _real_now_iso
+        session_module.now_iso = _real_now_iso
 
     # helpers
     def _span_id(self, data) -> str:
@@ -558,7 +556,7 @@ class EditSequences(RuleBasedStateMachine):
         assert errors == []
 
 
-_real_now_iso = edits_module.now_iso
+_real_now_iso = session_module.now_iso
 
 TestEditSequences = EditSequences.TestCase
 TestEditSequences.settings = settings(

@@ -18,9 +18,10 @@ from sample_coding import (
     sample_article_path,
 )
 
-from annotator.core import edits as edits_module
-from annotator.core.edits import AnnotationSession, Edit
+from annotator.core import session as session_module
+from annotator.core.edits import Edit
 from annotator.core.model import AnnotationSet, CodebookRef, Document
+from annotator.core.session import AnnotationSession
 from annotator.core.validation import validate_annotation_set
 from annotator.paths import resource
 from annotator.storage.project import Project, load_default_codebook
@@ -48,7 +49,7 @@ class RecordingSession(AnnotationSession):
 
 @pytest.fixture
 def coded(article, monkeypatch):
-    monkeypatch.setattr(edits_module, "now_iso", lambda: "2021-01-20T12:00:00Z")
+    monkeypatch.setattr(session_module, "now_iso", lambda: "2021-01-20T12:00:00Z")
     cb = load_default_codebook()
     doc = Document(DOCUMENT_ID, article)
     aset = AnnotationSet.new(doc, CODER, CodebookRef(**cb.ref()))

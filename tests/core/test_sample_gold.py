@@ -12,8 +12,8 @@ from sample_coding import DOCUMENT_ID
 from sample_gold import DECISIONS, SECOND_CODER, code_second_coder
 
 from annotator.core.adjudication import made_by_prefill, open_items, provenance_counts
-from annotator.core.edits import AnnotationSession
 from annotator.core.model import AnnotationSet
+from annotator.core.session import AnnotationSession
 from annotator.paths import resource
 from annotator.storage.assignments import load_assignments
 from annotator.storage.atomic import read_json

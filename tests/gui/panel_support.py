@@ -6,9 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from annotator.core.edits import AddSpan, AnnotationSession
+from annotator.core.edits import AddSpan
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
-from annotator.gui.models import SpanTableModel, short_name
+from annotator.core.session import AnnotationSession
+from annotator.gui.models import short_name
+from annotator.gui.span_model import SpanTableModel
 from annotator.storage.project import load_default_codebook
 
 

@@ -23,8 +23,10 @@ from annotator.core.edits import (
     SetTrigger,
 )
 from annotator.core.fields import COUNT_QUALIFIERS
-from annotator.gui.event_panel import EventPanel, SpanChip, plain_issue
+from annotator.gui.event_editor import SpanChip
+from annotator.gui.event_panel import EventPanel
 from annotator.gui.field_widgets import CountEditor, EnumEditor
+from annotator.gui.missing_box import plain_issue
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -360,7 +360,7 @@ def test_letter_keys_do_nothing_while_typing_in_a_field(qtbot, project, make_win
     select_text(window, "هجوماً")
     key(qtbot, window.document_view, Qt.Key.Key_E)
     before = (len(window.doc.session.aset.spans), len(window.doc.session.aset.events))
-    editor = window.event_panel._field_editors["attribution"].edit
+    editor = window.event_panel.fields.editors["attribution"].edit
     assert isinstance(editor, QLineEdit)
     editor.setFocus()
     qtbot.keyClicks(editor, "ate 12")
@@ -379,7 +379,7 @@ def test_save_writes_valid_json_and_reopening_gives_the_same_annotations(  # typ
     key(qtbot, view, Qt.Key.Key_E)
     select_text(window, "لتنظيم داعش")
     key(qtbot, view, Qt.Key.Key_1)
-    date = window.event_panel._field_editors["event_date"].edit
+    date = window.event_panel.fields.editors["event_date"].edit
     date.setFocus()
     qtbot.keyClicks(date, "2021-01-20")
     key(qtbot, date, Qt.Key.Key_Return)
@@ -511,14 +511,14 @@ def test_mark_done_jumps_to_the_first_problem_then_saves_and_opens_the_next(  # 
                           ("بلدة الجلاء", Qt.Key.Key_4)):
         select_text(window, needle)
         key(qtbot, view, digit)
-    date = panel._field_editors["event_date"].edit
+    date = panel.fields.editors["event_date"].edit
     date.setFocus()
     qtbot.keyClicks(date, "2021-01-20")
     key(qtbot, date, Qt.Key.Key_Return)
-    choose(panel._field_editors["fatalities"].qualifier, "unspecified")
-    choose(panel._field_editors["actor1_type"].combo, "rebel_group")
-    choose(panel._field_editors["actor2_type"].combo, "state_forces")
-    choose(panel._doc_editors["relevance"].combo, "relevant")
+    choose(panel.fields.editors["fatalities"].qualifier, "unspecified")
+    choose(panel.fields.editors["actor1_type"].combo, "rebel_group")
+    choose(panel.fields.editors["actor2_type"].combo, "state_forces")
+    choose(panel.document_fields.editors["relevance"].combo, "relevant")
     assert window.strict_issues() == []
 
     view.setFocus()

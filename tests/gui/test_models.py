@@ -15,7 +15,6 @@ from annotator.core.edits import (
     AddSpan,
     CreateEvent,
     DeleteEvent,
-    History,
     RelabelSpan,
     RemoveSpan,
     ResizeSpan,
@@ -24,15 +23,15 @@ from annotator.core.edits import (
     SetTrigger,
 )
 from annotator.core.model import Span
+from annotator.core.session import History
 from annotator.gui.models import (
     ID_ROLE,
     SORT_ROLE,
     DocumentListModel,
     DocumentStatusProxy,
     EventListModel,
-    SpanFilterProxy,
-    SpanTableModel,
 )
+from annotator.gui.span_model import SpanFilterProxy, SpanTableModel
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

@@ -192,7 +192,7 @@ def test_declining_the_restore_discards_it(qtbot, project, open_window):  # type
 
 
 def test_restore_refuses_another_documents_work(project: Project) -> None:
-    from annotator.core.edits import AnnotationSession
+    from annotator.core.session import AnnotationSession
 
     d1, d2 = project.load_document("p1"), project.load_document("p2")
     session = AnnotationSession(d1, project.codebook, project.new_annotation_set(CODER, d1))

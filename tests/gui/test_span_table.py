@@ -15,7 +15,7 @@ from annotator.core.edits import (
     RelabelSpan,
     RemoveSpan,
 )
-from annotator.gui.models import SpanTableModel
+from annotator.gui.span_model import SpanTableModel
 from annotator.gui.span_table import SpanTable
 
 # The offscreen platform cannot resize a shown top-level window to its hint; harmless.

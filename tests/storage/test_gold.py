@@ -13,7 +13,8 @@ from gold_support import coded, project_with
 
 from annotator.core.adjudication import open_items
 from annotator.core.decisions import decision_edit
-from annotator.core.edits import AnnotationSession, History, SetStatus
+from annotator.core.edits import SetStatus
+from annotator.core.session import AnnotationSession, History
 from annotator.errors import AnnotatorError
 from annotator.storage.assignments import Assignments, save_assignments
 from annotator.storage.gold import (

@@ -11,8 +11,9 @@ import pytest
 
 from annotator.core import jsonio
 from annotator.core.codebook import default_codebook_path
-from annotator.core.edits import AddSpan, AnnotationSession, SetStatus
+from annotator.core.edits import AddSpan, SetStatus
 from annotator.core.model import Document
+from annotator.core.session import AnnotationSession
 from annotator.core.validation import ERROR
 from annotator.errors import AnnotatorError
 from annotator.storage.project import (
