@@ -7,8 +7,9 @@ points of the original text through an index map, never splitting a letter from 
 
 What folding does (``fold``):
 
-- drops harakat and every other combining mark, tatweel, and invisible format characters
-  (ZWNJ, ZWJ, RLM/LRM/ALM, bidi embeddings and isolates, BOM, soft hyphen, zero-width space);
+- drops harakat and every other combining mark, tatweel, invisible format characters (ZWNJ,
+  ZWJ, RLM/LRM/ALM, bidi embeddings and isolates, BOM, soft hyphen, zero-width space) and
+  control characters and lone surrogates;
 - alef forms أ إ آ ٱ -> ا; ى -> ي; ة -> ه; Persian yeh and keheh -> ي ك; with ``hamza``,
   also ؤ -> و and ئ -> ي;
 - presentation forms (ﻻ, ﺎ, ...) and compatibility characters -> their letters (NFKD),
@@ -21,7 +22,8 @@ words: a match starts where a word starts and ends where it ends. With ``proclit
 word may begin with و ف, then ب ل ك, then ال (or لل: ل + ال) before the query's letters, and
 the match is the query's own letters («أحد» in «والأحد»). A query starting with ال also finds
 the word after ل + ال, where the article lost its alef: «الرياض» finds «لرياض» in «للرياض»
-(the article's lam and the noun).
+(the article's lam and the noun). Folding cannot tell «وأحد» written without its hamza from
+«واحد» (one): with proclitics, «احد» finds both.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from annotator.core.selection import ZWNJ, is_grapheme_boundary
 from annotator.core.text import LETTER_VARIANTS
 
 TATWEEL = "\u0640"
+# Raised whenever ``fold`` changes, so caches of folded text (the search index) are rebuilt.
+FOLD_VERSION = 1
 _PUNCTUATION = {"٪": "%", "٫": ".", "٬": ",", "،": ","}
 _HAMZA_CARRIERS = {"ؤ": "و", "ئ": "ي"}
 # Code points folded when the module is first used; others are learnt when a text has them.
@@ -57,10 +61,10 @@ def _base_fold(ch: str, table: dict[str, str]) -> str:
     if ch in table:
         return table[ch]
     cat = unicodedata.category(ch)
-    if cat in ("Mn", "Me", "Cf"):
-        return ""
     if ch.isspace():
         return " "
+    if cat in ("Mn", "Me", "Cf", "Cc", "Cs"):
+        return ""
     if cat == "Nd":
         return str(unicodedata.digit(ch))
     decomposed = unicodedata.normalize("NFKD", ch).casefold()

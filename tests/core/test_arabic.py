@@ -67,6 +67,9 @@ def test_the_issue_example() -> None:
     assert texts_of(text, "احد") == ["أحد", "أحد", "أحد"]
     assert texts_of(text, "أحد") == texts_of(text, "احد")
     assert texts_of(text, "احد", proclitics=False) == ["أحد"]
+    # «واحد» (one) is spelt like «وأحد» without its hamza: found with proclitics.
+    assert texts_of("قال واحد", "احد") == ["احد"]
+    assert texts_of("قال واحد", "احد", proclitics=False) == []
 
 
 def test_proclitic_sequences() -> None:
