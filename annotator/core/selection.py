@@ -453,3 +453,21 @@ def strip_proclitic(
             if len(rest) >= min_rest and rest not in _NOT_ARTICLE_REST:
                 s = after
     return s, end
+
+
+def article_left_out(text: str, start: int) -> bool:
+    """Does a span at ``start`` begin with the article's lam of ل + ال, the first lam left out
+    («لميليشيات» in «للميليشيات»)? A name taken from it then reads «الميليشيات»."""
+    if not 0 < start < len(text) or text[start] != "ل":
+        return False
+    lam = start
+    while lam > 0 and (_is_mark(text[lam - 1]) or text[lam - 1] == TATWEEL):
+        lam -= 1  # harakat on the left-out lam
+    if lam == 0 or text[lam - 1] != "ل":
+        return False
+    word_start = lam - 1
+    while word_start > 0 and _in_word(text, word_start - 1):
+        word_start -= 1
+    rest = _letters_ahead(text, start + 1, len(text))
+    return (_letters_ahead(text, word_start, lam - 1) in ("", "و", "ف") and len(rest) >= 2
+            and rest not in _NOT_ARTICLE_REST)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from annotator.core.lexicon import Lexicon
 from annotator.core.selection import (
     MIN_LEXICON_WORDS,
+    article_left_out,
     expand_to_words,
     grapheme_boundaries,
     is_grapheme_boundary,
@@ -367,3 +368,17 @@ def test_trim_on_real_corpus_words() -> None:
     recall = right / sum(1 for _, expected in rows if expected)
     assert precision >= 0.98, [w for w, e in offered if not e]
     assert recall >= 0.95
+
+
+@pytest.mark.parametrize(("text", "word", "left_out"), [
+    ("دعم للميليشيات", "لميليشيات", True),
+    ("دعم لِلميليشيات", "لميليشيات", True),  # the left-out lam's kasra
+    ("دعم وللميليشيات", "لميليشيات", True),
+    ("دعم للميليشيات", "للميليشيات", False),  # nothing left out
+    ("دعم لميليشيات", "لميليشيات", False),  # ل + ميليشيات: no article
+    ("دعم اللواء", "لواء", False),  # ال + لواء: the article is in the text
+    ("الحمد لله", "له", False),  # the name of God
+    ("بالليل", "ليل", False),
+])
+def test_article_left_out(text: str, word: str, left_out: bool) -> None:
+    assert article_left_out(text, text.rindex(word)) is left_out
