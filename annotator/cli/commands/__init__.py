@@ -12,6 +12,7 @@ from annotator.cli.commands import (
     import_documents,
     init,
     schema,
+    search,
     show,
     validate,
     window,
@@ -20,5 +21,6 @@ from annotator.cli.commands import (
 REGISTER: list[Callable[[Any], None]] = [
     init.register, import_documents.register, validate.register, schema.register,
     show.register, export.register, import_annotations.register, agreement.register,
+    search.register,
     window.register_demo, window.register_gui,
 ]
