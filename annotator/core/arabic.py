@@ -34,7 +34,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annotator.core.selection import ZWNJ, is_grapheme_boundary
+from annotator.core.selection import ZWJ, ZWNJ, is_grapheme_boundary
 from annotator.core.text import LETTER_VARIANTS
 
 TATWEEL = "\u0640"
@@ -146,7 +146,7 @@ class _Folder:
         if self._odd_re is None:
             self._odd_re = re.compile("[" + "".join(map(re.escape, sorted(self.odd))) + "]")
         maps = []
-        folded, imap = _substitute(text, self._odd_re, lambda m: self.folds[m.group()])
+        folded, imap = _substitute(text, self._odd_re, self.folds.__getitem__)
         if imap.fstarts:
             maps.append(imap)
         folded = folded.casefold()
@@ -154,7 +154,7 @@ class _Folder:
             if ch in folded:
                 folded = folded.replace(ch, to)
         if "  " in folded:
-            folded, imap = _substitute(folded, _SPACE_RUN, lambda m: " ")
+            folded, imap = _substitute(folded, _SPACE_RUN, lambda run: " ")
             maps.append(imap)
         return folded, maps
 
@@ -163,24 +163,26 @@ _SPACE_RUN = re.compile("  +")
 
 
 def _substitute(text: str, pattern: re.Pattern[str],
-                replacement: Callable[[re.Match[str]], str]) -> tuple[str, _IndexMap]:
-    """``pattern.sub(replacement, text)`` that also records where lengths changed."""
+                replacement: Callable[[str], str]) -> tuple[str, _IndexMap]:
+    """``pattern.sub`` (each match replaced by ``replacement(matched text)``) that also records
+    where lengths changed."""
     imap = _IndexMap()
-    pieces: list[str] = []
-    last = shift = 0
-    for m in pattern.finditer(text):
-        repl = replacement(m)
-        ostart, oend = m.span()
-        pieces.append(text[last:ostart])
-        pieces.append(repl)
-        last = oend
-        if len(repl) != oend - ostart:
-            fstart = ostart + shift
-            shift += len(repl) - (oend - ostart)
-            imap.add(fstart, len(repl), ostart, oend, shift)
-    if not pieces:
+    spans = [m.span() for m in pattern.finditer(text)]
+    if not spans:
         return text, imap
-    pieces.append(text[last:])
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    repls = [replacement(text[s:e]) for s, e in spans]
+    shift = 0
+    for ostart, oend, repl in zip(starts, ends, repls, strict=True):
+        change = len(repl) - (oend - ostart)
+        if change:
+            fstart = ostart + shift
+            shift += change
+            imap.add(fstart, len(repl), ostart, oend, shift)
+    pieces = [""] * (2 * len(spans) + 1)
+    pieces[0::2] = [text[a:b] for a, b in zip([0, *ends], [*starts, len(text)], strict=True)]
+    pieces[1::2] = repls
     return "".join(pieces), imap
 
 
@@ -230,9 +232,9 @@ def _starts_word(folded: str, pos: int, lam_of_article: bool, proclitics: bool) 
 
 
 def match_spans(folded: str, folded_query: str, *, proclitics: bool = True,
-                whole_word: bool = True) -> list[tuple[int, int]]:
-    """Every match of ``folded_query`` in ``folded`` text, as folded ``[start, end)``,
-    in order and not overlapping. ``whole_word=False`` finds it anywhere."""
+                whole_word: bool = True, overlapping: bool = False) -> list[tuple[int, int]]:
+    """Every match of ``folded_query`` in ``folded`` text, as folded ``[start, end)``, in
+    order and (unless ``overlapping``) not overlapping. ``whole_word=False``: anywhere."""
     q = folded_query
     if not q:
         return []
@@ -253,11 +255,16 @@ def match_spans(folded: str, folded_query: str, *, proclitics: bool = True,
             pos = folded.find(needle, pos + 1)
     if len(needles) > 1:
         found.sort()
-    spans: list[tuple[int, int]] = []
-    for start, end in found:
-        if not spans or start >= spans[-1][1]:
-            spans.append((start, end))
-    return spans
+    return found if overlapping else _not_overlapping(found)
+
+
+def _not_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first of each group of overlapping ranges (sorted by start)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return kept
 
 
 class FoldedText:
@@ -281,8 +288,8 @@ class FoldedText:
             return None
         text = self.text
         n = len(text)
-        while end < n and unicodedata.category(text[end]) in ("Mn", "Me"):
-            end += 1  # harakat, shadda, a keycap: they belong to the last letter
+        while end < n and (text[end] == ZWJ or unicodedata.category(text[end]) in ("Mn", "Me")):
+            end += 1  # harakat, shadda, a keycap, a joiner: they belong to the last letter
         if not is_grapheme_boundary(text, start):
             return None
         if end < n and text[end] != ZWNJ and not is_grapheme_boundary(text, end):
@@ -292,14 +299,21 @@ class FoldedText:
     def find(self, query: str, *, proclitics: bool = True,
              whole_word: bool = True) -> list[tuple[int, int]]:
         """Every match of ``query`` as ``[start, end)`` code points of the original text."""
-        fq = fold_query(query, hamza=self.hamza)
+        return self.find_folded(fold_query(query, hamza=self.hamza), proclitics=proclitics,
+                                whole_word=whole_word)
+
+    def find_folded(self, folded_query: str, *, proclitics: bool = True,
+                    whole_word: bool = True) -> list[tuple[int, int]]:
+        """:meth:`find` for a query already folded with ``fold_query`` (searching many
+        texts for one query)."""
+        # Overlapping candidates first: one that would split a cluster must not hide the next.
         found = []
-        for fstart, fend in match_spans(self.folded, fq, proclitics=proclitics,
-                                        whole_word=whole_word):
+        for fstart, fend in match_spans(self.folded, folded_query, proclitics=proclitics,
+                                        whole_word=whole_word, overlapping=True):
             rng = self.original_range(fstart, fend)
             if rng is not None:
                 found.append(rng)
-        return found
+        return _not_overlapping(found)
 
 
 def find_all(text: str, query: str, *, proclitics: bool = True, whole_word: bool = True,

@@ -194,7 +194,7 @@ class SearchIndex:
                 result.total += found  # counted, not shown: no need to read it
                 result.documents += 1
                 continue
-            hits = self._hits(doc_id, query, proclitics, whole_word, context, result)
+            hits = self._hits(doc_id, fq, proclitics, whole_word, context, result)
             if spans is not None:
                 hits = _inside(hits, spans)
             if not hits:
@@ -221,14 +221,14 @@ class SearchIndex:
         if count:
             yield ids[current], count
 
-    def _hits(self, doc_id: str, query: str, proclitics: bool, whole_word: bool,
+    def _hits(self, doc_id: str, fq: str, proclitics: bool, whole_word: bool,
               context: int, result: SearchResult) -> list[Hit]:
         try:
             text = self.project.load_document(doc_id).text
         except AnnotatorError as exc:  # changed or removed since the index was loaded
             result.unreadable[doc_id] = str(exc)
             return []
-        ranges = FoldedText(text).find(query, proclitics=proclitics, whole_word=whole_word)
+        ranges = FoldedText(text).find_folded(fq, proclitics=proclitics, whole_word=whole_word)
         title = self.entries[doc_id].title
         return [Hit(doc_id, title, s, e, text[s:e], *kwic(text, s, e, context), len(text))
                 for s, e in ranges]

@@ -111,6 +111,12 @@ def test_hard_texts(text: str, query: str, expected: list[str]) -> None:
     assert texts_of(text, query) == expected
 
 
+def test_a_joiner_goes_with_its_letter_but_never_splits_an_emoji() -> None:
+    assert texts_of("٣٣\u200d٣", "33", whole_word=False) == ["٣٣\u200d"]
+    assert texts_of("👨\u200d👩 👨", "👨") == ["👨"]
+    assert find_all("👨\u200d👩 👨", "👨") == [(4, 5)]
+
+
 def test_offsets_are_code_points() -> None:
     text = "👨\u200d👩\u200d👧 في الرياض"
     (start, end), = find_all(text, "الرياض")
@@ -167,6 +173,15 @@ def test_every_match_folds_to_the_query(text: str, query: str, proclitics: bool,
         # The marks of the last letter are inside the range.
         assert end == len(text) or unicodedata.category(text[end]) not in ("Mn", "Me")
         last_end = end
+
+
+@given(TEXTS, st.integers(0, 30), st.integers(0, 30), st.booleans(), st.booleans())
+@settings(max_examples=400, deadline=None)
+def test_every_match_of_a_piece_folds_to_it(text: str, a: int, b: int, proclitics: bool,
+                                            whole_word: bool) -> None:
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    test_every_match_folds_to_the_query.hypothesis.inner_test(  # type: ignore[attr-defined]
+        text, text[a:b], proclitics, whole_word)
 
 
 @given(TEXTS, st.integers(0, 30), st.integers(0, 30))
