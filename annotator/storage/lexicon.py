@@ -15,17 +15,15 @@ from annotator.core.lexicon import Lexicon
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write_json, read_json
 from annotator.storage.project import Project
-from annotator.storage.search import SearchIndex
+from annotator.storage.search import SearchIndex, document_stamps, documents_signature
 
 LEXICON_NAME = "lexicon.json"
 
 
-def project_lexicon(project: Project, *, index: SearchIndex | None = None,
-                    use_cache: bool = True) -> Lexicon:
+def project_lexicon(project: Project, *, use_cache: bool = True) -> Lexicon:
     """The word counts of every document of ``project``: from the cache when the documents
     are unchanged, else counted again (and cached when the project is writable)."""
-    index = index or SearchIndex.load(project, use_cache=use_cache)
-    signature = index.signature()
+    signature = documents_signature(document_stamps(project))
     path = project.state_dir / LEXICON_NAME
     if use_cache and path.is_file():
         try:
@@ -35,6 +33,7 @@ def project_lexicon(project: Project, *, index: SearchIndex | None = None,
                 return Lexicon.from_dict(data.get("lexicon"))
         except (AnnotatorError, AttributeError, ValueError):
             pass  # damaged or from another version: counted again below
+    index = SearchIndex.load(project, use_cache=use_cache)
     lexicon = Lexicon.from_words(folded_words(index.folded))
     if use_cache:
         try:

@@ -120,7 +120,7 @@ class SearchIndex:
     def load(cls, project: Project, *, use_cache: bool = True) -> SearchIndex:
         """The index, with every new or changed document (re)folded and the cache updated."""
         old_entries, old_text = _read_cache(project) if use_cache else ({}, "")
-        stamps = _document_stamps(project)
+        stamps = document_stamps(project)
         if old_entries.keys() == stamps.keys() and all(
                 e.stamp == stamps[d] for d, e in old_entries.items()):
             return cls(project, old_entries, old_text, {}, 0)  # nothing changed
@@ -164,9 +164,8 @@ class SearchIndex:
             pass  # a read-only project is still searched; it just is not cached
 
     def signature(self) -> str:
-        """A digest of every indexed document's id, size and time: changes when any does."""
-        stamps = sorted((d, e.stamp) for d, e in self.entries.items())
-        return hashlib.sha256(json.dumps(stamps).encode()).hexdigest()
+        """``documents_signature`` of the documents indexed."""
+        return documents_signature({d: e.stamp for d, e in self.entries.items()})
 
     def folded_text(self, doc_id: str) -> str:
         entry = self.entries[doc_id]
@@ -269,7 +268,12 @@ def _inside(hits: list[Hit], spans: list[tuple[int, int, SpanRef]]) -> list[Hit]
     return kept
 
 
-def _document_stamps(project: Project) -> dict[str, list[int]]:
+def documents_signature(stamps: dict[str, list[int]]) -> str:
+    """A digest of every document's id, size and time: changes when any of them does."""
+    return hashlib.sha256(json.dumps(sorted(stamps.items())).encode()).hexdigest()
+
+
+def document_stamps(project: Project) -> dict[str, list[int]]:
     """``{doc id: [size, mtime_ns]}`` of the project's document files (as ``document_ids``
     lists them), in one directory scan."""
     found = {}
