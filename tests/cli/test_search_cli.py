@@ -7,18 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from test_cli import run
 
-from annotator.cli.main import main
 from annotator.core.model import Document, Span
 from annotator.storage.project import Project
 
 TEXT = "قُتل أحد عناصر داعش يوم الأحد.\nوقال مصدر إن وأحد المدنيين أصيب بجروح في بلدة السخنة."
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture()
