@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from annotator.cli.codes import OK, PROBLEMS, USAGE
 from annotator.core import jsonio
 
 DEFAULT_LIMIT = 100
+_SPACES = re.compile(r"\s{2,}")
 
 
 def register(sub: Any) -> None:
@@ -76,9 +78,15 @@ def cmd_search(args: argparse.Namespace) -> int:
             current = hit.document_id
             line = f"\n{hit.document_id}  {hit.title}"
             out.write((visual(line) if shaping else line) + "\n")
-        line = (f"{hit.start:>8}  {'…' if hit.cut_before else ''}{hit.before}[{hit.text}]"
-                f"{hit.after}{'…' if hit.cut_after else ''}")
+        before, after = _one_space(hit.before), _one_space(hit.after)
+        line = (f"{hit.start:>8}  {'…' if hit.cut_before else ''}{before}[{hit.text}]"
+                f"{after}{'…' if hit.cut_after else ''}")
         if hit.spans:
             line += "  (" + ", ".join(f"{s.coder} {s.span_id} {s.label}" for s in hit.spans) + ")"
         out.write((visual(line) if shaping else line) + "\n")
     return code
+
+
+def _one_space(context: str) -> str:
+    """Context for reading: paragraph breaks (already spaces) and runs of spaces as one."""
+    return _SPACES.sub(" ", context)
