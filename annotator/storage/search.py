@@ -131,7 +131,7 @@ class SearchIndex:
         pos = 0
         for doc_id, dstamp in sorted(stamps.items()):
             old = old_entries.get(doc_id)
-            if old is not None and old.stamp == dstamp and -1 not in dstamp:
+            if old is not None and old.stamp == dstamp:
                 title, folded = old.title, old_text[old.start:old.start + old.length]
             else:
                 try:
@@ -152,9 +152,7 @@ class SearchIndex:
     def _save(self) -> None:
         header = {"annotator": __version__, "fold": FOLD_VERSION,
                   "documents": [[d, *e.stamp, e.title, e.length]
-                                for d, e in self.entries.items() if -1 not in e.stamp]}
-        if len(header["documents"]) != len(self.entries):
-            return  # a document vanished while being read: cache it next time
+                                for d, e in self.entries.items()]}
         head = json.dumps(header, ensure_ascii=False).encode("utf-8")
         data = b"%d\n" % len(head) + head + self.folded.encode("utf-16-le")
         try:
@@ -167,18 +165,15 @@ class SearchIndex:
         """``documents_signature`` of the documents indexed."""
         return documents_signature({d: e.stamp for d, e in self.entries.items()})
 
-    def folded_text(self, doc_id: str) -> str:
-        entry = self.entries[doc_id]
-        return self.folded[entry.start:entry.start + entry.length]
-
     def search(self, query: str, *, label: str | None = None, coder: str | None = None,
                limit: int | None = None, proclitics: bool = True, whole_word: bool = True,
                context: int = CONTEXT_CHARS) -> SearchResult:
         """Every match of ``query`` in the project's documents, in document order.
 
         With ``label`` and/or ``coder``, only matches inside a span with that label (of that
-        coder; of any coder without one). ``total`` counts matches in the folded texts (a
-        match that would split an emoji or a ligature is counted but not shown).
+        coder; of any coder without one). Past ``limit``, matches are counted in the folded
+        texts without reading the documents (where one that would split an emoji or a
+        ligature, never shown, still counts).
         """
         fq = fold_query(query)
         result = SearchResult(unreadable=dict(self.unreadable))
