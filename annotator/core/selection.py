@@ -16,8 +16,9 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable
+from typing import Protocol
 
-from annotator.core.text import PROCLITICS
+from annotator.core.text import LETTER_VARIANTS, PROCLITICS
 
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
@@ -346,6 +347,61 @@ def _letters_ahead(text: str, i: int, end: int) -> str:
 # After the article, these words are the name of God (الله، اللهم), not article + noun.
 _NOT_ARTICLE_REST = frozenset({"له", "لهم"})
 
+# Words whose first letter is a root letter that looks like a proclitic, and whose remainder
+# is (or is spelt like) another word, which the word counts cannot tell apart (see
+# ``_proclitic_is_likely``): names, and words that rarely take another proclitic or the
+# article. Written with plain alef, ي and ه (spelling variants are merged before the lookup).
+ROOT_LETTER_WORDS = frozenset("""
+    بعض بعد بعده بين بلده بدا بات باتت باشرت بغض كل كله كلها كلما كلا كان كانت كانا
+    كيف كاف كاملا كلم لكن لدي لدينا لديك لست لعل لولا فوق فقط فيهم فعله فعليا واحدا
+    واحد واحده وليا وردت لبنان بكين بشار بندر باراك كيري بلاتيني كوباني فورد بوست كوب واس
+""".split())
+
+MIN_LEXICON_WORDS = 20_000  # fewer running words than this: too few to tell a word by
+MIN_REST_COUNT = 3  # times the remainder must occur on its own
+# A word that itself takes the article or a proclitic that cannot stand before its first
+# letter (البلدية، لبلدية، ووافق) more often than this share of its own count has a root
+# letter there: «بلدية» is not «ب» + «لدية».
+MAX_ROOT_EVIDENCE_SHARE = 0.05
+
+_PLAIN_LETTERS = str.maketrans(LETTER_VARIANTS)
+
+
+class WordCounts(Protocol):
+    """How often words occur on their own in a project's documents (``core.lexicon``)."""
+
+    total: int
+
+    def count(self, word: str) -> int: ...
+
+
+def is_root_letter_word(word: str) -> bool:
+    """Is ``word`` (letters only) a known word whose first letter only looks like a proclitic?"""
+    return word.translate(_PLAIN_LETTERS) in ROOT_LETTER_WORDS
+
+
+def _proclitic_is_likely(lexicon: WordCounts, word: str) -> bool:
+    """Is the first letter of ``word`` (letters only) a proclitic, by the project's words?
+
+    Two tests: what is left must be a word there, and ``word`` itself must not take what can
+    only stand before a stem (the article; before و/ف any proclitic, before ب/ل/ك the
+    prepositions ب/ك): «البلدية» and «كبلدية» occur, «البالقرب» and «ووقال» do not.
+    """
+    rest = word[1:]
+    if rest.startswith(("ال", "أل")):
+        # Proclitic + article (بالقرب، فالمدينة): the article form, or its noun, occurs.
+        is_word = lexicon.count(rest) > 0 or (len(rest) > 3 and lexicon.count(rest[2:]) > 0)
+    elif word[0] == "ل" and rest.startswith("ل") and lexicon.count("ا" + rest) > 0:
+        is_word = True  # ل + ال written لل (للميليشيات): the article form occurs
+    else:
+        is_word = lexicon.count(rest) >= MIN_REST_COUNT
+    if not is_word:
+        return False
+    # Before ل, another ل is no evidence: «للرئيس» is ل + الرئيس, not ل + «لرئيس».
+    before = "وفبلك" if word[0] in "وف" else "بك"
+    evidence = lexicon.count("ال" + word) + sum(lexicon.count(p + word) for p in before)
+    return evidence <= MAX_ROOT_EVIDENCE_SHARE * lexicon.count(word)
+
 
 def strip_proclitic(
     text: str,
@@ -355,24 +411,31 @@ def strip_proclitic(
     *,
     strip_article: bool = False,
     min_rest: int = 2,
+    lexicon: WordCounts | None = None,
 ) -> tuple[int, int]:
     """Move ``start`` past one leading proclitic letter (و ف ب ل ك) and, optionally, the article.
 
     Only at the start of a word, and only when at least ``min_rest`` letters follow in that word
     (so a lone "و" or "بك" stays). Harakat on a stripped letter go with it. With
     ``strip_article``, "ال" (and the lam left by ل + ال, as in للحكومة) is stripped too, except
-    in الله / اللهم. The letters cannot be told apart from root letters (وزير, بلد): this is a
-    coder's tool, not an automatic rule. Returns the new ``(start, end)``.
+    in الله / اللهم. The letters look like root letters (بعض، بلدة، وزير): a word of
+    ``ROOT_LETTER_WORDS`` is never trimmed, and with a ``lexicon`` of the project's words (of at
+    least ``MIN_LEXICON_WORDS`` words) a letter is only left out when what remains is a word
+    there. Returns the new ``(start, end)``.
     """
     start, end = _clamp(text, start, end)
     if start >= end or (start > 0 and _in_word(text, start - 1)):
         return start, end
+    if lexicon is not None and lexicon.total < MIN_LEXICON_WORDS:
+        lexicon = None
     procl = frozenset(proclitics)
     s = start
     stripped_lam = False
     if text[s] in procl:
         j = _skip_marks(text, s + 1, end)
-        if len(_letters_ahead(text, j, end)) >= min_rest:
+        word = _letters_ahead(text, start, len(text))  # the whole word, past the selection
+        if len(_letters_ahead(text, j, end)) >= min_rest and not is_root_letter_word(word) and (
+                lexicon is None or _proclitic_is_likely(lexicon, word)):
             stripped_lam = text[s] == "ل"
             s = j
     if strip_article and s < end:
@@ -390,3 +453,21 @@ def strip_proclitic(
             if len(rest) >= min_rest and rest not in _NOT_ARTICLE_REST:
                 s = after
     return s, end
+
+
+def article_left_out(text: str, start: int) -> bool:
+    """Does a span at ``start`` begin with the article's lam of ل + ال, the first lam left out
+    («لميليشيات» in «للميليشيات»)? A name taken from it then reads «الميليشيات»."""
+    if not 0 < start < len(text) or text[start] != "ل":
+        return False
+    lam = start
+    while lam > 0 and (_is_mark(text[lam - 1]) or text[lam - 1] == TATWEEL):
+        lam -= 1  # harakat on the left-out lam
+    if lam == 0 or text[lam - 1] != "ل":
+        return False
+    word_start = lam - 1
+    while word_start > 0 and _in_word(text, word_start - 1):
+        word_start -= 1
+    rest = _letters_ahead(text, start + 1, len(text))
+    return (_letters_ahead(text, word_start, lam - 1) in ("", "و", "ف") and len(rest) >= 2
+            and rest not in _NOT_ARTICLE_REST)

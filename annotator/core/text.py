@@ -15,6 +15,10 @@ from typing import ClassVar, Literal
 BOM = "\ufeff"
 # Proclitics a coder may leave out of a span (Arabic conjunctions and prepositions).
 PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+# Letters Arabic writers use interchangeably (hamza on alef or not, ى for ي, ة for ه, the
+# Persian yeh and kaf): search and word lists treat each pair as one letter.
+LETTER_VARIANTS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي",
+                   "ې": "ي", "ک": "ك", "ە": "ه", "ھ": "ه"}
 HARAKAT_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _ID_BAD = re.compile(r"[^\w.-]+", re.UNICODE)
 

@@ -34,6 +34,7 @@ from typing import Any, ClassVar
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, Document, Event
+from annotator.core.selection import article_left_out
 from annotator.formats.registry import Exporter, FileWriter, OutputSink, append_text, pack_text
 
 ACLED_COLUMNS = (
@@ -148,6 +149,11 @@ class AcledCsvExporter(Exporter):
         def texts(role: str) -> str:
             return "; ".join(spans[s].text for s in event.roles.get(role, []) if s in spans)
 
+        def actors(role: str) -> str:
+            # A coder leaves the ل of «للميليشيات» out of the span: the name is «الميليشيات».
+            return "; ".join(("ا" if article_left_out(document.text, spans[s].start) else "")
+                             + spans[s].text for s in event.roles.get(role, []) if s in spans)
+
         date, precision = acled_date(f.get("event_date"))
         if isinstance(f.get("event_date"), dict) and not precision:
             self.losses.add("event date vaguer than a month (left blank, as ACLED does)", where)
@@ -179,8 +185,8 @@ class AcledCsvExporter(Exporter):
             f"{document.id}:{aset.coder}:{event.id}", date, date[:4], precision,
             DISORDER_SUBTYPE.get(event.subtype or "") or DISORDER.get(event.type, ""),
             names.type(event.type), names.subtype(event.type, event.subtype),
-            texts("actor1"), texts("assoc_actor1"), inter1, texts("actor2"),
-            texts("assoc_actor2"), inter2, interaction,
+            actors("actor1"), actors("assoc_actor1"), inter1, actors("actor2"),
+            actors("assoc_actor2"), inter2, interaction,
             "Civilian targeting" if f.get("civilian_targeting") is True else "",
             texts("location"), names.value(event.type, "geo_precision", f.get("geo_precision")),
             _source(document), names.document_value("source_scale",

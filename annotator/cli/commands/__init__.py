@@ -14,6 +14,7 @@ from annotator.cli.commands import (
     import_documents,
     init,
     schema,
+    search,
     show,
     status,
     validate,
@@ -23,6 +24,6 @@ from annotator.cli.commands import (
 REGISTER: list[Callable[[Any], None]] = [
     init.register, import_documents.register, validate.register, schema.register,
     show.register, export.register, import_annotations.register, agreement.register,
-    assign.register, status.register, adjudicate.register,
+    assign.register, status.register, adjudicate.register, search.register,
     window.register_demo, window.register_gui,
 ]
