@@ -24,8 +24,10 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 
+from annotator import i18n
 from annotator.app import commands
 from annotator.core.codebook import Codebook
+from annotator.i18n import tr
 
 MENUS = ("File", "Edit", "Span", "Event", "Adjudicate", "Navigate", "View", "Help")
 
@@ -147,6 +149,12 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", "View", args=(1,)),
     ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", "View", args=(-1,)),
     ActionSpec("zoom_reset", "&Reset zoom", ("Ctrl+0",), "zoom", "View", args=(0,)),
+    ActionSpec("language_auto", "The system’s language", (), "set_language", "View",
+               args=("auto",), submenu="Language"),
+    ActionSpec("language_en", "English", (), "set_language", "View", args=("en",),
+               submenu="Language"),
+    ActionSpec("language_ar", "العربية (Arabic)", (), "set_language", "View", args=("ar",),
+               submenu="Language"),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help"),
 )
@@ -230,15 +238,15 @@ def build_actions(window: Any, specs: Iterable[ActionSpec], text_widgets: Sequen
     """
     actions: dict[str, QAction] = {}
     for spec in specs:
-        action = QAction(spec.text, window)
+        action = QAction(tr("actions", spec.text), window)
         action.setObjectName(f"action_{spec.id}")
         action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
         if spec.help:
-            action.setStatusTip(spec.help)
-            action.setToolTip(spec.help)
+            action.setStatusTip(tr("actions", spec.help))
+            action.setToolTip(tr("actions", spec.help))
         action.setCheckable(spec.checkable)
         if spec.icon_text:
-            action.setIconText(spec.icon_text)
+            action.setIconText(tr("actions", spec.icon_text))
         if spec.color:
             action.setIcon(swatch(spec.color))
         action.setProperty("when", spec.when)
@@ -272,14 +280,14 @@ def build_menus(menubar: QMenuBar, specs: Iterable[ActionSpec],
     menus: dict[str, QMenu] = {}
     submenus: dict[tuple[str, str], QMenu] = {}
     for name in MENUS:
-        menus[name] = menubar.addMenu(f"&{name}")
+        menus[name] = menubar.addMenu(tr("menu", f"&{name}"))
     for spec in specs:
         menu = menus[spec.menu]
         if spec.submenu:
             key = (spec.menu, spec.submenu)
             if key not in submenus:
                 menu.addSeparator()
-                submenus[key] = menu.addMenu(spec.submenu)
+                submenus[key] = menu.addMenu(tr("actions", spec.submenu))
             menu = submenus[key]
         menu.addAction(actions[spec.id])
     return menus
@@ -303,8 +311,8 @@ def build_toolbars(window: QMainWindow, specs: Iterable[ActionSpec],
             bars[spec.toolbar] = bar
         bar.addAction(actions[spec.id])
         keys = " or ".join(key_text(k) for k in spec.shortcuts)
-        tip = spec.text.replace("&", "") + (f" ({keys})" if keys else "")
-        actions[spec.id].setToolTip(f"{tip}\n{spec.help}" if spec.help else tip)
+        tip = tr("actions", spec.text).replace("&", "") + (f" ({keys})" if keys else "")
+        actions[spec.id].setToolTip(f"{tip}\n{tr('actions', spec.help)}" if spec.help else tip)
     return bars
 
 
@@ -329,25 +337,29 @@ def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
     by_menu: dict[str, list[ActionSpec]] = {m: [] for m in MENUS}
     for spec in specs:
         by_menu[spec.menu].append(spec)
-    parts = ["<html><body style='font-family: sans-serif'>",
-             "<h2>Keyboard shortcuts</h2>",
-             "<p>Letters, digits, <b>Space</b>, <b>X</b>, <b>[</b> <b>]</b> and <b>Delete</b> "
-             "work while the text or the span table has the focus (Ctrl+1 / Ctrl+2), never "
-             "while you type in a field.</p>",
-             "<p>In the adjudication panel (Ctrl+Shift+A) the keys <b>A</b> <b>B</b> <b>C</b> "
-             "<b>Y</b> <b>R</b> <b>E</b> <b>N</b> <b>P</b> decide and step through the "
-             "disagreements.</p>"]
+    direction = "rtl" if i18n.is_right_to_left() else "ltr"
+    parts = [f"<html><body dir='{direction}' style='font-family: sans-serif'>",
+             f"<h2>{html.escape(tr('sheet', 'Keyboard shortcuts'))}</h2>",
+             "<p>" + html.escape(tr("sheet", "Letters, digits, Space, X, [ ] and Delete work "
+                                             "while the text or the span table has the focus "
+                                             "(Ctrl+1 / Ctrl+2), never while you type in a "
+                                             "field.")) + "</p>",
+             "<p>" + html.escape(tr("sheet", "In the adjudication panel (Ctrl+Shift+A) the keys "
+                                             "A B C Y R E N P decide and step through the "
+                                             "disagreements.")) + "</p>"]
+    either = f" {tr('sheet', 'or')} "
     for menu, items in by_menu.items():
         if not items:
             continue
-        parts.append(f"<h3>{html.escape(menu)}</h3><table cellspacing='0' cellpadding='3'>")
+        title = tr("menu", f"&{menu}").replace("&", "")
+        parts.append(f"<h3>{html.escape(title)}</h3><table cellspacing='0' cellpadding='3'>")
         for spec in items:
-            keys = " or ".join(f"<b>{html.escape(key_text(k))}</b>" for k in spec.shortcuts) \
-                or "<span style='color:#888'>menu only</span>"
-            text = spec.text.replace("&", "")
+            keys = either.join(f"<b>{html.escape(key_text(k))}</b>" for k in spec.shortcuts) \
+                or f"<span style='color:#888'>{html.escape(tr('sheet', 'menu only'))}</span>"
+            text = tr("actions", spec.text).replace("&", "")
             if spec.submenu:
-                text = f"{spec.submenu}: {text}"
-            tip = f" <span style='color:#666'>— {html.escape(spec.help)}</span>" \
+                text = f"{tr('actions', spec.submenu)}: {text}"
+            tip = f" <span style='color:#666'>— {html.escape(tr('actions', spec.help))}</span>" \
                 if spec.help else ""
             parts.append(f"<tr><td style='padding-right:18px' nowrap>{keys}</td>"
                          f"<td>{html.escape(text)}{tip}</td></tr>")

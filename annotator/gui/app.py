@@ -7,12 +7,18 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMessageLogContext, QSettings, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
 from annotator.core.text import sanitize_id
 from annotator.errors import AnnotatorError
+from annotator.gui import preferences as prefs
+from annotator.gui import translation
 from annotator.gui.dialogs import Asker, QuietAsker, install_crash_handler
 from annotator.gui.document_view import release_clipboard
 from annotator.gui.fonts import load_bundled_fonts
@@ -104,6 +110,7 @@ def run(project_path: Path, *, coder: str | None = None, screenshot: Path | None
 
     asker = asker_factory(None)
     install_crash_handler(lambda: asker)
+    translation.install(app, prefs.Preferences(settings).get(prefs.LANGUAGE))
     name = resolve_coder(coder, settings, asker)
     if name is None:
         return 1
@@ -111,6 +118,13 @@ def run(project_path: Path, *, coder: str | None = None, screenshot: Path | None
 
     window = MainWindow(project, name, asker=asker, settings=settings)
     asker.parent = window
+    windows = [window]
+
+    def switch(language: str) -> None:
+        windows[0] = rebuild_window(windows[0], language)
+        windows[0].languageChanged.connect(switch)
+
+    window.languageChanged.connect(switch)
     window.show()
 
     def open_first() -> None:
@@ -127,6 +141,25 @@ def run(project_path: Path, *, coder: str | None = None, screenshot: Path | None
 
     QTimer.singleShot(0, open_first)  # after the window is on screen
     return int(app.exec())
+
+
+def rebuild_window(old: MainWindow, language: str) -> MainWindow:
+    """The window again in ``language``: its document (already closed by ``old``) opened
+    in a new window built in that language, which takes ``old``'s place."""
+    from annotator.gui.main_window import MainWindow
+
+    translation.install(application(), language)
+    window = MainWindow(old.project, old.coder, asker=old.asker, settings=old.preferences.settings,
+                        offer_recovery=old.flow.offer_recovery)
+    window.asker.parent = window
+    window.setGeometry(old.geometry())
+    window.show()
+    reopen = old.reopen_after_switch
+    old.close()
+    old.deleteLater()
+    if reopen is not None:
+        window.open_document(reopen)
+    return window
 
 
 def _screenshot(project: Project, coder: str | None, settings: QSettings, path: Path,

@@ -19,6 +19,7 @@ from PySide6.QtCore import QPoint, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
+from annotator import i18n
 from annotator.app import commands
 from annotator.app.commands import Outcome, quote
 from annotator.app.document import DocumentHandle, SaveResult
@@ -51,6 +52,7 @@ from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
+from annotator.i18n import tr
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
     documentOpened = Signal(str)
     saved = Signal(str)  # document id, after a save succeeded
     message = Signal(str)  # every status message, for tests and logs
+    languageChanged = Signal(str)  # the coder chose another language: rebuild the window
 
     def __init__(self, project: Project, coder: str, *, asker: Asker | None = None,
                  settings: QSettings | None = None,
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.preferences = prefs.Preferences(settings)
         self.state = CodingState(self.codebook)
         self.worklist = Worklist()
+        self.reopen_after_switch: str | None = None  # set when the language changes
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
@@ -130,19 +134,23 @@ class MainWindow(QMainWindow):
         self.adjudicator = AdjudicationMode(self)
         self.marks = TextMarks(self.document_view, self.codebook, self.state)
 
-        self.documents_dock = self._dock("Documents", "documentsDock", self.document_list,
-                                         Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.spans_dock = self._dock("Spans", "spansDock", self.span_table,
-                                     Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.events_dock = self._dock("Coding", "eventsDock", self.event_panel,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.adjudication_dock = self._dock("Adjudication", "adjudicationDock",
-                                            self.adjudicator.panel,
-                                            Qt.DockWidgetArea.RightDockWidgetArea)
+        # The documents come first in reading order, the coding panels last: mirrored for a
+        # right-to-left interface (Qt's dock areas are physical sides).
+        area = Qt.DockWidgetArea
+        first, last = (area.LeftDockWidgetArea, area.RightDockWidgetArea) \
+            if not i18n.is_right_to_left() else (area.RightDockWidgetArea, area.LeftDockWidgetArea)
+        self.documents_dock = self._dock(tr("window", "Documents"), "documentsDock",
+                                         self.document_list, first)
+        self.spans_dock = self._dock(tr("window", "Spans"), "spansDock", self.span_table,
+                                     area.BottomDockWidgetArea)
+        self.events_dock = self._dock(tr("window", "Coding"), "eventsDock", self.event_panel,
+                                      last)
+        self.adjudication_dock = self._dock(tr("window", "Adjudication"), "adjudicationDock",
+                                            self.adjudicator.panel, last)
         self.splitDockWidget(self.adjudication_dock, self.events_dock, Qt.Orientation.Vertical)
         self.adjudication_dock.hide()
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, area.LeftDockWidgetArea)
         self.resizeDocks([self.events_dock, self.documents_dock], [EVENT_PANEL_WIDTH, 210],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.spans_dock], [220], Qt.Orientation.Vertical)
@@ -444,6 +452,17 @@ class MainWindow(QMainWindow):
     def focus_span_filter(self) -> None:
         self.span_table.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.span_table.filter.selectAll()
+
+    def set_language(self, language: str) -> None:
+        """View > Language: remember the choice and, once the open document is closed (its
+        work saved or left, as the coder says), have the window built again in it."""
+        self.preferences.set(prefs.LANGUAGE, language)
+        self.preferences.sync()
+        doc_id = self.doc.id if self.doc is not None else None
+        if not self.close_document():
+            return
+        self.reopen_after_switch = doc_id
+        self.languageChanged.emit(language)
 
     def show_shortcuts(self) -> None:
         self.asker.shortcut_sheet(shortcut_sheet_html(self.action_specs))

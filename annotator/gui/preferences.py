@@ -25,6 +25,7 @@ ZOOM = Option("zoom", int, 0)
 GEOMETRY = Option("window/geometry", QByteArray, None)
 STATE = Option("window/state", QByteArray, None)
 CODER = Option("coder", str, "")
+LANGUAGE = Option("language", str, "auto")  # "auto" (the system's), or a code of i18n
 
 
 class Preferences:
