@@ -44,7 +44,7 @@ class AdjudicationMode:
         if self.active:
             doc_id = handle.id if handle is not None else None
             return self.leave(doc_id)
-        doc_id = handle.id if handle is not None else self.window.document_list_current()
+        doc_id = handle.id if handle is not None else self.window.document_list.current_doc_id()
         if doc_id is None:
             self.window.show_message("Open a document to adjudicate first")
             return False
@@ -74,7 +74,7 @@ class AdjudicationMode:
         self.panel.set_adjudication(self.adjudication)
         self.lanes.set_lanes([[(a, b) for a, b, _ in ranges]
                               for ranges in self.adjudication.coder_ranges().values()])
-        w.show_adjudication(True)
+        self._show_dock(True)
         w.action_map["accept_c"].setVisible(len(self.adjudication.coders) > 2)
         self._show_current()
         self.panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -101,7 +101,15 @@ class AdjudicationMode:
         self.adjudication = None
         self.panel.set_adjudication(None)
         self.lanes.set_lanes([])
-        self.window.show_adjudication(False)
+        self._show_dock(False)
+
+    def _show_dock(self, on: bool) -> None:
+        w = self.window
+        w.adjudication_dock.setVisible(on)
+        if on:
+            w.resizeDocks([w.adjudication_dock, w.events_dock], [460, 400],
+                          Qt.Orientation.Vertical)
+        w.update_actions()
 
     # -- decisions (the action table's slots) ----------------------------------------------
     def _decided(self, reason: str) -> str:

@@ -227,16 +227,6 @@ class MainWindow(QMainWindow):
         """Open the adjudication of ``doc_id`` (from the agreement dialog's table)."""
         return self.adjudicator.enter(doc_id)
 
-    def show_adjudication(self, on: bool) -> None:
-        self.adjudication_dock.setVisible(on)
-        if on:
-            self.resizeDocks([self.adjudication_dock, self.events_dock], [460, 400],
-                             Qt.Orientation.Vertical)
-        self.update_actions()
-
-    def document_list_current(self) -> str | None:
-        return self.document_list.current_doc_id()
-
     def skip_document(self) -> bool:
         return self.flow.skip()
 
