@@ -18,18 +18,19 @@ FINISHED = ("done", "skipped")
 
 def listed_documents(project: Project, coder: str, scope: str = "mine"
                      ) -> tuple[list[Row], bool, str]:
-    """The rows a coder's document list shows: (rows, whether the project assigns documents,
-    a problem with its assignments or ''). With assignments and ``scope`` "mine", only the
-    coder's own documents; otherwise all of them, with the coder's status of each."""
+    """The rows a coder's document list shows: (rows, whether the coder has assigned
+    documents to choose from, a problem with its assignments or ''). With ``scope`` "mine",
+    a coder the project assigns documents to sees only those; anyone else (the lead, a new
+    name) sees them all, with their status of each."""
     rows = document_rows(project, coder)
     try:
         assignments = load_assignments(project)
     except AnnotatorError as exc:
         return rows, False, str(exc)
-    if assignments is not None and scope == "mine":
-        mine = set(assignments.documents_of(coder))
+    mine = set(assignments.documents_of(coder)) if assignments is not None else set()
+    if mine and scope == "mine":
         rows = [row for row in rows if row.id in mine]
-    return rows, assignments is not None, ""
+    return rows, bool(mine), ""
 
 
 class Worklist:

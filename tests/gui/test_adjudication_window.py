@@ -158,3 +158,10 @@ def test_without_assignments_there_is_no_choice(qtbot, project, make_window):  #
     window = make_window(project, coder="demo")
     assert not window.document_list.scope_combo.isVisible()
     assert window.worklist.ids == [DOC]
+
+
+def test_someone_without_assignments_sees_every_document(qtbot, project, make_window):  # type: ignore[no-untyped-def]
+    """The lead (or a new name in the demo) has nothing assigned: no empty "Mine" list."""
+    window = make_window(project, coder="lead")
+    assert not window.document_list.scope_combo.isVisible()
+    assert window.worklist.ids == [DOC]
