@@ -51,6 +51,7 @@ from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
+from annotator.storage.lexicon import project_lexicon
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
         self.codebook = project.codebook
         self.asker = asker if asker is not None else Asker(self)
         self.preferences = prefs.Preferences(settings)
-        self.state = CodingState(self.codebook)
+        self.state = CodingState(self.codebook, lexicon=lambda: project_lexicon(project))
         self.worklist = Worklist()
 
         self._build_widgets()
