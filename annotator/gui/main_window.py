@@ -47,6 +47,7 @@ from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView
 from annotator.gui.event_panel import EventPanel
+from annotator.gui.find_bar import FindBar
 from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
@@ -86,7 +87,8 @@ class MainWindow(QMainWindow):
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
         self.action_map: dict[str, QAction] = build_actions(
             self, self.action_specs, [self.document_view, self.span_table.view],
-            {"adjudication": [self.adjudicator.panel]})
+            {"adjudication": [self.adjudicator.panel], "document": [self.find_bar.area],
+             "spans": [self.span_table]})
         self.adjudicator.panel.set_actions([self.action_map[a] for a in (
             "accept_a", "accept_b", "accept_c", "accept_all", "reject", "edit_item")])
         self.menus = build_menus(self.menuBar(), self.action_specs, self.action_map)
@@ -123,7 +125,8 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.document_view = DocumentView(self)
-        self.setCentralWidget(self.document_view)
+        self.find_bar = FindBar(self.document_view, self)  # under the text, hidden until Ctrl+F
+        self.setCentralWidget(self.find_bar.area)
         self.document_list = DocumentList(self)
         self.span_table = SpanTable(self)
         self.event_panel = EventPanel(self)
@@ -441,10 +444,6 @@ class MainWindow(QMainWindow):
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if name == "events":
             self.event_panel.focusNextChild()
-
-    def focus_span_filter(self) -> None:
-        self.span_table.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.span_table.filter.selectAll()
 
     def show_shortcuts(self) -> None:
         self.asker.shortcut_sheet(shortcut_sheet_html(self.action_specs))
