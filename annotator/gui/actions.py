@@ -86,6 +86,10 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("filter_spans", "&Filter spans", ("Ctrl+F",), "span_table.filter.setFocus",
                "Edit", "document", scope="spans", args=(Qt.FocusReason.ShortcutFocusReason,),
                help="Ctrl+F while the span table has the focus (Ctrl+2); Arabic-normalised"),
+    ActionSpec("search_project", "&Search the project…", ("Ctrl+Shift+F",),
+               "project_search.show", "Edit",
+               help="Every document: keyword in context, optionally only inside spans of a "
+                    "label; a row opens the document at the match"),
     ActionSpec("first_problem", "Go to first &problem", ("F8",), "goto_first_problem", "Edit",
                "document", help="Select the first thing that is missing or wrong"),
     # Span
@@ -352,7 +356,8 @@ def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
              "<p>In the adjudication panel (Ctrl+Shift+A) the keys <b>A</b> <b>B</b> <b>C</b> "
              "<b>Y</b> <b>R</b> <b>E</b> <b>N</b> <b>P</b> decide and step through the "
              "disagreements.</p>",
-             "<p><b>Ctrl+F</b> finds in the text (in the span table: filters it).</p>"]
+             "<p><b>Ctrl+F</b> finds in the text (in the span table: filters it); "
+             "<b>Ctrl+Shift+F</b> searches every document of the project.</p>"]
     for menu, items in by_menu.items():
         if not items:
             continue

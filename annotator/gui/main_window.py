@@ -50,6 +50,7 @@ from annotator.gui.event_panel import EventPanel
 from annotator.gui.find_bar import FindBar
 from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
+from annotator.gui.search_dialog import ProjectSearch
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
 from annotator.storage.lexicon import project_lexicon
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.document_view = DocumentView(self)
         self.find_bar = FindBar(self.document_view, self)  # under the text, hidden until Ctrl+F
         self.setCentralWidget(self.find_bar.area)
+        self.project_search = ProjectSearch(self, self.project, self.open_at)
         self.document_list = DocumentList(self)
         self.span_table = SpanTable(self)
         self.event_panel = EventPanel(self)
@@ -278,6 +280,17 @@ class MainWindow(QMainWindow):
             else self.open_document(doc_id)
         if not opened and self.doc is not None:
             self.document_list.select_document(self.doc.id)
+
+    def open_at(self, doc_id: str, start: int, end: int) -> bool:
+        """Open ``doc_id`` as the document list would, with ``[start, end)`` selected."""
+        if self.doc is None or self.doc.id != doc_id:
+            self._on_document_list_activated(doc_id)
+        if self.doc is None or self.doc.id != doc_id:
+            return False
+        self.activateWindow()
+        self.state.request_selection(start, end)
+        self.document_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     # -- edits and their announcements ---------------------------------------------------------
     def push(self, edit: Edit) -> str:
@@ -576,6 +589,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.dialogs.close()
+        self.project_search.close()
         prefs.save_window(self.preferences, self, self.document_view, self.state.snap_to_words)
         self.clock.stop()
         self.saver.shutdown()

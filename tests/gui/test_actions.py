@@ -31,6 +31,7 @@ REQUIRED_KEYS = {
     "next_document": "Ctrl+PgDown", "previous_document": "Ctrl+PgUp", "zoom_in": "Ctrl+=",
     "zoom_out": "Ctrl+-", "zoom_reset": "Ctrl+0", "shortcuts": "F1", "filter_spans": "Ctrl+F",
     "find": "Ctrl+F", "find_next": "F3", "find_previous": "Shift+F3",
+    "search_project": "Ctrl+Shift+F",
     "snap_words": "Ctrl+W", "create_event": "E", "strip_proclitic": "X",
     "delete_span": "Del",
 }
