@@ -6,7 +6,8 @@ load and freshness check of every document included) for a few queries, with the
 default limit of 100 hits and with no limit. Baselines measured in the same run: a plain
 ``str.find`` loop over every document text already in memory, and the same after reading
 every document file (what a search without an index must do). Target: under 300 ms per
-query after the first build.
+query after the first build. What the window's search dialog adds to a query (its worker
+thread, the rows made and painted) is measured by ``bench_find.py``.
 
     python benchmarks/bench_search.py [--runs 5] [--builds 3]
 """

@@ -110,7 +110,7 @@ def trim_proclitic(state: CodingState) -> Outcome:
     span_id, rng = state.target()
     none = "No leading proclitic (و ف ب ل ك) to leave out"
     if rng is not None:
-        new = snapping.strip_proclitic(text, *rng)
+        new = snapping.strip_proclitic(text, *rng, lexicon=state.lexicon)
         if new == rng:
             return _refused("nothing to strip", none)
         state.request_selection(*new, exact=True)
@@ -118,7 +118,7 @@ def trim_proclitic(state: CodingState) -> Outcome:
     span = state.span(span_id)
     if span is None:
         return _refused("nothing selected", "Select a span or some text first")
-    new = snapping.strip_proclitic(text, span.start, span.end)
+    new = snapping.strip_proclitic(text, span.start, span.end, lexicon=state.lexicon)
     if new == (span.start, span.end):
         return _refused("nothing to strip", none)
     reason = state.push(ResizeSpan(span.id, *new))
@@ -178,7 +178,7 @@ def describe_selection(state: CodingState) -> str:
         return ""
     text = state.text
     hint = ""
-    stripped = snapping.strip_proclitic(text, *rng)
+    stripped = snapping.strip_proclitic(text, *rng, lexicon=state.lexicon)
     if stripped != rng:
         hint = f" · X leaves out {quote(text[rng[0]:stripped[0]])}"
     return f"Selection {quote(text[rng[0]:rng[1]])}{hint}"

@@ -9,6 +9,8 @@ window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from annotator.app.document import DocumentHandle
 from annotator.core import selection as snapping
 from annotator.core.codebook import Codebook
@@ -16,6 +18,7 @@ from annotator.core.edits import Edit
 from annotator.core.events import ChangeBatch, Emitter
 from annotator.core.model import Span
 from annotator.core.session import AnnotationSession
+from annotator.errors import AnnotatorError
 
 Range = tuple[int, int]
 
@@ -23,8 +26,12 @@ Range = tuple[int, int]
 class CodingState:
     """The selection and current items of one window, and the document they belong to."""
 
-    def __init__(self, codebook: Codebook) -> None:
+    def __init__(self, codebook: Codebook,
+                 lexicon: Callable[[], snapping.WordCounts | None] | None = None) -> None:
         self.codebook = codebook
+        # The project's word counts (``storage.lexicon.project_lexicon``), read at first use.
+        self._lexicon_source = lexicon
+        self._lexicon: snapping.WordCounts | None = None
         self.handle: DocumentHandle | None = None
         self.snap_to_words = True
         self.selection: Range | None = None  # the text selection as the view has it
@@ -57,6 +64,23 @@ class CodingState:
         self.selected_span = self.chosen_span = self.table_span = None
         self.table_focus = False
         self.current_event = None
+
+    @property
+    def lexicon(self) -> snapping.WordCounts | None:
+        """The project's word counts, which tell a proclitic from a root letter (X and the
+        selection hint: «بريف» loses its ب, «بلدية» keeps it); loaded once, at first use,
+        as counting a new corpus takes a second. None without a source or when it fails."""
+        source, self._lexicon_source = self._lexicon_source, None
+        if source is not None:
+            try:
+                self._lexicon = source()
+            except (AnnotatorError, OSError):
+                self._lexicon = None  # X falls back to the rule without counts
+        return self._lexicon
+
+    @lexicon.setter
+    def lexicon(self, counts: snapping.WordCounts | None) -> None:
+        self._lexicon_source, self._lexicon = None, counts
 
     @property
     def session(self) -> AnnotationSession | None:

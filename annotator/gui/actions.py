@@ -7,7 +7,8 @@ key shown in the sheet is the key that works. Label and role keys come from the 
 the text view or the span table has the focus, so single letters and digits never fire while a
 coder types in a field editor (Qt's ``WidgetWithChildrenShortcut`` on those two widgets);
 ``"adjudication"`` only in the adjudication panel (its A and B decide, where the text's A
-labels an actor).
+labels an actor); ``"document"`` in the text and its find bar, ``"spans"`` in the span table
+(so Ctrl+F finds in the text there and filters the table here).
 ``when`` names a condition the window evaluates to enable the action (see
 ``MainWindow.condition``).
 """
@@ -75,8 +76,22 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
                icon_text="Undo"),
     ActionSpec("redo", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "Edit", "can_redo",
                toolbar="Document", icon_text="Redo"),
-    ActionSpec("filter_spans", "&Filter spans", ("Ctrl+F",), "focus_span_filter", "Edit",
-               "document"),
+    ActionSpec("find", "&Find in the document…", ("Ctrl+F",), "find_bar.open", "Edit",
+               "document", scope="document",
+               help="Arabic-normalised: harakat, hamza on alef, ى/ي, ة/ه and proclitics do not "
+                    "matter («احد» finds «أحد», «الأحد»)"),
+    ActionSpec("find_next", "Find &next", ("F3",), "find_bar.step", "Edit", "document",
+               scope="document", args=(1,), help="Also Enter in the find bar"),
+    ActionSpec("find_previous", "Find pre&vious", ("Shift+F3",), "find_bar.step", "Edit",
+               "document", scope="document", args=(-1,), help="Also Shift+Enter in the find bar"),
+    # Focus with the shortcut's reason: QLineEdit then selects its text, ready to retype.
+    ActionSpec("filter_spans", "&Filter spans", ("Ctrl+F",), "span_table.filter.setFocus",
+               "Edit", "document", scope="spans", args=(Qt.FocusReason.ShortcutFocusReason,),
+               help="Ctrl+F while the span table has the focus (Ctrl+2); Arabic-normalised"),
+    ActionSpec("search_project", "&Search the project…", ("Ctrl+Shift+F",),
+               "project_search.show", "Edit",
+               help="Every document: keyword in context, optionally only inside spans of a "
+                    "label; a row opens the document at the match"),
     ActionSpec("first_problem", "Go to first &problem", ("F8",), "goto_first_problem", "Edit",
                "document", help="Select the first thing that is missing or wrong"),
     # Span
@@ -149,11 +164,11 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_in", "Zoom &in", ("Ctrl+=", "Ctrl++"), "zoom", "View", args=(1,)),
     ActionSpec("zoom_out", "Zoom &out", ("Ctrl+-",), "zoom", "View", args=(-1,)),
     ActionSpec("zoom_reset", "&Reset zoom", ("Ctrl+0",), "zoom", "View", args=(0,)),
-    ActionSpec("language_auto", "The system’s language", (), "set_language", "View",
+    ActionSpec("language_auto", "The system’s language", (), "languages.request", "View",
                args=("auto",), submenu="Language"),
-    ActionSpec("language_en", "English", (), "set_language", "View", args=("en",),
+    ActionSpec("language_en", "English", (), "languages.request", "View", args=("en",),
                submenu="Language"),
-    ActionSpec("language_ar", "العربية (Arabic)", (), "set_language", "View", args=("ar",),
+    ActionSpec("language_ar", "العربية (Arabic)", (), "languages.request", "View", args=("ar",),
                submenu="Language"),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help"),
@@ -192,10 +207,14 @@ def window_actions(cb: Codebook) -> list[ActionSpec]:
     return [*static, *coded]
 
 
+# Scopes that share a widget: the text view is in both, and so is the span table's view.
+_SHARED_SCOPES = (frozenset({"text", "document"}), frozenset({"text", "spans"}))
+
+
 def _overlap(a: str, b: str) -> bool:
     """Whether keys of scopes ``a`` and ``b`` can fire in the same place: a scope with itself,
-    and the window's scope with every other."""
-    return a == b or "window" in (a, b)
+    the window's scope with every other, and scopes that share a widget."""
+    return a == b or "window" in (a, b) or frozenset({a, b}) in _SHARED_SCOPES
 
 
 def _norm(key: str) -> str:
@@ -346,7 +365,10 @@ def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
                                              "field.")) + "</p>",
              "<p>" + html.escape(tr("sheet", "In the adjudication panel (Ctrl+Shift+A) the keys "
                                              "A B C Y R E N P decide and step through the "
-                                             "disagreements.")) + "</p>"]
+                                             "disagreements.")) + "</p>",
+             "<p>" + html.escape(tr("sheet", "Ctrl+F finds in the text (in the span table: "
+                                             "filters it); Ctrl+Shift+F searches every "
+                                             "document of the project.")) + "</p>"]
     either = f" {tr('sheet', 'or')} "
     for menu, items in by_menu.items():
         if not items:

@@ -154,7 +154,7 @@ def rebuild_window(old: MainWindow, language: str) -> MainWindow:
     window.asker.parent = window
     window.setGeometry(old.geometry())
     window.show()
-    reopen = old.reopen_after_switch
+    reopen = old.languages.reopen
     old.close()
     old.deleteLater()
     if reopen is not None:

@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
     QTextBlock,
+    QTextCharFormat,
     QTextCursor,
     QTextLine,
 )
@@ -326,6 +327,25 @@ class DocumentView(QPlainTextEdit):
             sel.format = emphasis_format(covering, selected, paper, text)
             marks.append(sel)
         return marks
+
+    def set_range_marks(self, group: str,
+                        marks: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        """Draw ``marks`` (code-point ranges, each with its format) as the ExtraSelections group
+        ``group``, over the span highlights and the emphasis; no marks clears the group. For a
+        handful of transient marks (the find bar's matches), never for spans."""
+        pm = self.position_map
+        selections = []
+        for start, end, fmt in marks:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(pm.to_qt(start))
+            cursor.setPosition(pm.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            selection.format = fmt
+            selections.append(selection)
+        self._extra_groups.setdefault("emphasis", [])  # drawn first: these marks go over it
+        self._extra_groups.pop(group, None)
+        self._set_extra_group(group, selections)
 
     def _set_extra_group(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
         self._extra_groups[name] = selections

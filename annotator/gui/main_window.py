@@ -48,11 +48,15 @@ from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView
 from annotator.gui.event_panel import EventPanel
+from annotator.gui.find_bar import FindBar
 from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
+from annotator.gui.search_dialog import ProjectSearch
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
+from annotator.gui.translation import LanguageSwitch
 from annotator.i18n import tr
+from annotator.storage.lexicon import project_lexicon
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
@@ -81,15 +85,16 @@ class MainWindow(QMainWindow):
         self.codebook = project.codebook
         self.asker = asker if asker is not None else Asker(self)
         self.preferences = prefs.Preferences(settings)
-        self.state = CodingState(self.codebook)
+        self.state = CodingState(self.codebook, lexicon=lambda: project_lexicon(project))
         self.worklist = Worklist()
-        self.reopen_after_switch: str | None = None  # set when the language changes
+        self.languages = LanguageSwitch(self)
 
         self._build_widgets()
         self.action_specs: list[ActionSpec] = window_actions(self.codebook)
         self.action_map: dict[str, QAction] = build_actions(
             self, self.action_specs, [self.document_view, self.span_table.view],
-            {"adjudication": [self.adjudicator.panel]})
+            {"adjudication": [self.adjudicator.panel], "document": [self.find_bar.area],
+             "spans": [self.span_table]})
         self.adjudicator.panel.set_actions([self.action_map[a] for a in (
             "accept_a", "accept_b", "accept_c", "accept_all", "reject", "edit_item")])
         self.menus = build_menus(self.menuBar(), self.action_specs, self.action_map)
@@ -126,7 +131,9 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.document_view = DocumentView(self)
-        self.setCentralWidget(self.document_view)
+        self.find_bar = FindBar(self.document_view, self)  # under the text, hidden until Ctrl+F
+        self.setCentralWidget(self.find_bar.area)
+        self.project_search = ProjectSearch(self, self.project, self.open_at)
         self.document_list = DocumentList(self)
         self.span_table = SpanTable(self)
         self.event_panel = EventPanel(self)
@@ -272,6 +279,17 @@ class MainWindow(QMainWindow):
             else self.open_document(doc_id)
         if not opened and self.doc is not None:
             self.document_list.select_document(self.doc.id)
+
+    def open_at(self, doc_id: str, start: int, end: int) -> bool:
+        """Open ``doc_id`` as the document list would, with ``[start, end)`` selected."""
+        if self.doc is None or self.doc.id != doc_id:
+            self._on_document_list_activated(doc_id)
+        if self.doc is None or self.doc.id != doc_id:
+            return False
+        self.activateWindow()
+        self.state.request_selection(start, end)
+        self.document_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     # -- edits and their announcements ---------------------------------------------------------
     def push(self, edit: Edit) -> str:
@@ -439,21 +457,6 @@ class MainWindow(QMainWindow):
         if name == "events":
             self.event_panel.focusNextChild()
 
-    def focus_span_filter(self) -> None:
-        self.span_table.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.span_table.filter.selectAll()
-
-    def set_language(self, language: str) -> None:
-        """View > Language: remember the choice and, once the open document is closed (its
-        work saved or left, as the coder says), have the window built again in it."""
-        self.preferences.set(prefs.LANGUAGE, language)
-        self.preferences.sync()
-        doc_id = self.doc.id if self.doc is not None else None
-        if not self.close_document():
-            return
-        self.reopen_after_switch = doc_id
-        self.languageChanged.emit(language)
-
     def show_shortcuts(self) -> None:
         self.asker.shortcut_sheet(shortcut_sheet_html(self.action_specs))
 
@@ -585,6 +588,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.dialogs.close()
+        self.project_search.close()
         prefs.save_window(self.preferences, self, self.document_view, self.state.snap_to_words)
         self.clock.stop()
         self.saver.shutdown()

@@ -8,11 +8,13 @@ an ordinary edit) and never edits anything itself.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QFont
 
+from annotator.core.arabic import fold, fold_query
 from annotator.core.codebook import SpanLabel
 from annotator.core.events import ChangeBatch, SpanAdded, SpanChanged, SpanRemoved
 from annotator.core.model import Span
@@ -312,17 +314,29 @@ class SpanTableModel(FlatTableModel):
 
 
 def _filter_text(span: Span, lab: SpanLabel | None) -> str:
-    """What the filter box searches for a span, folded: its text, its label id, the label's
-    name and Arabic name, each separated by a NUL (which cannot be typed into the box)."""
-    parts = [span.text.casefold(), span.label.casefold()]
-    if lab is not None:
-        parts += [lab.name.casefold(), lab.name_ar]
-    return "\0".join(parts)
+    """What the filter box searches for a span, folded for Arabic (``core.arabic.fold``:
+    harakat, alef forms, ى/ي, ة/ه and Latin case do not matter): its text, its label id, the
+    label's name and Arabic name, each separated by a character no keyboard types (a private
+    use code point, which folding keeps), so a query never runs from one into the next.
+    """
+    return _folded_parts(span.text, span.label, lab.name if lab else "",
+                         lab.name_ar if lab else "")
+
+
+_PART_SEPARATOR = "\ue000"
+
+
+@lru_cache(maxsize=1 << 15)
+def _folded_parts(*parts: str) -> str:
+    """Qt asks for every row's text at each key typed in the filter, and folding costs some
+    microseconds a call: one call per span, kept per text, so only the first key folds."""
+    return fold(_PART_SEPARATOR.join(parts))
 
 
 class SpanFilterProxy(QSortFilterProxyModel):
-    """Keeps the rows whose label or text contains the filter text, ignoring case; sorting is
-    the span model's own (``SpanTableModel.sort``), so the proxy keeps its rows' order.
+    """Keeps the rows whose label or text contains the filter text, both folded for Arabic
+    and Latin case (so «احد» keeps «أحد المواقع»); sorting is the span model's own
+    (``SpanTableModel.sort``), so the proxy keeps its rows' order.
 
     No Python runs per row here: the filter is Qt's fixed-string match on the folded text the
     model gives under ``FILTER_ROLE`` in the Label column, and with no filter text Qt accepts
@@ -338,7 +352,7 @@ class SpanFilterProxy(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)  # both sides folded
 
     def set_filter_text(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = fold_query(text)
         if needle != self._needle:
             self._needle = needle
             self.setFilterFixedString(needle)

@@ -17,11 +17,16 @@ import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from annotator.gui.main_window import MainWindow
+
 from annotator import i18n
+from annotator.gui import preferences as prefs
 from annotator.storage.atomic import atomic_write
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -65,6 +70,27 @@ def install(app: QApplication, language: str) -> str:
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if i18n.is_right_to_left()
                            else Qt.LayoutDirection.LeftToRight)
     return language
+
+
+class LanguageSwitch:
+    """View > Language in one window: the choice is remembered and, once the open document
+    is closed (its work saved or left, as the coder says), the window announces
+    ``languageChanged`` so it is built again in that language (``gui.app.rebuild_window``),
+    reopening the document ``reopen`` names."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.reopen: str | None = None
+
+    def request(self, language: str) -> None:
+        w = self.window
+        w.preferences.set(prefs.LANGUAGE, language)
+        w.preferences.sync()
+        doc_id = w.doc.id if w.doc is not None else None
+        if not w.close_document():
+            return
+        self.reopen = doc_id
+        w.languageChanged.emit(language)
 
 
 # -- keeping the .ts files current -----------------------------------------------------------

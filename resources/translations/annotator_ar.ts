@@ -373,6 +373,51 @@
             <source>The system’s language</source>
             <translation>لغة النظام</translation>
         </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="79" />
+            <source>&amp;Find in the document…</source>
+            <translation>&amp;بحث في المستند…</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="79" />
+            <source>Arabic-normalised: harakat, hamza on alef, ى/ي, ة/ه and proclitics do not matter («احد» finds «أحد», «الأحد»)</source>
+            <translation>بحث موحّد للعربية: لا تهم الحركات ولا همزة الألف ولا ى/ي ولا ة/ه ولا السوابق («احد» تجد «أحد» و«الأحد»)</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="83" />
+            <source>Find &amp;next</source>
+            <translation>البحث عن ال&amp;تالي</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="83" />
+            <source>Also Enter in the find bar</source>
+            <translation>وكذلك Enter في شريط البحث</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="85" />
+            <source>Find pre&amp;vious</source>
+            <translation>البحث عن ال&amp;سابق</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="85" />
+            <source>Also Shift+Enter in the find bar</source>
+            <translation>وكذلك Shift+Enter في شريط البحث</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="88" />
+            <source>Ctrl+F while the span table has the focus (Ctrl+2); Arabic-normalised</source>
+            <translation>Ctrl+F حين يكون التركيز على جدول المقاطع (Ctrl+2)؛ بحث موحّد للعربية</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="91" />
+            <source>&amp;Search the project…</source>
+            <translation>&amp;البحث في المشروع…</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="91" />
+            <source>Every document: keyword in context, optionally only inside spans of a label; a row opens the document at the match</source>
+            <translation>كل المستندات: الكلمة في سياقها، ويمكن قصر البحث على مقاطع وسم معيّن؛ كل صف يفتح المستند عند موضع التطابق</translation>
+        </message>
     </context>
     <context>
         <name>menu</name>
@@ -443,6 +488,11 @@
             <location filename="annotator/gui/actions.py" line="358" />
             <source>menu only</source>
             <translation>من القائمة فقط</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="369" />
+            <source>Ctrl+F finds in the text (in the span table: filters it); Ctrl+Shift+F searches every document of the project.</source>
+            <translation>Ctrl+F يبحث في النص (وفي جدول المقاطع: يصفّيه)؛ وCtrl+Shift+F يبحث في كل مستندات المشروع.</translation>
         </message>
     </context>
     <context>
