@@ -4,8 +4,9 @@ adjudicating, computed from annotation sets alone (no files, no Qt).
 For each pair of coders, over the documents both coded:
 
 - **Spans**, matched one to one. *Strict*: same start, end and label. *Lenient*: same label
-  and overlapping ranges (the pair with the larger overlap is matched first). *Boundaries*:
-  same start and end, whatever the label (tells edge disagreements from label ones). Each is
+  and overlapping ranges, as many pairs as a one-to-one matching can have (``core.matching``).
+  *Boundaries*: same start and end, whatever the label (tells edge disagreements from label
+  ones). Each is
   reported as F1 = 2 * matched / (spans of A + spans of B), symmetric in the coders, overall and
   per label.
 - **Characters**: Cohen's kappa over every non-whitespace code point, its category being the
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +33,7 @@ from itertools import compress
 from typing import Any
 
 from annotator.core.codebook import Codebook
+from annotator.core.matching import overlap_matching
 from annotator.core.model import AnnotationSet, Document, Event, Span
 from annotator.core.values import is_empty
 
@@ -213,48 +214,13 @@ def _spans(out: PairAgreement, spans_a: Sequence[Span], spans_b: Sequence[Span])
         strict[label] += n
     bounds = Counter(i[:2] for i in items_a) & Counter(i[:2] for i in items_b)
     out.spans_boundaries.add(len(spans_a), len(spans_b), sum(bounds.values()))
-    lenient = Counter(items_a[i][2] for i, _ in _overlap_pairs(items_a, items_b))
+    lenient = Counter(items_a[i][2] for i, _ in overlap_matching(items_a, items_b))
     for label in count_a | count_b:
         in_a, in_b = count_a[label], count_b[label]
         out.labels_strict.setdefault(label, F1()).add(in_a, in_b, strict[label])
         out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])
         out.spans_strict.add(in_a, in_b, strict[label])
         out.spans_lenient.add(in_a, in_b, lenient[label])
-
-
-def _overlap_pairs(items_a: list[tuple[int, int, str]], items_b: list[tuple[int, int, str]]
-                   ) -> list[tuple[int, int]]:
-    """One-to-one matches (index in A, index in B) of items (start, end, key) with the same
-    key and overlapping ranges, the largest overlap first (then A's, then B's order). Only
-    B's items that can overlap are looked at: sorted by start, from the longest's reach."""
-    by_key: dict[str, list[tuple[int, int, int]]] = {}
-    for j, (sb, eb, kb) in enumerate(items_b):
-        by_key.setdefault(kb, []).append((sb, eb, j))
-    index = {}
-    for key, items in by_key.items():
-        items.sort()
-        index[key] = ([sb for sb, _, _ in items], max(eb - sb for sb, eb, _ in items), items)
-    candidates = []
-    for i, (sa, ea, ka) in enumerate(items_a):
-        found = index.get(ka)
-        if found is None:
-            continue
-        starts, longest, items = found
-        # B's item overlaps when sb < ea and eb > sa, so sb > sa - longest.
-        for sb, eb, j in items[bisect_right(starts, sa - longest):bisect_left(starts, ea)]:
-            overlap = min(ea, eb) - max(sa, sb)
-            if overlap > 0:
-                candidates.append((-overlap, i, j))
-    candidates.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((i, j))
-    return pairs
 
 
 def _characters(kappa: Kappa, text: str, spans_a: Sequence[Span],
@@ -315,10 +281,10 @@ def _events(out: PairAgreement, set_a: AnnotationSet, set_b: AnnotationSet,
     strict = Counter((e.type, anchor) for e, anchor in ev_a if anchor) & Counter(
         (e.type, anchor) for e, anchor in ev_b if anchor)
     out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
-    # Lenient: one to one, same type, overlapping anchors, the largest overlap first.
+    # Lenient: one to one, same type, overlapping anchors, as many pairs as can be.
     anchored_a = [(e, anchor) for e, anchor in ev_a if anchor is not None]
     anchored_b = [(e, anchor) for e, anchor in ev_b if anchor is not None]
-    matches = _overlap_pairs([(start, end, e.type) for e, (start, end) in anchored_a],
+    matches = overlap_matching([(start, end, e.type) for e, (start, end) in anchored_a],
                              [(start, end, e.type) for e, (start, end) in anchored_b])
     pairs = [(anchored_a[i][0], anchored_b[j][0]) for i, j in matches]
     out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))

@@ -159,29 +159,57 @@ def test_f1_of_nothing_is_undefined_not_zero():
     assert F1().f1 is None and F1(2, 0, 0).f1 == 0
 
 
-def test_overlap_matching_equals_trying_every_pair():
-    from annotator.core.agreement import _overlap_pairs
+def maximum_by_trying_everything(items_a, items_b) -> int:
+    """The size of a maximum one-to-one matching, by trying every choice (small inputs only)."""
+    def overlaps(a, b):
+        return a[2] == b[2] and min(a[1], b[1]) > max(a[0], b[0])
 
-    def every_pair(items_a, items_b):
-        candidates = sorted((-(min(ea, eb) - max(sa, sb)), i, j)
-                            for i, (sa, ea, ka) in enumerate(items_a)
-                            for j, (sb, eb, kb) in enumerate(items_b)
-                            if ka == kb and min(ea, eb) > max(sa, sb))
-        used_a, used_b, pairs = set(), set(), []
-        for _, i, j in candidates:
-            if i not in used_a and j not in used_b:
-                used_a.add(i)
-                used_b.add(j)
-                pairs.append((i, j))
-        return pairs
+    def best(i: int, used: frozenset[int]) -> int:
+        if i == len(items_a):
+            return 0
+        out = best(i + 1, used)  # A's item i left unmatched
+        for j, b in enumerate(items_b):
+            if j not in used and overlaps(items_a[i], b):
+                out = max(out, 1 + best(i + 1, used | {j}))
+        return out
+    return best(0, frozenset())
+
+
+def test_lenient_matching_is_maximum_where_largest_overlap_first_is_not():
+    # Greedy pairs [5,23) with [5,16) (overlap 11) and then nothing else fits: 1 of 2.
+    a = [Span("s1", 5, 23, "ACTOR", TEXT[5:23]), Span("s2", 5, 11, "ACTOR", TEXT[5:11])]
+    b = [Span("s1", 5, 16, "ACTOR", TEXT[5:16]), Span("s2", 18, 23, "ACTOR", TEXT[18:23])]
+    out = compare("a", "b", [(Document("d", TEXT), aset("a", a), aset("b", b))])
+    assert out.spans_lenient.matched == 2 and out.spans_lenient.f1 == 1
+
+
+def test_overlap_matching_is_as_large_as_trying_every_matching():
+    from annotator.core.matching import overlap_matching
 
     rng = random.Random(11)
-    for _ in range(2000):
+    for _ in range(3000):
         def items():
             out = []
-            for _ in range(rng.randint(0, 9)):
-                s = rng.randint(0, 40)
-                out.append((s, s + rng.randint(1, 15), rng.choice("xy")))
+            for _ in range(rng.randint(0, 7)):
+                s = rng.randint(0, 30)
+                out.append((s, s + rng.randint(1, 12), rng.choice("xy")))
             return out
         a, b = items(), items()
-        assert _overlap_pairs(a, b) == every_pair(a, b)
+        pairs = overlap_matching(a, b)
+        assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
+        for i, j in pairs:
+            assert a[i][2] == b[j][2] and min(a[i][1], b[j][1]) > max(a[i][0], b[j][0])
+        assert len(pairs) == maximum_by_trying_everything(a, b), (a, b)
+        assert overlap_matching(a, b) == pairs  # deterministic
+        flipped = overlap_matching(b, a)
+        assert len(flipped) == len(pairs)
+
+
+def test_overlap_matching_keeps_the_largest_overlaps_when_that_costs_no_pair():
+    from annotator.core.matching import overlap_matching
+
+    # B's [0,10) overlaps both of A's; pairing it with the larger overlap loses nothing.
+    assert overlap_matching([(0, 3, "x"), (2, 10, "x")], [(0, 10, "x")]) == [(1, 0)]
+    # A long item against many short ones: one pair, the largest overlap.
+    assert overlap_matching([(0, 100, "x")], [(k, k + 1 + (k == 40), "x")
+                                              for k in range(0, 90, 10)]) == [(0, 4)]
