@@ -4,9 +4,9 @@ same key (a label, an event type) and overlapping ranges: the lenient match of a
 The matching is a *maximum* one (as many pairs as any one-to-one matching can have): matching
 the largest overlaps first and stopping there can leave pairs out (A: [5,23) and [5,11); B:
 [5,16) and [18,23): greedy pairs [5,23) with [5,16) and stops at 1; the maximum is 2). It starts
-from that greedy matching, then grows it along augmenting paths (Hopcroft and Karp's phases),
-each vertex's edges tried largest overlap first, so the result is deterministic and keeps the
-greedy's large-overlap pairs wherever a maximum matching can.
+from the equal items, then the largest overlaps first, and grows that along augmenting paths
+(Hopcroft and Karp's phases), each vertex's edges tried largest overlap first: the result is
+deterministic and keeps the equal and large-overlap pairs wherever a maximum matching can.
 """
 
 from __future__ import annotations
@@ -41,30 +41,55 @@ def overlap_edges(items_a: Sequence[Item], items_b: Sequence[Item]
                 yield overlap, i, j
 
 
-def overlap_matching(items_a: Sequence[Item], items_b: Sequence[Item]) -> list[tuple[int, int]]:
+def identical_pairs(items_a: Sequence[Item], items_b: Sequence[Item]) -> list[tuple[int, int]]:
+    """One-to-one pairs of equal items (same start, end and key), in A's order: the strict
+    match, and where a lenient one starts (an equal pair has the largest overlap either item
+    can have)."""
+    if len(set(items_a)) == len(items_a) and len(set(items_b)) == len(items_b):
+        # No item twice on either side (almost always): one dictionary look-up each.
+        where = dict(zip(items_b, range(len(items_b)), strict=True))
+        return [(i, j) for i, j in enumerate(map(where.get, items_a)) if j is not None]
+    waiting: dict[Item, list[int]] = {}
+    for j in range(len(items_b) - 1, -1, -1):  # popped from the end: B's first one first
+        waiting.setdefault(items_b[j], []).append(j)
+    pairs = []
+    for i, item in enumerate(items_a):
+        js = waiting.get(item)
+        if js:
+            pairs.append((i, js.pop()))
+    return pairs
+
+
+def overlap_matching(items_a: Sequence[Item], items_b: Sequence[Item],
+                     identical: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """A maximum one-to-one matching ``[(index in A, index in B), ...]`` (sorted) of items with
-    the same key and overlapping ranges; see the module's docstring for which one."""
-    edges = sorted((-overlap, i, j) for overlap, i, j in overlap_edges(items_a, items_b))
-    if not edges:
-        return []
+    the same key and overlapping ranges; see the module's docstring for which one.
+    ``identical``: ``identical_pairs(items_a, items_b)``, if the caller has it already."""
     match_a = [-1] * len(items_a)
     match_b = [-1] * len(items_b)
-    for _, i, j in edges:  # the largest overlaps first
+    for i, j in identical_pairs(items_a, items_b) if identical is None else identical:
+        match_a[i] = j
+        match_b[j] = i
+    # The rest, largest overlaps first; most documents leave few items unmatched by now.
+    rest_a = [i for i, j in enumerate(match_a) if j < 0]
+    rest_b = [j for j, i in enumerate(match_b) if i < 0]
+    if not rest_a or not rest_b:
+        return [(i, j) for i, j in enumerate(match_a) if j >= 0]
+    for _, i, j in sorted((-overlap, rest_a[i], rest_b[j]) for overlap, i, j in overlap_edges(
+            [items_a[i] for i in rest_a], [items_b[j] for j in rest_b])):
         if match_a[i] < 0 and match_b[j] < 0:
             match_a[i] = j
             match_b[j] = i
-    adjacency: list[list[int]] = [[] for _ in items_a]
-    for _, i, j in edges:  # each vertex's edges in the same order
-        adjacency[i].append(j)
-    if _augmentable(adjacency, match_a, match_b):
+    free = [i for i in rest_a if match_a[i] < 0]
+    if free and -1 in match_b and next(overlap_edges([items_a[i] for i in free], items_b),
+                                       None) is not None:
+        # A free item overlaps some item of B: an augmenting path may exist.
+        adjacency: list[list[int]] = [[] for _ in items_a]
+        for _, i, j in sorted((-overlap, i, j) for overlap, i, j in overlap_edges(items_a,
+                                                                                   items_b)):
+            adjacency[i].append(j)  # each vertex's edges, largest overlap first
         _hopcroft_karp(adjacency, match_a, match_b)
     return [(i, j) for i, j in enumerate(match_a) if j >= 0]
-
-
-def _augmentable(adjacency: list[list[int]], match_a: list[int], match_b: list[int]) -> bool:
-    """Whether a free vertex of A has an edge at all while a vertex of B is free: only then
-    can an augmenting path exist (most documents: every item matched, nothing to do)."""
-    return -1 in match_b and any(match_a[i] < 0 and adj for i, adj in enumerate(adjacency))
 
 
 def _hopcroft_karp(adjacency: list[list[int]], match_a: list[int], match_b: list[int]) -> None:

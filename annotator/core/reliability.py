@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import accumulate, combinations
+from operator import sub
 
 Range = tuple[int, int]  # [start, end)
 
@@ -99,12 +100,13 @@ class NominalUnits:
 # -- unitizing alpha --------------------------------------------------------------------------
 @dataclass
 class _LabelUnits:
-    """What u-alpha needs of one label, summed over documents."""
+    """What u-alpha needs of one label, summed over documents. Lengths are gathered in lists
+    (a document adds them in C loops) and counted when the figures are asked for."""
 
     observed: int = 0  # sum of the distances of every ordered pair of coders' sections
-    units: Counter[int] = field(default_factory=Counter)  # unit length -> how many
-    gaps: Counter[int] = field(default_factory=Counter)  # gaps of coders who used the label
-    used: Counter[int] = field(default_factory=Counter)  # their documents' lengths
+    units: list[int] = field(default_factory=list)  # unit lengths
+    gaps: list[int] = field(default_factory=list)  # gap lengths, of coders who used the label
+    used: list[int] = field(default_factory=list)  # their documents' lengths
 
 
 @dataclass(frozen=True)
@@ -147,12 +149,13 @@ class Unitizing:
     coded: int = 0  # sum of m_d L_d
     paired: int = 0  # sum of m_d (m_d - 1) L_d
     documents: int = 0
-    whole: Counter[int] = field(default_factory=Counter)  # L_d once per coder of document d
+    whole: list[int] = field(default_factory=list)  # L_d once per coder of document d
     labels: dict[str, _LabelUnits] = field(default_factory=dict)
 
     def add(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]]) -> None:
         """One document of ``length`` code points, with each present coder's spans
-        ``(start, end, label)``; documents with fewer than two coders add nothing."""
+        ``(start, end, label)`` (inside the text, start before end); documents with fewer
+        than two coders add nothing."""
         m = len(coders)
         if m < 2 or length <= 0:
             return
@@ -160,31 +163,46 @@ class Unitizing:
         self.length += length
         self.coded += m * length
         self.paired += m * (m - 1) * length
-        self.whole[length] += m
-        units = [_units_by_label(spans, length) for spans in coders]
+        self.whole += [length] * m
+        units = [_units_by_label(spans) for spans in coders]
+        labels = self.labels
         for mine in units:
-            for label, ranges in mine.items():
-                entry = self.labels.setdefault(label, _LabelUnits())
-                entry.used[length] += 1
-                position = 0
-                for start, end in ranges:
-                    entry.units[end - start] += 1
-                    if start > position:
-                        entry.gaps[start - position] += 1
-                    position = end
-                if position < length:
-                    entry.gaps[length - position] += 1
+            for label, (starts, ends) in mine.items():
+                entry = labels.get(label)
+                if entry is None:
+                    entry = labels[label] = _LabelUnits()
+                entry.used.append(length)
+                entry.units += map(sub, ends, starts)
+                # Gaps: before the first unit, between units, after the last (none if 0 long).
+                entry.gaps += filter(None, map(sub, starts, [0, *ends]))
+                if ends[-1] < length:
+                    entry.gaps.append(length - ends[-1])
         for mine, theirs in combinations(units, 2):
             for label in mine.keys() | theirs.keys():
-                self.labels[label].observed += 2 * _distance(mine.get(label, ()),
-                                                             theirs.get(label, ()))
+                a, b = mine.get(label, _NO_UNITS), theirs.get(label, _NO_UNITS)
+                if a != b:
+                    labels[label].observed += 2 * _distance(a, b)
+
+    def merge(self, other: Unitizing) -> None:
+        """Add the counts of ``other`` (other documents)."""
+        self.length += other.length
+        self.coded += other.coded
+        self.paired += other.paired
+        self.documents += other.documents
+        self.whole += other.whole
+        for label, theirs in other.labels.items():
+            mine = self.labels.setdefault(label, _LabelUnits())
+            mine.observed += theirs.observed
+            mine.units += theirs.units
+            mine.gaps += theirs.gaps
+            mine.used += theirs.used
 
     def label(self, label: str) -> LabelReliability:
         entry = self.labels.get(label)
         if entry is None or not self.paired:
             return LabelReliability(None, None, 0)
         observed, expected = self._disagreements(entry)
-        return LabelReliability(float(observed), float(expected), sum(entry.units.values()))
+        return LabelReliability(float(observed), float(expected), len(entry.units))
 
     def alpha(self) -> float | None:
         """u-alpha over all labels: ``1 - sum of observed / sum of expected``."""
@@ -201,16 +219,18 @@ class Unitizing:
         """Observed and expected disagreement of one label (Krippendorff 2004, eq. for
         uD_oc and uD_ec), with the sums over coders and documents described above."""
         observed = Fraction(entry.observed, self.paired * self.length)
-        gaps = entry.gaps + (self.whole - entry.used)  # coders who never used it: one gap
+        # Coders who never used the label on a document: one gap as long as the document.
+        gaps = Counter(entry.gaps) + (Counter(self.whole) - Counter(entry.used))
         lengths = sorted(gaps)
         counts = [gaps[g] for g in lengths]
         # For each gap length g >= l, how many (g - l + 1) placements: from suffix sums.
         n_from = _suffix_sums(counts)
         sum_from = _suffix_sums([g * c for g, c in zip(lengths, counts, strict=True)])
-        n_units = sum(entry.units.values())
+        units = Counter(entry.units)
+        n_units = len(entry.units)
         total = 0
         squares = 0  # sum of l (l - 1) over units
-        for unit, how_many in entry.units.items():
+        for unit, how_many in units.items():
             k = bisect_left(lengths, unit)
             placements = sum_from[k] - (unit - 1) * n_from[k]
             # (N - 1)(2 l^3 - 3 l^2 + l) / 3 is an integer: l (l - 1)(2 l - 1) is divisible by 6.
@@ -223,42 +243,42 @@ class Unitizing:
         return observed, Fraction(2 * total, self.length * denominator)
 
 
+_NO_UNITS: tuple[list[int], list[int]] = ([], [])
+
+
 def _suffix_sums(values: list[int]) -> list[int]:
     """``out[k] = sum(values[k:])``, with one more 0 at the end."""
     return [*reversed(list(accumulate(reversed(values)))), 0]
 
 
-def _units_by_label(spans: Iterable[tuple[int, int, str]], length: int
-                    ) -> dict[str, list[Range]]:
-    """A coder's units of each label: sorted, overlapping ones merged (the measure wants one
-    coder's units of a label apart), clipped to the document."""
-    by_label: dict[str, list[Range]] = {}
-    for start, end, label in spans:
-        start, end = max(0, start), min(length, end)
-        if start < end:
-            by_label.setdefault(label, []).append((start, end))
-    for label, ranges in by_label.items():
-        ranges.sort()
-        merged = [ranges[0]]
-        for start, end in ranges[1:]:
-            last_start, last_end = merged[-1]
-            if start < last_end:
-                merged[-1] = (last_start, max(last_end, end))
-            else:
-                merged.append((start, end))
-        by_label[label] = merged
+def _units_by_label(spans: Iterable[tuple[int, int, str]]
+                    ) -> dict[str, tuple[list[int], list[int]]]:
+    """A coder's units of each label, as their starts and ends in order, overlapping ones
+    merged (the measure wants one coder's units of a label apart)."""
+    by_label: dict[str, tuple[list[int], list[int]]] = {}
+    for start, end, label in sorted(spans):
+        found = by_label.get(label)
+        if found is None:
+            by_label[label] = ([start], [end])
+        elif start < found[1][-1]:
+            if end > found[1][-1]:
+                found[1][-1] = end
+        else:
+            found[0].append(start)
+            found[1].append(end)
     return by_label
 
 
-def _distance(mine: Sequence[Range], theirs: Sequence[Range]) -> int:
+def _distance(mine: tuple[list[int], list[int]], theirs: tuple[list[int], list[int]]) -> int:
     """The sum of the distances between one coder's sections and another's for one label (each
     unordered pair once): overlapping units, and units lying in the other's gaps."""
+    (my_starts, my_ends), (their_starts, their_ends) = mine, theirs
     total = 0
-    hit_mine = [False] * len(mine)
-    hit_theirs = [False] * len(theirs)
+    hit_mine = [False] * len(my_starts)
+    hit_theirs = [False] * len(their_starts)
     i = j = 0
-    while i < len(mine) and j < len(theirs):  # every overlapping pair of two sorted lists
-        (ms, me), (ts, te) = mine[i], theirs[j]
+    while i < len(my_starts) and j < len(their_starts):  # overlapping pairs of sorted lists
+        ms, me, ts, te = my_starts[i], my_ends[i], their_starts[j], their_ends[j]
         if ms < te and ts < me:
             total += (ms - ts) ** 2 + (me - te) ** 2
             hit_mine[i] = hit_theirs[j] = True
@@ -266,7 +286,8 @@ def _distance(mine: Sequence[Range], theirs: Sequence[Range]) -> int:
             i += 1
         else:
             j += 1
-    total += sum((e - s) ** 2 for (s, e), hit in zip(mine, hit_mine, strict=True) if not hit)
-    total += sum((e - s) ** 2 for (s, e), hit in zip(theirs, hit_theirs, strict=True)
-                 if not hit)
+    for starts, ends, hits in ((my_starts, my_ends, hit_mine),
+                               (their_starts, their_ends, hit_theirs)):
+        total += sum((e - s) ** 2 for s, e, hit in zip(starts, ends, hits, strict=True)
+                     if not hit)
     return total
