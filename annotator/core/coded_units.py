@@ -20,12 +20,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import chain, compress, filterfalse, repeat
 from operator import itemgetter
+from typing import NamedTuple
 
 from annotator.core.tokens import token_pattern, tokens
 
 SpanItem = tuple[int, int, str]  # (start, end, label)
 Units = Counter[tuple[str, ...]]
-Stretches = tuple[list[int], list[int]]  # starts and ends of the stretches spans cover
 OUTSIDE = "O"
 # Past this many code points without whitespace around a span, tokens are found over the whole
 # text instead of around the spans (a text without spaces would make the walk quadratic).
@@ -51,13 +51,23 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
                     chunks: list[str] | None = None) -> Units:
     """Each counted character's categories, one per coder (see the module docstring).
     ``stretches`` (``spans_union``) and ``chunks`` (``text.split()``): if the caller has them."""
-    los, his = spans_union(coders, len(text)) if stretches is None else stretches
+    los, his, clean = spans_union(coders, len(text)) if stretches is None else stretches
+    m = len(coders)
     out: Units = Counter()
     covered = "".join(map(text.__getitem__, map(slice, los, his)))
+    plain = " " not in covered and covered.isprintable()  # every covered character counts
+    spaced = not plain and covered.replace(" ", "").isprintable()  # all but plain spaces
+    if plain or spaced:  # clean stretches: counted, not looked at
+        count = text.count
+        for lo, hi, label in zip(los, his, clean, strict=True):
+            if label is not None:
+                out[(label,) * m] += hi - lo - (spaced and count(" ", lo, hi))
+        dirty = [k for k, label in enumerate(clean) if label is None]
+        los, his = [los[k] for k in dirty], [his[k] for k in dirty]
+        covered = "".join(map(text.__getitem__, map(slice, los, his)))
     positions = list(chain.from_iterable(map(range, los, his)))
-    if " " in covered or not covered.isprintable():  # drop whitespace and format marks
-        plain = covered.replace(" ", "").isprintable()  # plain spaces only: a C test each
-        positions = list(compress(positions, map(" ".__ne__ if plain else counted, covered)))
+    if not plain:  # drop whitespace and format marks
+        positions = list(compress(positions, map(" ".__ne__ if spaced else counted, covered)))
     if positions:
         n = len(text)
         categories = [_categories(n, spans) for spans in coders]
@@ -67,9 +77,10 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
             take = itemgetter(*positions)
             out.update(zip(*map(take, categories), strict=True))
     solid = "".join(text.split() if chunks is None else chunks)
-    rest = (len(solid) if solid.isprintable() else sum(map(counted, solid))) - len(positions)
+    inside = sum(out.values())
+    rest = (len(solid) if solid.isprintable() else sum(map(counted, solid))) - inside
     if rest:
-        out[(OUTSIDE,) * len(coders)] += rest
+        out[(OUTSIDE,) * m] += rest
     return out
 
 
@@ -77,44 +88,88 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
                 stretches: Stretches | None = None, chunks: list[str] | None = None) -> Units:
     """Each token's categories, one per coder (see the module docstring).
     ``stretches`` (``spans_union``) and ``chunks`` (``text.split()``): if the caller has them."""
+    los, his, clean = spans_union(coders, len(text)) if stretches is None else stretches
+    m, n = len(coders), len(text)
     out: Units = Counter()
-    starts, ends = _tokens_near(text, spans_union(coders, len(text))
-                                if stretches is None else stretches)
+    dirty_los: list[int] = []
+    dirty_his: list[int] = []
+    for lo, hi, label in zip(los, his, clean, strict=True):
+        # A clean stretch between whitespace, of words only: its tokens are its words.
+        if label is not None and (lo == 0 or text[lo - 1].isspace()) and (
+                hi == n or text[hi].isspace()):
+            words = text[lo:hi].split()
+            if all(map(str.isalnum, words)):
+                out[(label,) * m] += len(words)
+                continue
+        dirty_los.append(lo)
+        dirty_his.append(hi)
+    starts, ends = _tokens_near(text, dirty_los, dirty_his)
     if starts:
         categories = []
         for spans in coders:
             # The tokens a span overlaps: from the first ending after its start to the last
-            # starting before its end.
+            # starting before its end (none, for a span in a clean stretch).
             firsts = map(bisect_right, repeat(ends), map(_START, spans))
             pasts = map(bisect_left, repeat(starts), map(_END, spans))
             ranges = list(zip(firsts, pasts, map(_LABEL, spans), strict=True))
             categories.append(_categories(len(starts), ranges))
         out.update(zip(*categories, strict=True))
-    rest = _token_count(text.split() if chunks is None else chunks) - len(starts)
+    rest = _token_count(text.split() if chunks is None else chunks) - sum(out.values())
     if rest:
-        out[(OUTSIDE,) * len(coders)] += rest
+        out[(OUTSIDE,) * m] += rest
     return out
 
 
 _START, _END, _LABEL = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
+class Stretches(NamedTuple):
+    """The stretches some coder's span covers (merged, in order), and for each, the label if
+    every coder marked exactly that stretch with it and nothing else there (``None`` if not):
+    such a *clean* stretch needs no look at its units, all of them have that label for all."""
+
+    los: list[int]
+    his: list[int]
+    clean: list[str | None]
+
+
 def spans_union(coders: Sequence[Sequence[SpanItem]], n: int) -> Stretches:
-    """The stretches some coder's span covers, merged, in order: their starts and ends."""
+    """The stretches the coders' spans cover (see ``Stretches``)."""
     los: list[int] = []
     his: list[int] = []
+    clean: list[str | None] = []
     reach = -1
-    for start, end, _ in sorted(chain.from_iterable(coders)):
+    count = 0
+    first: SpanItem = (0, 0, "")
+    m = len(coders)
+    for item in sorted(chain.from_iterable(coders)):
+        start, end, label = item
         if start <= reach:
             if end > reach:
                 reach = his[-1] = end
+            count += 1
+            if item != first:
+                clean[-1] = None
         else:
+            if clean and count != m:
+                clean[-1] = None
             los.append(start)
             his.append(end)
+            clean.append(label)
             reach = end
+            first = item
+            count = 1
+    if clean and count != m:
+        clean[-1] = None
     if los and (los[0] < 0 or reach > n):
         raise ValueError(f"a span lies outside the text (0 to {n})")
-    return los, his
+    if m > 1 and any(clean):
+        # m equal spans in a stretch are clean only if each coder has one (not one coder two).
+        mine = [set(spans) for spans in coders]
+        for k, label in enumerate(clean):
+            if label is not None and not all((los[k], his[k], label) in s for s in mine):
+                clean[k] = None
+    return Stretches(los, his, clean)
 
 
 def _categories(n: int, ranges: Sequence[SpanItem]) -> list[str]:
@@ -149,11 +204,10 @@ def _token_count(chunks: list[str]) -> int:
                                                             filterfalse(str.isalnum, chunks))))
 
 
-def _tokens_near(text: str, stretches: Stretches) -> tuple[list[int], list[int]]:
-    """Starts and ends of the tokens of ``text`` in the whitespace-delimited runs around
-    ``stretches``, in order: the same tokens as over the whole text, since no token crosses
-    whitespace."""
-    los, his = stretches
+def _tokens_near(text: str, los: list[int], his: list[int]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the tokens of ``text`` in the whitespace-delimited runs around the
+    stretches from ``los`` to ``his``, in order: the same tokens as over the whole text, since
+    no token crosses whitespace."""
     if not los:
         return [], []
     n = len(text)
