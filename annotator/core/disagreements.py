@@ -46,6 +46,7 @@ EVENT_TYPE = "event type"
 EVENT_FIELD = "event field"
 DOCUMENT_FIELD = "document field"
 KINDS = (SPAN_MISSING, BOUNDARY, LABEL, EVENT_MISSING, EVENT_TYPE, EVENT_FIELD, DOCUMENT_FIELD)
+SPAN_KINDS = (SPAN_MISSING, BOUNDARY, LABEL)
 # The aspects of an event an ``event field`` disagreement can name besides its fields.
 SUBTYPE, ANCHOR, ROLE = "sub-type", "anchor", "role "
 
@@ -72,6 +73,27 @@ class Disagreement:
     events: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
     values: Mapping[str, Any] = field(default_factory=dict)
 
+    def said(self) -> dict[str, Any]:
+        """What each coder said, as plain JSON values: spans as ``{id, start, end, label,
+        text}``, events as ``{id, type, subtype}``, a field's value as it is."""
+        if self.kind in SPAN_KINDS:
+            return {c: [{"id": s.id, "start": s.start, "end": s.end, "label": s.label,
+                         "text": s.text} for s in spans] for c, spans in self.spans.items()}
+        if self.kind in (EVENT_MISSING, EVENT_TYPE):
+            return {c: [{"id": e.id, "type": e.type, "subtype": e.subtype} for e in events]
+                    for c, events in self.events.items()}
+        return dict(self.values)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end,
+                               "text": self.text}
+        if self.name is not None:
+            out["name"] = self.name
+        if self.events and self.kind == EVENT_FIELD:
+            out["events"] = {c: [e.id for e in events] for c, events in self.events.items()}
+        out["said"] = self.said()
+        return out
+
 
 @dataclass
 class DocumentDisagreements:
@@ -93,6 +115,11 @@ class DocumentDisagreements:
         """How many disagreements of each kind (``KINDS`` order, kinds present only)."""
         found = Counter(d.kind for d in self.items)
         return {kind: found[kind] for kind in KINDS if found[kind]}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "coders": list(self.coders),
+                "score": round(self.score, 4), "agreed": self.agreed, "counts": self.counts(),
+                "disagreements": [d.to_dict() for d in self.items]}
 
 
 def document_disagreements(document: Document, sets: Mapping[str, AnnotationSet]

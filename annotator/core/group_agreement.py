@@ -10,6 +10,7 @@ JSON and CSV forms of the figures are made here, for the command line and the wi
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -166,16 +167,18 @@ class GroupAgreement:
                                    + [cell.rjust(w) for cell, w in zip(r[1:], widths[1:],
                                                                        strict=True)]).rstrip())
         f = self.all.figures()
+        indent = " " * (widths[0] + 2 + widths[1] + 2)
         lines.append(f"{ALL_CODERS.ljust(widths[0])}  {str(self.all.documents).rjust(widths[1])}"
                      f"  alpha {_figure(f['alpha_characters'])} (characters), "
-                     f"{_figure(f['alpha_tokens'])} (tokens); u-alpha {_figure(f['u_alpha'])}; "
-                     f"Fleiss' kappa {_figure(f['fleiss_characters'])} (characters), "
+                     f"{_figure(f['alpha_tokens'])} (tokens); u-alpha {_figure(f['u_alpha'])}")
+        lines.append(f"{indent}Fleiss' kappa {_figure(f['fleiss_characters'])} (characters), "
                      f"{_figure(f['fleiss_tokens'])} (tokens)")
         by_label = self.all.u_alpha_by_label()
         if by_label:
-            lines.append("u-alpha by label: " + ", ".join(
+            lines += textwrap.wrap(", ".join(
                 f"{label} {_figure(x['u_alpha']) if x['u_alpha'] is not None else 'undefined'}"
-                for label, x in by_label.items()))
+                for label, x in by_label.items()), 96, initial_indent="u-alpha by label: ",
+                subsequent_indent="  ", break_on_hyphens=False)
         return "\n".join(lines) + "\n"
 
     def to_dict(self) -> dict[str, Any]:
