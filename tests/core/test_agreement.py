@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from annotator.core.agreement import F1, Kappa, compare
+from annotator.core.agreement import F1, Kappa, compare, describe
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Event, Span
 from annotator.storage.project import load_default_codebook
@@ -213,3 +213,53 @@ def test_overlap_matching_keeps_the_largest_overlaps_when_that_costs_no_pair():
     # A long item against many short ones: one pair, the largest overlap.
     assert overlap_matching([(0, 100, "x")], [(k, k + 1 + (k == 40), "x")
                                               for k in range(0, 90, 10)]) == [(0, 4)]
+
+
+def test_events_without_an_anchor_match_identical_ones_and_not_others():
+    fields = {"fatalities": {"value": 2, "qualifier": "exact"}}
+    a = [Event("e1", "battles", None, None, {}, dict(fields)),
+         Event("e2", "protests", None, None, {}, {})]
+    b = [Event("e9", "protests", None, None, {}, {}),
+         Event("e8", "battles", None, None, {}, dict(fields))]
+    out = compare("a", "b", [(Document("d", TEXT), aset("a", [], a), aset("b", [], b))])
+    assert out.events_lenient.f1 == 1 and out.events_strict.f1 == 1
+    assert out.event_fields["fatalities"].observed == 1
+    other = compare("a", "b", [(Document("d", TEXT), aset("a", [], a[:1]),
+                                aset("b", [], b[:1]))])
+    assert other.events_lenient.matched == 0  # another type: no match
+
+
+def test_the_sub_type_line_only_for_a_codebook_with_sub_types(cb):
+    import copy
+
+    raw = copy.deepcopy(cb.raw)
+    for et in raw["event_types"]:
+        et.pop("subtypes", None)
+        for key in ("required_roles_by_subtype", "required_fields_by_subtype"):
+            et.pop(key, None)
+    flat = Codebook.from_dict(raw)
+    assert not any(et.subtypes for et in flat.event_types)
+    spans = [word(TEXT, "هاجم", "t1", "TRIGGER")]
+    events = [Event("e1", "battles", None, "t1", {}, {})]
+    items = [(Document("d", TEXT), aset("a", spans, events), aset("b", spans, events))]
+    assert "sub-type" not in describe(compare("a", "b", items, flat), "done")
+    assert "  sub-type" in describe(compare("a", "b", items, cb), "done")
+    assert "subtype" not in compare("a", "b", items, flat).to_dict()["events"]
+
+
+def test_an_undefined_kappa_is_said_not_dropped():
+    doc = Document("d", TEXT)
+    out = compare("a", "b", [(doc, aset("a", []), aset("b", []))])
+    assert out.characters.kappa is None and out.characters.observed == 1
+    text = describe(out, None)
+    assert "agreement 1.00, kappa undefined (one category only)" in text
+
+
+def test_counts_merged_from_parts_equal_counts_of_the_whole():
+    rng = random.Random(19)
+    doc = Document("d", TEXT)
+    items = [(doc, *random_sets(rng)) for _ in range(20)]
+    whole = compare("a", "b", items)
+    first, second = compare("a", "b", items[:7]), compare("a", "b", items[7:])
+    first.merge(second)
+    assert first.to_dict() == whole.to_dict()
