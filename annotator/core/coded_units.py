@@ -18,8 +18,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain, compress, filterfalse, repeat
-from operator import itemgetter
+from itertools import accumulate, chain, compress, filterfalse, repeat
+from operator import add, and_, gt, itemgetter, not_, sub
 from typing import NamedTuple
 
 from annotator.core.tokens import token_pattern, tokens
@@ -57,13 +57,18 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
     covered = "".join(map(text.__getitem__, map(slice, los, his)))
     plain = " " not in covered and covered.isprintable()  # every covered character counts
     spaced = not plain and covered.replace(" ", "").isprintable()  # all but plain spaces
-    if plain or spaced:  # clean stretches: counted, not looked at
-        count = text.count
-        for lo, hi, label in zip(los, his, clean, strict=True):
-            if label is not None:
-                out[(label,) * m] += hi - lo - (spaced and count(" ", lo, hi))
-        dirty = [k for k, label in enumerate(clean) if label is None]
-        los, his = [los[k] for k in dirty], [his[k] for k in dirty]
+    if (plain or spaced) and any(clean):  # clean stretches: counted, not looked at
+        clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
+        sizes = map(sub, clean_his, clean_los)
+        if spaced:
+            sizes = map(sub, sizes, map(text.count, repeat(" "), clean_los, clean_his))
+        by_label: dict[str, int] = {}
+        for label, size in zip(compress(clean, clean), sizes, strict=True):
+            by_label[label] = by_label.get(label, 0) + size
+        for label, size in by_label.items():
+            out[(label,) * m] += size
+        dirty = list(map(not_, clean))
+        los, his = list(compress(los, dirty)), list(compress(his, dirty))
         covered = "".join(map(text.__getitem__, map(slice, los, his)))
     positions = list(chain.from_iterable(map(range, los, his)))
     if not plain:  # drop whitespace and format marks
@@ -89,20 +94,30 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
     """Each token's categories, one per coder (see the module docstring).
     ``stretches`` (``spans_union``) and ``chunks`` (``text.split()``): if the caller has them."""
     los, his, clean = spans_union(coders, len(text)) if stretches is None else stretches
-    m, n = len(coders), len(text)
+    m = len(coders)
     out: Units = Counter()
-    dirty_los: list[int] = []
-    dirty_his: list[int] = []
-    for lo, hi, label in zip(los, his, clean, strict=True):
+    dirty_los, dirty_his = los, his
+    if any(clean):
         # A clean stretch between whitespace, of words only: its tokens are its words.
-        if label is not None and (lo == 0 or text[lo - 1].isspace()) and (
-                hi == n or text[hi].isspace()):
-            words = text[lo:hi].split()
-            if all(map(str.isalnum, words)):
-                out[(label,) * m] += len(words)
-                continue
-        dirty_los.append(lo)
-        dirty_his.append(hi)
+        clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
+        padded = f" {text} "  # padded[k] is the character before text[k]
+        apart = map(and_, map(str.isspace, map(padded.__getitem__, clean_los)),
+                    map(str.isspace, map(padded.__getitem__, map(add, clean_his,
+                                                                 repeat(1)))))
+        words = list(map(str.split, map(text.__getitem__, map(slice, clean_los, clean_his))))
+        plain = map(all, map(map, repeat(str.isalnum), words))
+        by_label: dict[str, int] = {}
+        dirty = list(map(not_, clean))
+        for k, label, ok, alnum, found in zip(compress(range(len(los)), clean),
+                                              compress(clean, clean), apart, plain, words,
+                                              strict=True):
+            if ok and alnum:
+                by_label[label] = by_label.get(label, 0) + len(found)
+            else:
+                dirty[k] = True
+        for label, size in by_label.items():
+            out[(label,) * m] += size
+        dirty_los, dirty_his = list(compress(los, dirty)), list(compress(his, dirty))
     starts, ends = _tokens_near(text, dirty_los, dirty_his)
     if starts:
         categories = []
@@ -134,37 +149,25 @@ class Stretches(NamedTuple):
 
 
 def spans_union(coders: Sequence[Sequence[SpanItem]], n: int) -> Stretches:
-    """The stretches the coders' spans cover (see ``Stretches``)."""
-    los: list[int] = []
-    his: list[int] = []
-    clean: list[str | None] = []
-    reach = -1
-    count = 0
-    first: SpanItem = (0, 0, "")
-    m = len(coders)
-    for item in sorted(chain.from_iterable(coders)):
-        start, end, label = item
-        if start <= reach:
-            if end > reach:
-                reach = his[-1] = end
-            count += 1
-            if item != first:
-                clean[-1] = None
-        else:
-            if clean and count != m:
-                clean[-1] = None
-            los.append(start)
-            his.append(end)
-            clean.append(label)
-            reach = end
-            first = item
-            count = 1
-    if clean and count != m:
-        clean[-1] = None
-    if los and (los[0] < 0 or reach > n):
+    """The stretches the coders' spans cover (see ``Stretches``); spans that touch or overlap
+    are in one stretch. Found with C loops over the spans sorted by start."""
+    items = sorted(chain.from_iterable(coders))
+    if not items:
+        return Stretches([], [], [])
+    starts, ends = list(map(_START, items)), list(map(_END, items))
+    reach = list(accumulate(ends, max))  # the furthest end so far
+    firsts = [0, *compress(range(1, len(items)), map(gt, starts[1:], reach[:-1]))]
+    lasts = [*map(sub, firsts[1:], repeat(1)), len(items) - 1]
+    los, his = list(map(starts.__getitem__, firsts)), list(map(reach.__getitem__, lasts))
+    if los[0] < 0 or his[-1] > n:
         raise ValueError(f"a span lies outside the text (0 to {n})")
-    if m > 1 and any(clean):
-        # m equal spans in a stretch are clean only if each coder has one (not one coder two).
+    # Clean: m spans, all equal (sorted: the first equals the last), one from each coder (each
+    # coder has every span once, or the coders are checked one by one).
+    m = len(coders)
+    clean: list[str | None] = [
+        items[first][2] if last - first == m - 1 and items[first] == items[last] else None
+        for first, last in zip(firsts, lasts, strict=True)]
+    if m > 1 and any(clean) and not all(len(set(spans)) == len(spans) for spans in coders):
         mine = [set(spans) for spans in coders]
         for k, label in enumerate(clean):
             if label is not None and not all((los[k], his[k], label) in s for s in mine):
