@@ -289,7 +289,7 @@ def _spans(out: PairAgreement, items_a: list[tuple[int, int, str]],
                           .values())
     out.spans_boundaries.add(len(items_a), len(items_b), same_ranges)
     lenient = Counter(items_a[i][2] for i, _ in overlap_matching(items_a, items_b, identical))
-    for label in count_a | count_b:
+    for label in count_a.keys() | count_b.keys():
         in_a, in_b = count_a[label], count_b[label]
         out.labels_strict.setdefault(label, F1()).add(in_a, in_b, strict[label])
         out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])

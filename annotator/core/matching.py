@@ -72,18 +72,17 @@ def overlap_matching(items_a: Sequence[Item], items_b: Sequence[Item],
         match_b[j] = i
     # The rest, largest overlaps first; most documents leave few items unmatched by now.
     rest_a = [i for i, j in enumerate(match_a) if j < 0]
-    rest_b = [j for j, i in enumerate(match_b) if i < 0]
-    if not rest_a or not rest_b:
+    if not rest_a or -1 not in match_b:
         return [(i, j) for i, j in enumerate(match_a) if j >= 0]
-    for _, i, j in sorted((-overlap, rest_a[i], rest_b[j]) for overlap, i, j in overlap_edges(
-            [items_a[i] for i in rest_a], [items_b[j] for j in rest_b])):
+    edges = sorted((-overlap, rest_a[i], j) for overlap, i, j in overlap_edges(
+        [items_a[i] for i in rest_a], items_b))  # with every item of B: see below
+    for _, i, j in edges:
         if match_a[i] < 0 and match_b[j] < 0:
             match_a[i] = j
             match_b[j] = i
-    free = [i for i in rest_a if match_a[i] < 0]
-    if free and -1 in match_b and next(overlap_edges([items_a[i] for i in free], items_b),
-                                       None) is not None:
-        # A free item overlaps some item of B: an augmenting path may exist.
+    # A free item of A with an edge (to an item of B matched or not) may start an augmenting
+    # path while an item of B is free: then the whole graph is searched.
+    if -1 in match_b and any(match_a[i] < 0 for _, i, _ in edges):
         adjacency: list[list[int]] = [[] for _ in items_a]
         for _, i, j in sorted((-overlap, i, j) for overlap, i, j in overlap_edges(items_a,
                                                                                    items_b)):

@@ -28,7 +28,7 @@ from annotator.core.model import AnnotationSet, Document
 from annotator.core.text import is_safe_id
 from annotator.core.validation import ERROR, semantic_issues, structural_issues
 from annotator.errors import AnnotatorError
-from annotator.storage.project import Project, misfiled_issue
+from annotator.storage.project import Project, check_coder_name, misfiled_issue
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 
 GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
@@ -130,6 +130,7 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
     out = ProjectAgreement(coders, status, GroupAgreement(coders), [] if by_document else None)
     codebook = project.codebook
     present = {c: _json_names(project.annotations_dir / c) for c in coders}
+    folders = {c: os.path.join(project.annotations_dir, check_coder_name(c)) for c in coders}
     for n, doc_id in enumerate(doc_ids, 1):
         if cancelled is not None and cancelled():
             out.cancelled = True
@@ -142,7 +143,8 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
         sets = {}
         for coder in coders:
             if doc_id in present[coder]:
-                aset = _valid_set(project, coder, document, status, out.problems)
+                path = os.path.join(folders[coder], doc_id + ".json")
+                aset = _valid_set(project, coder, path, document, status, out.problems)
                 if aset is not None:
                     sets[coder] = aset
         if len(sets) >= 2:
@@ -155,13 +157,12 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
     return out
 
 
-def _valid_set(project: Project, coder: str, document: Document, status: str | None,
-               problems: list[str]) -> AnnotationSet | None:
-    """The coder's set of ``document`` if it has ``status`` and validates; a file that does not
-    is left out, and why is added to ``problems``."""
-    path = project.annotation_path(coder, document.id)
+def _valid_set(project: Project, coder: str, path: str, document: Document,
+               status: str | None, problems: list[str]) -> AnnotationSet | None:
+    """The coder's set of ``document`` (in the file ``path``) if it has ``status`` and
+    validates; a file that does not is left out, and why is added to ``problems``."""
     try:
-        data = parse_json_text(decode_utf8(read_bytes(path), str(path)), str(path))
+        data = parse_json_text(decode_utf8(read_bytes(Path(path)), path), path)
     except AnnotatorError as exc:
         problems.append(str(exc))
         return None
