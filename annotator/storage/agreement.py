@@ -5,7 +5,9 @@ and, when asked, each document's disagreements. Only reads.
 Each annotation file that would be counted is validated first, as ``annotator validate`` does
 (against its document and the codebook): a file with an error (a stale text hash, an offset past
 the end, an unknown label, broken JSON...) is left out and named in ``problems``, never counted.
-The adjudicated sets (coder ``gold``) are not a coder: left out unless named.
+As in an export, a file whose exact bytes the last ``validate`` or export found clean (the memo
+``.annotator/clean-annotations.tsv``: same bytes, document text, codebook and checks) is not
+checked again. The adjudicated sets (coder ``gold``) are not a coder: left out unless named.
 
 Large projects are counted in worker processes, a group of documents each (the counts merge);
 what is reported does not depend on how the work was split.
@@ -13,6 +15,7 @@ what is reported does not depend on how the work was split.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -30,6 +33,7 @@ from annotator.core.validation import ERROR, semantic_issues, structural_issues
 from annotator.errors import AnnotatorError
 from annotator.storage.project import Project, check_coder_name, misfiled_issue
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
+from annotator.storage.validate import clean_digest, iter_clean
 
 GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
 # Below this many documents, starting worker processes costs more than it saves.
@@ -38,6 +42,7 @@ _CHUNK = 1000
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+Clean = dict[tuple[str, str], bytes]  # (document id, coder) -> the memo's digest
 
 
 @dataclass
@@ -96,13 +101,16 @@ def project_agreement(project: Project, *, coders: list[str] | None = None,
     doc_ids = [d for d in project.document_ids() if is_safe_id(d)]  # others: validate says
     present = {c: _json_names(project.annotations_dir / c) for c in chosen}
     todo = [d for d in doc_ids if sum(d in names for names in present.values()) >= 2]
+    wanted = set(chosen)
+    clean = {(d, c): digest for d, c, digest in iter_clean(project) if c in wanted}
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     parts = None
     if n_workers > 1 and len(todo) >= PARALLEL_MIN_DOCUMENTS:
-        parts = _count_in_workers(project.root, chosen, status, by_document, todo, n_workers,
-                                  progress, cancelled)
+        parts = _count_in_workers(project.root, chosen, status, by_document, todo, clean,
+                                  n_workers, progress, cancelled)
     if parts is None:
-        parts = [_count(project, chosen, status, by_document, todo, progress, cancelled)]
+        parts = [_count(project, chosen, status, by_document, todo, clean, progress,
+                        cancelled)]
     for part in parts:
         result.group.merge(part.group)
         result.compared += part.compared
@@ -124,9 +132,10 @@ def _json_names(folder: Path) -> set[str]:
 
 
 def _count(project: Project, coders: list[str], status: str | None, by_document: bool,
-           doc_ids: list[str], progress: Progress | None = None,
+           doc_ids: list[str], clean: Clean, progress: Progress | None = None,
            cancelled: Cancelled | None = None) -> ProjectAgreement:
-    """Count ``doc_ids`` in this process (what a worker runs on its group of documents)."""
+    """Count ``doc_ids`` in this process (what a worker runs on its group of documents);
+    ``clean``: the memo's digests of files found clean, by (document id, coder)."""
     out = ProjectAgreement(coders, status, GroupAgreement(coders), [] if by_document else None)
     codebook = project.codebook
     present = {c: _json_names(project.annotations_dir / c) for c in coders}
@@ -144,7 +153,8 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
         for coder in coders:
             if doc_id in present[coder]:
                 path = os.path.join(folders[coder], doc_id + ".json")
-                aset = _valid_set(project, coder, path, document, status, out.problems)
+                aset = _valid_set(project, coder, path, document, status, out.problems,
+                                  clean.get((doc_id, coder)))
                 if aset is not None:
                     sets[coder] = aset
         if len(sets) >= 2:
@@ -158,19 +168,28 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
 
 
 def _valid_set(project: Project, coder: str, path: str, document: Document,
-               status: str | None, problems: list[str]) -> AnnotationSet | None:
+               status: str | None, problems: list[str],
+               clean: bytes | None = None) -> AnnotationSet | None:
     """The coder's set of ``document`` (in the file ``path``) if it has ``status`` and
-    validates; a file that does not is left out, and why is added to ``problems``."""
+    validates; a file that does not is left out, and why is added to ``problems``. ``clean``:
+    the memo's digest for the file, if it has one."""
     try:
-        data = parse_json_text(decode_utf8(read_bytes(Path(path)), path), path)
+        raw = read_bytes(Path(path))
+        data = parse_json_text(decode_utf8(raw, path), path)
     except AnnotatorError as exc:
         problems.append(str(exc))
         return None
     if (status is not None and isinstance(data, dict) and isinstance(data.get("status"), str)
             and data["status"] != status):
         return None  # not finished (or not the status asked for): not compared
-    issues = structural_issues(data) or semantic_issues(data, document=document,
-                                                        codebook=project.codebook)
+    codebook = project.codebook
+    if clean is not None and document.sha256 and clean == clean_digest(
+            f"annotations/{coder}/{document.id}.json", hashlib.sha256(raw).hexdigest(),
+            document.sha256, codebook.sha256):
+        issues = []  # these very bytes were found clean: not checked again
+    else:
+        issues = structural_issues(data) or semantic_issues(data, document=document,
+                                                            codebook=codebook)
     misfiled = misfiled_issue(data, coder)
     if misfiled is not None:
         issues.append(misfiled)
@@ -184,13 +203,14 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
 
 
 def _count_part(root: str, coders: list[str], status: str | None, by_document: bool,
-                doc_ids: list[str]) -> ProjectAgreement:
+                doc_ids: list[str], clean: Clean) -> ProjectAgreement:
     """A worker's group of documents."""
-    return _count(Project.open(Path(root)), coders, status, by_document, doc_ids)
+    return _count(Project.open(Path(root)), coders, status, by_document, doc_ids, clean)
 
 
 def _count_in_workers(root: Path, coders: list[str], status: str | None, by_document: bool,
-                      doc_ids: list[str], n_workers: int, progress: Progress | None,
+                      doc_ids: list[str], clean: Clean, n_workers: int,
+                      progress: Progress | None,
                       cancelled: Cancelled | None) -> list[ProjectAgreement] | None:
     """The groups' counts from worker processes, in document order; None when workers cannot
     run (then the caller counts here: e.g. a ``python -c`` caller, which spawned workers
@@ -202,7 +222,8 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
         # spawn, not fork: the caller may be the Qt window, which must not be forked.
         with ProcessPoolExecutor(n_workers, mp_context=get_context("spawn")) as pool:
             futures: dict[Future[ProjectAgreement], int] = {
-                pool.submit(_count_part, str(root), coders, status, by_document, chunk): k
+                pool.submit(_count_part, str(root), coders, status, by_document, chunk,
+                            _clean_of(clean, chunk, coders)): k
                 for k, chunk in enumerate(chunks)}
             pending = set(futures)
             while pending:
@@ -223,3 +244,10 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
     except (BrokenProcessPool, OSError, RuntimeError):
         return None
     return [results[k] for k in sorted(results)]
+
+
+def _clean_of(clean: Clean, doc_ids: list[str], coders: list[str]) -> Clean:
+    """The memo's entries of ``doc_ids`` (what one worker needs of it)."""
+    if not clean:
+        return {}
+    return {(d, c): clean[(d, c)] for d in doc_ids for c in coders if (d, c) in clean}

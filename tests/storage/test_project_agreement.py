@@ -155,3 +155,27 @@ def test_counted_in_worker_processes_the_same_as_here(project, monkeypatch):
     assert there.problems == here.problems and len(here.problems) == 1
     assert there.compared == here.compared == 10
     assert seen[-1] == (10, 10) and len(seen) >= 2
+
+
+def test_files_the_last_validate_found_clean_are_not_checked_again(project, monkeypatch):
+    import annotator.storage.agreement as agreement
+    from annotator.storage.validate import validate_project
+
+    validate_project(project)  # writes the memo of clean files
+    checked: list[str] = []
+    real = agreement.semantic_issues
+
+    def counting(data, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(data["coder"] + "/" + data["document"]["id"])
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(agreement, "semantic_issues", counting)
+    first = project_agreement(project, status=None)
+    assert checked == [] and first.pairs[1].documents == 2  # amira and omar
+    # A file changed since: its bytes are not the memo's, so it is checked, and left out.
+    path = project.annotation_path("omar", "d2")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"][0]["label"] = "NO_SUCH_LABEL"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    second = project_agreement(project, status=None)
+    assert checked == ["omar/d2"] and "unknown label 'NO_SUCH_LABEL'" in second.problems[0]
