@@ -28,7 +28,6 @@ Document fields: ``document field``, one per field the coders gave differently.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -195,25 +194,33 @@ def _overlapping(items: list[Any]) -> list[list[Any]]:
 
 # -- events -----------------------------------------------------------------------------------
 def _events(out: DocumentDisagreements, sets: dict[str, AnnotationSet]) -> None:
-    prepared: dict[str, list[tuple[Event, tuple[int, int] | None, str]]] = {}
-    for coder, aset in sets.items():
-        by_id = {s.id: s for s in aset.spans}
-        prepared[coder] = [(e, anchor, _signature(e, anchor, by_id))
-                           for e in aset.events for anchor in [event_anchor(e, by_id)]]
-    agreed = Counter[str]()
-    for i, mine in enumerate(prepared.values()):
-        counter = Counter(sig for _, _, sig in mine)
-        agreed = counter if i == 0 else agreed & counter
-    out.agreed += sum(agreed.values())
+    spans_of = {c: {s.id: s for s in aset.spans} for c, aset in sets.items()}
+    prepared = {c: [(e, event_anchor(e, spans_of[c])) for e in aset.events]
+                for c, aset in sets.items()}
+    # Agreed: an event every coder coded alike (compared as values, most often at once).
+    alike = {c: [_alike(e, anchor, spans_of[c]) for e, anchor in mine]
+             for c, mine in prepared.items()}
+    coders = list(prepared)
+    left = {c: list(range(len(prepared[c]))) for c in coders}
+    for i in range(len(prepared[coders[0]])):
+        found = [i]
+        for c in coders[1:]:
+            j = next((j for j in left[c] if alike[c][j] == alike[coders[0]][i]), None)
+            if j is None:
+                break
+            found.append(j)
+        else:
+            out.agreed += 1
+            for c, j in zip(coders, found, strict=True):
+                left[c].remove(j)
     anchored: list[tuple[int, int, str, Event]] = []
     loose: dict[str, list[tuple[str, Event]]] = {}  # by type: events without an anchor
-    spans_of = {c: {s.id: s for s in aset.spans} for c, aset in sets.items()}
-    for coder, mine in prepared.items():
-        left = agreed.copy()
-        for e, anchor, sig in mine:
-            if left[sig]:
-                left[sig] -= 1
-            elif anchor is None:
+    anchors: dict[int, tuple[int, int] | None] = {}
+    for coder in coders:
+        for j in left[coder]:
+            e, anchor = prepared[coder][j]
+            anchors[id(e)] = anchor
+            if anchor is None:
                 loose.setdefault(e.type, []).append((coder, e))
             else:
                 anchored.append((anchor[0], anchor[1], coder, e))
@@ -222,10 +229,9 @@ def _events(out: DocumentDisagreements, sets: dict[str, AnnotationSet]) -> None:
     groups += [loose[t] for t in sorted(loose)]
     for group in groups:
         by_coder = {c: tuple(e for coder, e in group if coder == c) for c in out.coders}
-        anchors = [a for c, es in by_coder.items() for e in es
-                   for a in [event_anchor(e, spans_of[c])] if a is not None]
-        start = min((a[0] for a in anchors), default=None)
-        end = max((a[1] for a in anchors), default=None)
+        found_anchors = [a for _, e in group for a in [anchors[id(e)]] if a is not None]
+        start = min((a[0] for a in found_anchors), default=None)
+        end = max((a[1] for a in found_anchors), default=None)
         counts = {len(es) for es in by_coder.values()}
         if 0 in counts or len(counts) > 1:
             out.items.append(Disagreement(EVENT_MISSING, start, end, events=by_coder))
@@ -233,6 +239,14 @@ def _events(out: DocumentDisagreements, sets: dict[str, AnnotationSet]) -> None:
             out.items.append(Disagreement(EVENT_TYPE, start, end, events=by_coder))
         else:
             _event_fields(out, by_coder, spans_of, start, end)
+
+
+def _alike(event: Event, anchor: tuple[int, int] | None, spans: dict[str, Span]
+           ) -> tuple[Any, ...]:
+    """Everything about an event that coders can differ on, to compare as a value."""
+    roles = {r: v for r in event.roles for v in [_fillers(event, r, spans)] if v}
+    fields = {f: v for f, v in event.fields.items() if not is_empty(v)}
+    return (event.type, event.subtype, anchor, roles, fields)
 
 
 def _event_fields(out: DocumentDisagreements, by_coder: dict[str, tuple[Event, ...]],
@@ -254,21 +268,11 @@ def _event_fields(out: DocumentDisagreements, by_coder: dict[str, tuple[Event, .
         for fid in sorted({f for e in events.values() for f in e.fields}):
             aspects[fid] = {c: _value(e.fields.get(fid)) for c, e in events.items()}
         for name, values in aspects.items():
-            if len({json.dumps(v, sort_keys=True, ensure_ascii=False)
-                    for v in values.values()}) > 1:
+            first = next(iter(values.values()))
+            if any(v != first for v in values.values()):
                 out.items.append(Disagreement(EVENT_FIELD, start, end, name=name,
                                               events={c: (e,) for c, e in events.items()},
                                               values=values))
-
-
-def _signature(event: Event, anchor: tuple[int, int] | None, spans: dict[str, Span]) -> str:
-    """Everything about an event that coders can differ on, as one string."""
-    roles = {r: _fillers(event, r, spans) for r in event.roles}
-    fields = {f: _value(v) for f, v in event.fields.items()}
-    return json.dumps([event.type, event.subtype, _range(anchor),
-                       {r: v for r, v in roles.items() if v},
-                       {f: v for f, v in fields.items() if v is not None}],
-                      sort_keys=True, ensure_ascii=False)
 
 
 def _fillers(event: Event, role: str, spans: dict[str, Span]) -> list[list[int]] | None:
@@ -289,8 +293,8 @@ def _value(value: Any) -> Any:
 def _document_fields(out: DocumentDisagreements, fields: dict[str, dict[str, Any]]) -> None:
     for fid in sorted({f for mine in fields.values() for f in mine}):
         values = {c: _value(mine.get(fid)) for c, mine in fields.items()}
-        given = {json.dumps(v, sort_keys=True, ensure_ascii=False) for v in values.values()}
-        if len(given) > 1:
+        first = next(iter(values.values()))
+        if any(v != first for v in values.values()):
             out.items.append(Disagreement(DOCUMENT_FIELD, name=fid, values=values))
         elif any(v is not None for v in values.values()):
             out.agreed += 1
