@@ -43,6 +43,7 @@ _CHUNK = 1000
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 Clean = dict[tuple[str, str], bytes]  # (document id, coder) -> the memo's digest
+Todo = list[tuple[str, list[str]]]  # documents to count, each with its coders' files
 
 
 @dataclass
@@ -100,7 +101,9 @@ def project_agreement(project: Project, *, coders: list[str] | None = None,
                               [] if by_document else None)
     doc_ids = [d for d in project.document_ids() if is_safe_id(d)]  # others: validate says
     present = {c: _json_names(project.annotations_dir / c) for c in chosen}
-    todo = [d for d in doc_ids if sum(d in names for names in present.values()) >= 2]
+    todo: Todo = [(d, coders_of) for d in doc_ids
+                  for coders_of in [[c for c in chosen if d in present[c]]]
+                  if len(coders_of) >= 2]
     wanted = set(chosen)
     clean = {(d, c): digest for d, c, digest in iter_clean(project) if c in wanted}
     n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
@@ -132,15 +135,14 @@ def _json_names(folder: Path) -> set[str]:
 
 
 def _count(project: Project, coders: list[str], status: str | None, by_document: bool,
-           doc_ids: list[str], clean: Clean, progress: Progress | None = None,
+           todo: Todo, clean: Clean, progress: Progress | None = None,
            cancelled: Cancelled | None = None) -> ProjectAgreement:
-    """Count ``doc_ids`` in this process (what a worker runs on its group of documents);
+    """Count the documents of ``todo`` in this process (what a worker runs on its group);
     ``clean``: the memo's digests of files found clean, by (document id, coder)."""
     out = ProjectAgreement(coders, status, GroupAgreement(coders), [] if by_document else None)
     codebook = project.codebook
-    present = {c: _json_names(project.annotations_dir / c) for c in coders}
     folders = {c: os.path.join(project.annotations_dir, check_coder_name(c)) for c in coders}
-    for n, doc_id in enumerate(doc_ids, 1):
+    for n, (doc_id, present) in enumerate(todo, 1):
         if cancelled is not None and cancelled():
             out.cancelled = True
             break
@@ -150,20 +152,19 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
             out.problems.append(str(exc))
             continue
         sets = {}
-        for coder in coders:
-            if doc_id in present[coder]:
-                path = os.path.join(folders[coder], doc_id + ".json")
-                aset = _valid_set(project, coder, path, document, status, out.problems,
-                                  clean.get((doc_id, coder)))
-                if aset is not None:
-                    sets[coder] = aset
+        for coder in present:
+            path = os.path.join(folders[coder], doc_id + ".json")
+            aset = _valid_set(project, coder, path, document, status, out.problems,
+                              clean.get((doc_id, coder)))
+            if aset is not None:
+                sets[coder] = aset
         if len(sets) >= 2:
             out.compared += 1
             out.group.add(document, sets, codebook)
             if out.documents is not None:
                 out.documents.append(document_disagreements(document, sets))
         if progress is not None:
-            progress(n, len(doc_ids))
+            progress(n, len(todo))
     return out
 
 
@@ -203,19 +204,19 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
 
 
 def _count_part(root: str, coders: list[str], status: str | None, by_document: bool,
-                doc_ids: list[str], clean: Clean) -> ProjectAgreement:
+                todo: Todo, clean: Clean) -> ProjectAgreement:
     """A worker's group of documents."""
-    return _count(Project.open(Path(root)), coders, status, by_document, doc_ids, clean)
+    return _count(Project.open(Path(root)), coders, status, by_document, todo, clean)
 
 
 def _count_in_workers(root: Path, coders: list[str], status: str | None, by_document: bool,
-                      doc_ids: list[str], clean: Clean, n_workers: int,
+                      todo: Todo, clean: Clean, n_workers: int,
                       progress: Progress | None,
                       cancelled: Cancelled | None) -> list[ProjectAgreement] | None:
     """The groups' counts from worker processes, in document order; None when workers cannot
     run (then the caller counts here: e.g. a ``python -c`` caller, which spawned workers
     cannot re-import)."""
-    chunks = [doc_ids[i:i + _CHUNK] for i in range(0, len(doc_ids), _CHUNK)]
+    chunks = [todo[i:i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
     results: dict[int, ProjectAgreement] = {}
     done_docs = 0
     try:
@@ -223,7 +224,7 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
         with ProcessPoolExecutor(n_workers, mp_context=get_context("spawn")) as pool:
             futures: dict[Future[ProjectAgreement], int] = {
                 pool.submit(_count_part, str(root), coders, status, by_document, chunk,
-                            _clean_of(clean, chunk, coders)): k
+                            _clean_of(clean, chunk)): k
                 for k, chunk in enumerate(chunks)}
             pending = set(futures)
             while pending:
@@ -233,7 +234,7 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
                     results[k] = future.result()
                     done_docs += len(chunks[k])
                     if progress is not None:
-                        progress(done_docs, len(doc_ids))
+                        progress(done_docs, len(todo))
                 if cancelled is not None and cancelled() and pending:
                     for future in pending:
                         future.cancel()
@@ -246,8 +247,8 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
     return [results[k] for k in sorted(results)]
 
 
-def _clean_of(clean: Clean, doc_ids: list[str], coders: list[str]) -> Clean:
-    """The memo's entries of ``doc_ids`` (what one worker needs of it)."""
+def _clean_of(clean: Clean, todo: Todo) -> Clean:
+    """The memo's entries of the documents of ``todo`` (what one worker needs of it)."""
     if not clean:
         return {}
-    return {(d, c): clean[(d, c)] for d in doc_ids for c in coders if (d, c) in clean}
+    return {(d, c): clean[(d, c)] for d, coders in todo for c in coders if (d, c) in clean}
