@@ -139,20 +139,21 @@ def main() -> None:
             ("agreement --by-document, warm", lambda: project_agreement(project,
                                                                        by_document=True)),
         ]
-        rows = []
+        # Round by round, each measure once, so the machine's changing load falls on all
+        # alike; the memo of clean files is made before the warm runs (not measured).
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in measures}
         result = None
-        for name, work in measures:
-            runs = []
-            if name.startswith("agreement, warm"):
-                validate_project(project)  # the memo, made before (not measured)
-            for _ in range(args.runs):
+        for r in range(args.runs):
+            for name, work in measures:
+                if name.startswith("agreement, warm"):
+                    validate_project(project)
                 wall, cpu, out = timed(work)
-                runs.append((wall, cpu))
-                if name.startswith("agreement, cold") and result is None:
+                runs[name].append((wall, cpu))
+                if result is None and name.startswith("agreement, cold"):
                     result = out
-            rows.append((name, statistics.median(w for w, _ in runs),
-                         statistics.median(c for _, c in runs)))
-            print(f"  {name}: {rows[-1][1]:.2f} s", flush=True)
+                print(f"  round {r + 1}, {name}: {wall:.2f} s ({cpu:.1f} CPU s)", flush=True)
+        rows = [(name, statistics.median(w for w, _ in done),
+                 statistics.median(c for _, c in done)) for name, done in runs.items()]
         print()
         print(f"Agreement of {args.docs:,} documents x {len(CODERS)} coders x 50 spans, median "
               f"of {args.runs} runs ({os.cpu_count()} CPUs)")
