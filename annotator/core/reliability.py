@@ -271,23 +271,28 @@ def _units_by_label(spans: Iterable[tuple[int, int, str]]
 
 def _distance(mine: tuple[list[int], list[int]], theirs: tuple[list[int], list[int]]) -> int:
     """The sum of the distances between one coder's sections and another's for one label (each
-    unordered pair once): overlapping units, and units lying in the other's gaps."""
-    (my_starts, my_ends), (their_starts, their_ends) = mine, theirs
+    unordered pair once): overlapping units, and units lying in the other's gaps. A unit both
+    coders have overlaps only its twin (one coder's units lie apart) and adds nothing, so the
+    twins (most units) are set aside first."""
+    units_a, units_b = list(zip(*mine, strict=True)), list(zip(*theirs, strict=True))
+    twins = set(units_a) & set(units_b)
+    if twins:
+        units_a = [u for u in units_a if u not in twins]
+        units_b = [u for u in units_b if u not in twins]
     total = 0
-    hit_mine = [False] * len(my_starts)
-    hit_theirs = [False] * len(their_starts)
+    hit_a = [False] * len(units_a)
+    hit_b = [False] * len(units_b)
     i = j = 0
-    while i < len(my_starts) and j < len(their_starts):  # overlapping pairs of sorted lists
-        ms, me, ts, te = my_starts[i], my_ends[i], their_starts[j], their_ends[j]
-        if ms < te and ts < me:
-            total += (ms - ts) ** 2 + (me - te) ** 2
-            hit_mine[i] = hit_theirs[j] = True
-        if me <= te:
+    n_a, n_b = len(units_a), len(units_b)
+    while i < n_a and j < n_b:  # every overlapping pair of two sorted lists
+        (sa, ea), (sb, eb) = units_a[i], units_b[j]
+        if sa < eb and sb < ea:
+            total += (sa - sb) ** 2 + (ea - eb) ** 2
+            hit_a[i] = hit_b[j] = True
+        if ea <= eb:
             i += 1
         else:
             j += 1
-    for starts, ends, hits in ((my_starts, my_ends, hit_mine),
-                               (their_starts, their_ends, hit_theirs)):
-        total += sum((e - s) ** 2 for s, e, hit in zip(starts, ends, hits, strict=True)
-                     if not hit)
+    for units, hits in ((units_a, hit_a), (units_b, hit_b)):
+        total += sum((e - s) ** 2 for (s, e), hit in zip(units, hits, strict=True) if not hit)
     return total

@@ -564,7 +564,7 @@ class AgreementDialog(TransferDialog):
     """``annotator agreement``: every pair of the chosen coders and all of them at once, the
     figures as the command line prints them, and below them the documents the coders disagree
     on, the most disputed first (``agreement --by-document``). Double-click or Enter on a
-    document emits ``documentChosen`` with its id (the window opens it for adjudication)."""
+    document emits ``documentChosen`` with its id, for the window to open it in adjudication."""
 
     RUN_TEXT = "Compute"
     documentChosen = Signal(str)

@@ -208,3 +208,52 @@ def test_u_alpha_merges_one_coders_overlapping_units_and_counts_missing_coders()
     double.add(40, [a, b])
     assert double.alpha() == pytest.approx(single.alpha(), abs=0.02)
     assert double.label("X").observed == pytest.approx(single.label("X").observed / 2)
+
+
+def sections(length: int, units: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """A coder's units and the gaps between them, covering the whole continuum."""
+    out, position = [], 0
+    for start, end in units:
+        if start > position:
+            out.append((position, start, False))
+        out.append((start, end, True))
+        position = end
+    if position < length:
+        out.append((position, length, False))
+    return out
+
+
+def distance_by_definition(length: int, a: list[tuple[int, int]], b: list[tuple[int, int]]
+                           ) -> int:
+    """Krippendorff's delta squared summed over every pair of sections, as defined (2004)."""
+    total = 0
+    for gs, ge, g_unit in sections(length, a):
+        for hs, he, h_unit in sections(length, b):
+            if g_unit and h_unit and gs < he and hs < ge:
+                total += (gs - hs) ** 2 + (ge - he) ** 2
+            elif g_unit and not h_unit and hs <= gs and ge <= he:
+                total += (ge - gs) ** 2
+            elif h_unit and not g_unit and gs <= hs and he <= ge:
+                total += (he - hs) ** 2
+    return total
+
+
+def test_observed_distance_equals_its_definition_over_every_pair_of_sections():
+    from annotator.core.reliability import _distance, _units_by_label
+
+    rng = random.Random(23)
+
+    def units(length: int) -> list[tuple[int, int, str]]:
+        out = []
+        for _ in range(rng.randint(0, 6)):
+            s = rng.randrange(length)
+            out.append((s, rng.randint(s + 1, min(length, s + 9)), "X"))
+        return out
+
+    for _ in range(2000):
+        length = rng.randint(1, 40)
+        a, b = _units_by_label(units(length)), _units_by_label(units(length))
+        ua, ub = a.get("X", ([], [])), b.get("X", ([], []))
+        expected = distance_by_definition(length, list(zip(*ua, strict=True)),
+                                          list(zip(*ub, strict=True)))
+        assert _distance(ua, ub) == expected
