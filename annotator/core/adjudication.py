@@ -30,6 +30,7 @@ from typing import Any
 from annotator.core import agreement
 from annotator.core.codebook import Codebook
 from annotator.core.jsonio import dumps_line
+from annotator.core.matching import overlap_matching
 from annotator.core.model import (
     GOLD_CODER,
     PROVENANCE_HOW,
@@ -393,14 +394,14 @@ def match_events(views: Mapping[str, _CoderView], coders: Sequence[str]) -> list
 
 def _anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None:
     """Where an event sits (its trigger, else its role fillers), as ``agreement`` sees it."""
-    return agreement._anchor(event, spans)
+    return agreement.event_anchor(event, spans)
 
 
 def _overlap_pairs(items_a: list[tuple[int, int, str]], items_b: list[tuple[int, int, str]]
                    ) -> list[tuple[int, int]]:
     """One-to-one pairs of items with the same key and overlapping ranges, as ``agreement``
-    matches events (one place to change if its matching moves)."""
-    return agreement._overlap_pairs(items_a, items_b)
+    matches events: a maximum matching (``core.matching``)."""
+    return overlap_matching(items_a, items_b)
 
 
 def _fields(target: dict[str, Any], provenance: dict[str, Provenance] | None,

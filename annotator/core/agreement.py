@@ -4,39 +4,45 @@ adjudicating, computed from annotation sets alone (no files, no Qt).
 For each pair of coders, over the documents both coded:
 
 - **Spans**, matched one to one. *Strict*: same start, end and label. *Lenient*: same label
-  and overlapping ranges (the pair with the larger overlap is matched first). *Boundaries*:
-  same start and end, whatever the label (tells edge disagreements from label ones). Each is
-  reported as F1 = 2 * matched / (spans of A + spans of B), symmetric in the coders, overall and
-  per label.
+  and overlapping ranges, as many pairs as a one-to-one matching can have (``core.matching``).
+  *Boundaries*: same start and end, whatever the label (tells edge disagreements from label
+  ones). Each is reported as F1 = 2 * matched / (spans of A + spans of B), symmetric in the
+  coders, overall and per label.
 - **Characters**: Cohen's kappa over every non-whitespace code point, its category being the
   set of labels of the spans that cover it ("O" for none); chance-corrected, as kappa is.
 - **Events**, matched one to one: same type, and overlapping anchors (the trigger, or for an
   event without one, the range its role fillers cover). Strict also wants the same anchor
-  range. Over matched events: sub-type agreement, role fillers (F1 of role, start, end), and
-  each field.
+  range. Events with no anchor at all are matched with those of the same type that have none
+  either (the most alike first). Over matched events: sub-type agreement, role fillers (F1 of
+  role, start, end), and each field.
 - **Fields** (of matched events, and of the documents): the share of pairs with the same value
   among the pairs where either coder gave one, and Cohen's kappa for choice and yes/no fields.
 
-Kappa is ``None`` where it is undefined (both coders used one category throughout).
+Kappa is ``None`` where it is undefined (both coders used one category throughout); ``describe``
+says so. Every count can be merged (``merge``), so documents may be counted in parts.
 """
 
 from __future__ import annotations
 
 import json
-import unicodedata
-from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from annotator.core.codebook import Codebook
+from annotator.core.coded_units import character_units
+from annotator.core.matching import identical_pairs, overlap_matching
 from annotator.core.model import AnnotationSet, Document, Event, Span
 from annotator.core.values import is_empty
 
 NOMINAL_TYPES = frozenset({"enum", "boolean"})  # fields whose values are categories: kappa
+UNDEFINED_KAPPA = "undefined (one category only)"
+NONE = "-"  # the category of a value not given
+SAME, DIFFERENT = ("=", "="), ("a", "b")  # a pair of values that are not categories
+_LABEL, _RANGE = itemgetter(2), itemgetter(0, 1)
 
 
 @dataclass
@@ -57,6 +63,9 @@ class F1:
         self.b += b
         self.matched += matched
 
+    def merge(self, other: F1) -> None:
+        self.add(other.a, other.b, other.matched)
+
     def to_dict(self) -> dict[str, Any]:
         return {"a": self.a, "b": self.b, "matched": self.matched, "f1": _round(self.f1)}
 
@@ -71,6 +80,9 @@ class Kappa:
 
     def add(self, a: str, b: str, n: int = 1) -> None:
         self.pairs[(a, b)] += n
+
+    def merge(self, other: Kappa) -> None:
+        self.pairs.update(other.pairs)
 
     @property
     def n(self) -> int:
@@ -102,6 +114,19 @@ class Kappa:
         return {"n": self.n, "observed": _round(self.observed), "kappa": _round(self.kappa)}
 
 
+class PreparedSet:
+    """One coder's set of one document, with what every pair it is in needs computed once:
+    its spans as ``(start, end, label)``, spans by id, and each event's anchor."""
+
+    __slots__ = ("aset", "by_id", "events", "items")
+
+    def __init__(self, aset: AnnotationSet) -> None:
+        self.aset = aset
+        self.items = [(s.start, s.end, s.label) for s in aset.spans]
+        self.by_id = {s.id: s for s in aset.spans}
+        self.events = [(e, event_anchor(e, self.by_id)) for e in aset.events]
+
+
 @dataclass
 class PairAgreement:
     """Agreement of coders ``a`` and ``b`` over the documents both coded."""
@@ -122,10 +147,19 @@ class PairAgreement:
     roles: dict[str, F1] = field(default_factory=dict)
     event_fields: dict[str, Kappa] = field(default_factory=dict)
     document_fields: dict[str, Kappa] = field(default_factory=dict)
+    # Whether event types have sub-types (the codebook's; without one, whether any was given):
+    # without them, the sub-type figure means nothing and is not shown.
+    subtypes_defined: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         def table(d: dict[str, Any]) -> dict[str, Any]:
             return {k: v.to_dict() for k, v in sorted(d.items())}
+        events: dict[str, Any] = {"strict": self.events_strict.to_dict(),
+                                  "lenient": self.events_lenient.to_dict(),
+                                  "by_type_lenient": table(self.types_lenient)}
+        if self.subtypes_defined:
+            events["subtype"] = self.subtypes.to_dict()
+        events |= {"roles": table(self.roles), "fields": table(self.event_fields)}
         return {
             "coders": [self.a, self.b], "documents": self.documents,
             "spans": {"strict": self.spans_strict.to_dict(),
@@ -134,25 +168,53 @@ class PairAgreement:
                       "by_label_strict": table(self.labels_strict),
                       "by_label_lenient": table(self.labels_lenient)},
             "characters": self.characters.to_dict(),
-            "events": {"strict": self.events_strict.to_dict(),
-                       "lenient": self.events_lenient.to_dict(),
-                       "by_type_lenient": table(self.types_lenient),
-                       "subtype": self.subtypes.to_dict(),
-                       "roles": table(self.roles),
-                       "fields": table(self.event_fields)},
+            "events": events,
             "document_fields": table(self.document_fields),
         }
-
 
     def add(self, document: Document, set_a: AnnotationSet, set_b: AnnotationSet,
             codebook: Codebook | None = None) -> None:
         """Count one more document, coded by A (``set_a``) and by B (``set_b``)."""
+        a, b = PreparedSet(set_a), PreparedSet(set_b)
+        self.add_prepared(a, b, character_units(document.text, [a.items, b.items]), codebook)
+
+    def add_prepared(self, a: PreparedSet, b: PreparedSet,
+                     characters: Counter[tuple[str, ...]], codebook: Codebook | None) -> None:
+        """``add``, with the sets prepared and the characters' pairs of categories counted
+        (``coded_units.character_units``) by a caller that compares more coders at once."""
         nominal = _nominal_fields(codebook)
         self.documents += 1
-        _spans(self, set_a.spans, set_b.spans)
-        _characters(self.characters, document.text, set_a.spans, set_b.spans)
-        _events(self, set_a, set_b, nominal)
-        _fields(self.document_fields, set_a.fields, set_b.fields, nominal)
+        _spans(self, a.items, b.items)
+        self.characters.pairs.update(characters)
+        if codebook is not None:
+            self.subtypes_defined = _has_subtypes(codebook)
+        elif not self.subtypes_defined:
+            self.subtypes_defined = any(e.subtype for p in (a, b) for e, _ in p.events)
+        _events(self, a, b, nominal)
+        _fields(self.document_fields, a.aset.fields, b.aset.fields, nominal)
+
+    def merge(self, other: PairAgreement) -> None:
+        """Add the counts of ``other`` (the same two coders, other documents)."""
+        self.documents += other.documents
+        for mine, theirs in ((self.spans_strict, other.spans_strict),
+                             (self.spans_lenient, other.spans_lenient),
+                             (self.spans_boundaries, other.spans_boundaries),
+                             (self.events_strict, other.events_strict),
+                             (self.events_lenient, other.events_lenient)):
+            mine.merge(theirs)
+        for table, more in ((self.labels_strict, other.labels_strict),
+                            (self.labels_lenient, other.labels_lenient),
+                            (self.types_lenient, other.types_lenient),
+                            (self.roles, other.roles)):
+            for key, f1 in more.items():
+                table.setdefault(key, F1()).merge(f1)
+        self.characters.merge(other.characters)
+        self.subtypes.merge(other.subtypes)
+        for kappas, more_kappas in ((self.event_fields, other.event_fields),
+                                    (self.document_fields, other.document_fields)):
+            for key, k in more_kappas.items():
+                kappas.setdefault(key, Kappa(nominal=k.nominal)).merge(k)
+        self.subtypes_defined = self.subtypes_defined or other.subtypes_defined
 
 
 def compare(a: str, b: str, items: Iterable[tuple[Document, AnnotationSet, AnnotationSet]],
@@ -164,15 +226,24 @@ def compare(a: str, b: str, items: Iterable[tuple[Document, AnnotationSet, Annot
     return out
 
 
+def f1_text(x: F1) -> str:
+    return "-" if x.f1 is None else f"{x.f1:.2f}"
+
+
+def kappa_text(k: Kappa) -> str:
+    """Kappa as a figure, or why there is none (a nominal one that is undefined says so)."""
+    if k.kappa is not None:
+        return f"{k.kappa:.2f}"
+    return UNDEFINED_KAPPA if k.nominal and k.n else "-"
+
+
 def describe(pair: PairAgreement, status: str | None) -> str:
     """The pair's agreement as aligned lines of text (``status``: of the sets compared)."""
-    def f1(x: F1) -> str:
-        return "-" if x.f1 is None else f"{x.f1:.2f}"
-
-    def kappa(k: Kappa) -> str:
+    def agreement(k: Kappa) -> str:
         ok = "-" if k.observed is None else f"{k.observed:.2f}"
-        return ok + ("" if k.kappa is None else f", kappa {k.kappa:.2f}")
+        return ok + (f", kappa {kappa_text(k)}" if k.nominal and k.n else "")
 
+    f1 = f1_text
     what = f"{status} sets" if status else "sets of any status"
     lines = [f"{pair.a} and {pair.b}: {pair.documents} document(s) both coded ({what})"]
     if not pair.documents:
@@ -182,7 +253,7 @@ def describe(pair: PairAgreement, status: str | None) -> str:
     rows += [("spans", f"strict F1 {f1(s)}, lenient {f1(pair.spans_lenient)}, boundaries "
                        f"{f1(pair.spans_boundaries)} ({s.a} and {s.b} spans, {s.matched} the "
                        "same)"),
-             ("characters", f"agreement {kappa(pair.characters)} ({pair.characters.n} "
+             ("characters", f"agreement {agreement(pair.characters)} ({pair.characters.n} "
                             "characters)")]
     rows += [(f"  {label}", f"strict F1 {f1(x)}, lenient {f1(pair.labels_lenient[label])} "
                             f"({x.a} / {x.b})")
@@ -191,12 +262,13 @@ def describe(pair: PairAgreement, status: str | None) -> str:
     rows.append(("events", f"lenient F1 {f1(e)}, strict {f1(pair.events_strict)} ({e.a} and "
                            f"{e.b} events, {e.matched} matched)"))
     if e.matched:
-        rows.append(("  sub-type", f"agreement {kappa(pair.subtypes)}"))
+        if pair.subtypes_defined:
+            rows.append(("  sub-type", f"agreement {agreement(pair.subtypes)}"))
         rows += [(f"  role {role}", f"F1 {f1(x)} ({x.a} / {x.b})")
                  for role, x in sorted(pair.roles.items())]
-        rows += [(f"  field {fid}", f"agreement {kappa(k)} (n {k.n})")
+        rows += [(f"  field {fid}", f"agreement {agreement(k)} (n {k.n})")
                  for fid, k in sorted(pair.event_fields.items())]
-    rows += [(f"document field {fid}", f"agreement {kappa(k)} (n {k.n})")
+    rows += [(f"document field {fid}", f"agreement {agreement(k)} (n {k.n})")
              for fid, k in sorted(pair.document_fields.items())]
     width = max(len(name) for name, _ in rows)
     lines += [f"  {name:<{width}}  {figures}" for name, figures in rows]
@@ -204,98 +276,29 @@ def describe(pair: PairAgreement, status: str | None) -> str:
 
 
 # -- spans ------------------------------------------------------------------------------------
-def _spans(out: PairAgreement, spans_a: Sequence[Span], spans_b: Sequence[Span]) -> None:
-    items_a = [(s.start, s.end, s.label) for s in spans_a]
-    items_b = [(s.start, s.end, s.label) for s in spans_b]
-    count_a, count_b = Counter(s.label for s in spans_a), Counter(s.label for s in spans_b)
-    strict: Counter[str] = Counter()
-    for (_, _, label), n in (Counter(items_a) & Counter(items_b)).items():
-        strict[label] += n
-    bounds = Counter(i[:2] for i in items_a) & Counter(i[:2] for i in items_b)
-    out.spans_boundaries.add(len(spans_a), len(spans_b), sum(bounds.values()))
-    lenient = Counter(items_a[i][2] for i, _ in _overlap_pairs(items_a, items_b))
-    for label in count_a | count_b:
+def _spans(out: PairAgreement, items_a: list[tuple[int, int, str]],
+           items_b: list[tuple[int, int, str]]) -> None:
+    count_a, count_b = Counter(map(_LABEL, items_a)), Counter(map(_LABEL, items_b))
+    identical = identical_pairs(items_a, items_b)
+    strict = Counter(items_a[i][2] for i, _ in identical)
+    ranges_a, ranges_b = set(map(_RANGE, items_a)), set(map(_RANGE, items_b))
+    if len(ranges_a) == len(items_a) and len(ranges_b) == len(items_b):  # no range twice
+        same_ranges = len(ranges_a & ranges_b)
+    else:
+        same_ranges = sum((Counter(map(_RANGE, items_a)) & Counter(map(_RANGE, items_b)))
+                          .values())
+    out.spans_boundaries.add(len(items_a), len(items_b), same_ranges)
+    lenient = Counter(items_a[i][2] for i, _ in overlap_matching(items_a, items_b, identical))
+    for label in count_a.keys() | count_b.keys():
         in_a, in_b = count_a[label], count_b[label]
         out.labels_strict.setdefault(label, F1()).add(in_a, in_b, strict[label])
         out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])
-        out.spans_strict.add(in_a, in_b, strict[label])
-        out.spans_lenient.add(in_a, in_b, lenient[label])
-
-
-def _overlap_pairs(items_a: list[tuple[int, int, str]], items_b: list[tuple[int, int, str]]
-                   ) -> list[tuple[int, int]]:
-    """One-to-one matches (index in A, index in B) of items (start, end, key) with the same
-    key and overlapping ranges, the largest overlap first (then A's, then B's order). Only
-    B's items that can overlap are looked at: sorted by start, from the longest's reach."""
-    by_key: dict[str, list[tuple[int, int, int]]] = {}
-    for j, (sb, eb, kb) in enumerate(items_b):
-        by_key.setdefault(kb, []).append((sb, eb, j))
-    index = {}
-    for key, items in by_key.items():
-        items.sort()
-        index[key] = ([sb for sb, _, _ in items], max(eb - sb for sb, eb, _ in items), items)
-    candidates = []
-    for i, (sa, ea, ka) in enumerate(items_a):
-        found = index.get(ka)
-        if found is None:
-            continue
-        starts, longest, items = found
-        # B's item overlaps when sb < ea and eb > sa, so sb > sa - longest.
-        for sb, eb, j in items[bisect_right(starts, sa - longest):bisect_left(starts, ea)]:
-            overlap = min(ea, eb) - max(sa, sb)
-            if overlap > 0:
-                candidates.append((-overlap, i, j))
-    candidates.sort()
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    pairs = []
-    for _, i, j in candidates:
-        if i not in used_a and j not in used_b:
-            used_a.add(i)
-            used_b.add(j)
-            pairs.append((i, j))
-    return pairs
-
-
-def _characters(kappa: Kappa, text: str, spans_a: Sequence[Span],
-                spans_b: Sequence[Span]) -> None:
-    """Each counted character's pair of categories (in C loops: a document has thousands)."""
-    cats_a, cats_b = _categories(len(text), spans_a), _categories(len(text), spans_b)
-    pairs = zip(cats_a, cats_b, strict=True)
-    for (ca, cb), n in Counter(compress(pairs, map(_counted, text))).items():
-        kappa.add(ca, cb, n)
-
-
-@lru_cache(maxsize=4096)
-def _counted(ch: str) -> bool:
-    """Whether a character counts: not whitespace, not an invisible format mark (RLM...)."""
-    return not ch.isspace() and unicodedata.category(ch) != "Cf"
-
-
-def _categories(n: int, spans: Sequence[Span]) -> list[str]:
-    """For each code point, the labels of the spans covering it, joined with "+" ("O" for
-    none). Spans over uncovered text (most) are filled a slice at a time."""
-    cats = ["O"] * n
-    shared: dict[int, set[str]] = {}  # code points under two spans or more
-    for s in spans:
-        lo, hi = max(0, s.start), min(n, s.end)
-        if hi <= lo:
-            continue
-        if cats[lo:hi].count("O") == hi - lo:
-            cats[lo:hi] = [s.label] * (hi - lo)
-            continue
-        for i in range(lo, hi):
-            if cats[i] == "O":
-                cats[i] = s.label
-            else:
-                shared.setdefault(i, {cats[i]}).add(s.label)
-    for i, labels in shared.items():
-        cats[i] = "+".join(sorted(labels))
-    return cats
+    out.spans_strict.add(len(items_a), len(items_b), len(identical))
+    out.spans_lenient.add(len(items_a), len(items_b), sum(lenient.values()))
 
 
 # -- events -----------------------------------------------------------------------------------
-def _anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None:
+def event_anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None:
     """The trigger's range; for an event without one, the range its role fillers cover."""
     trigger = spans.get(event.trigger) if event.trigger else None
     if trigger is not None:
@@ -306,35 +309,67 @@ def _anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None:
     return min(s.start for s in fillers), max(s.end for s in fillers)
 
 
-def _events(out: PairAgreement, set_a: AnnotationSet, set_b: AnnotationSet,
-            nominal: frozenset[str]) -> None:
-    spans_a = {s.id: s for s in set_a.spans}
-    spans_b = {s.id: s for s in set_b.spans}
-    ev_a = [(e, _anchor(e, spans_a)) for e in set_a.events]
-    ev_b = [(e, _anchor(e, spans_b)) for e in set_b.events]
-    strict = Counter((e.type, anchor) for e, anchor in ev_a if anchor) & Counter(
-        (e.type, anchor) for e, anchor in ev_b if anchor)
-    out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
-    # Lenient: one to one, same type, overlapping anchors, the largest overlap first.
-    anchored_a = [(e, anchor) for e, anchor in ev_a if anchor is not None]
-    anchored_b = [(e, anchor) for e, anchor in ev_b if anchor is not None]
-    matches = _overlap_pairs([(start, end, e.type) for e, (start, end) in anchored_a],
-                             [(start, end, e.type) for e, (start, end) in anchored_b])
+def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[Event, Event]]:
+    """Lenient one-to-one pairs of A's and B's events: same type and overlapping anchors (as
+    many as can be); events without an anchor pair with those of their type without one."""
+    anchored_a = [(e, anchor) for e, anchor in a.events if anchor is not None]
+    anchored_b = [(e, anchor) for e, anchor in b.events if anchor is not None]
+    matches = overlap_matching([(start, end, e.type) for e, (start, end) in anchored_a],
+                               [(start, end, e.type) for e, (start, end) in anchored_b])
     pairs = [(anchored_a[i][0], anchored_b[j][0]) for i, j in matches]
+    if len(anchored_a) < len(a.events) and len(anchored_b) < len(b.events):
+        pairs += _match_unanchored([e for e, anchor in a.events if anchor is None],
+                                   [e for e, anchor in b.events if anchor is None])
+    return pairs
+
+
+def _match_unanchored(events_a: list[Event], events_b: list[Event]) -> list[tuple[Event, Event]]:
+    """Events without an anchor, by type: those alike in sub-type and fields first, then the
+    rest in order."""
+    def alike(e: Event) -> str:
+        return json.dumps([e.subtype, e.fields], ensure_ascii=False, sort_keys=True)
+
+    pairs = []
+    for etype in dict.fromkeys(e.type for e in events_a):
+        left = [e for e in events_a if e.type == etype]
+        right = [e for e in events_b if e.type == etype]
+        for e in list(left):
+            twin = next((f for f in right if alike(f) == alike(e)), None)
+            if twin is not None:
+                pairs.append((e, twin))
+                left.remove(e)
+                right.remove(twin)
+        pairs += zip(left, right, strict=False)
+    return pairs
+
+
+def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
+            nominal: frozenset[str]) -> None:
+    ev_a, ev_b = a.events, b.events
+    strict = Counter((e.type, anchor) for e, anchor in ev_a) & Counter(
+        (e.type, anchor) for e, anchor in ev_b)
+    out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
+    pairs = match_events(a, b)
     out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
-    for etype in {e.type for e, _ in ev_a} | {e.type for e, _ in ev_b}:
-        out.types_lenient.setdefault(etype, F1()).add(
-            sum(1 for e, _ in ev_a if e.type == etype), sum(1 for e, _ in ev_b if e.type == etype),
-            sum(1 for e, _ in pairs if e.type == etype))
+    types_a, types_b = Counter(e.type for e, _ in ev_a), Counter(e.type for e, _ in ev_b)
+    matched = Counter(e.type for e, _ in pairs)
+    for etype in types_a | types_b:
+        out.types_lenient.setdefault(etype, F1()).add(types_a[etype], types_b[etype],
+                                                      matched[etype])
+    spans_a, spans_b = a.by_id, b.by_id
     for ea, eb in pairs:
-        out.subtypes.add(ea.subtype or "-", eb.subtype or "-")
-        for role in set(ea.roles) | set(eb.roles):
-            fill_a = Counter((spans_a[s].start, spans_a[s].end)
-                             for s in ea.roles.get(role, ()) if s in spans_a)
-            fill_b = Counter((spans_b[s].start, spans_b[s].end)
-                             for s in eb.roles.get(role, ()) if s in spans_b)
-            out.roles.setdefault(role, F1()).add(sum(fill_a.values()), sum(fill_b.values()),
-                                                 sum((fill_a & fill_b).values()))
+        out.subtypes.add(ea.subtype or NONE, eb.subtype or NONE)
+        for role in ea.roles.keys() | eb.roles.keys():
+            fill_a = [(spans_a[s].start, spans_a[s].end)
+                      for s in ea.roles.get(role, ()) if s in spans_a]
+            fill_b = [(spans_b[s].start, spans_b[s].end)
+                      for s in eb.roles.get(role, ()) if s in spans_b]
+            same = len(fill_a) if fill_a == fill_b else sum(
+                (Counter(fill_a) & Counter(fill_b)).values())
+            roles = out.roles.get(role)
+            if roles is None:
+                roles = out.roles[role] = F1()
+            roles.add(len(fill_a), len(fill_b), same)
         _fields(out.event_fields, ea.fields, eb.fields, nominal)
 
 
@@ -350,6 +385,14 @@ def _nominal_fields(codebook: Codebook | None) -> frozenset[str]:
     return cached  # type: ignore[no-any-return]
 
 
+def _has_subtypes(codebook: Codebook) -> bool:
+    cached = codebook.__dict__.get("_has_subtypes")
+    if cached is None:
+        cached = any(et.subtypes for et in codebook.event_types)
+        object.__setattr__(codebook, "_has_subtypes", cached)
+    return cached  # type: ignore[no-any-return]
+
+
 def _find_nominal_fields(codebook: Codebook) -> frozenset[str]:
     ids = {f.id for f in codebook.document_fields if f.type in NOMINAL_TYPES and not f.multiple}
     for et in codebook.event_types:
@@ -360,17 +403,50 @@ def _find_nominal_fields(codebook: Codebook) -> frozenset[str]:
 
 def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str, Any],
             nominal: frozenset[str]) -> None:
-    """Each field that either coder filled: the pair of values ("-" for none)."""
-    for fid in set(fields_a) | set(fields_b):
+    """Each field that either coder filled: the pair of values ("-" for none). A field whose
+    values are not categories counts agreement only: its pair says same or not (``SAME``)."""
+    for fid in fields_a.keys() | fields_b.keys():
         va, vb = fields_a.get(fid), fields_b.get(fid)
-        if is_empty(va) and is_empty(vb):
+        if va == vb:
+            if is_empty(va):
+                continue
+            pair = (category(va),) * 2 if fid in nominal else SAME
+        elif fid in nominal:
+            pair = (category(va), category(vb))
+        elif is_empty(va) and is_empty(vb):
             continue
-        out.setdefault(fid, Kappa(nominal=fid in nominal)).add(_category(va), _category(vb))
+        else:
+            pair = DIFFERENT
+        kappa = out.get(fid)
+        if kappa is None:
+            kappa = out[fid] = Kappa(nominal=fid in nominal)
+        kappa.pairs[pair] += 1
 
 
-def _category(value: Any) -> str:
-    return "-" if is_empty(value) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+def category(value: Any) -> str:
+    """A value as a category: its JSON text, "-" for none (the same for equal values)."""
+    if is_empty(value):
+        return NONE
+    if isinstance(value, str | int | float):
+        return _scalar_text(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@lru_cache(maxsize=65536, typed=True)  # typed: 1 and True are other values
+def _scalar_text(value: str | float) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def pair_units(units: Counter[tuple[str, ...]], i: int, j: int) -> Counter[tuple[str, str]]:
+    """The pairs of categories of coders ``i`` and ``j`` out of every coder's units."""
+    if len(next(iter(units), ())) == 2 and (i, j) == (0, 1):
+        return units  # type: ignore[return-value]
+    out: Counter[tuple[str, str]] = Counter()
+    for values, n in units.items():
+        out[(values[i], values[j])] += n
+    return out
+

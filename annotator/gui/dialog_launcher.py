@@ -23,11 +23,13 @@ class DialogLauncher:
 
     def __init__(self, parent: QWidget, project: Project,
                  saved_before: Callable[[str], bool],
-                 on_import: Callable[[ImportReport], None]) -> None:
+                 on_import: Callable[[ImportReport], None],
+                 on_adjudicate: Callable[[str], object]) -> None:
         self.parent = parent
         self.project = project
         self.saved_before = saved_before
         self.on_import = on_import
+        self.on_adjudicate = on_adjudicate
         self.current: ExportDialog | ImportDialog | AgreementDialog | None = None
 
     def export(self) -> ExportDialog | None:
@@ -46,12 +48,21 @@ class DialogLauncher:
         return self._show(dialog)
 
     def agreement(self) -> AgreementDialog | None:
-        """Agreement of the coders, read from the saved files."""
+        """Agreement of the coders, read from the saved files; a row of its table of
+        disputed documents opens that document's adjudication."""
         if not self.saved_before("agreement count"):
             return None
         from annotator.gui.transfer import AgreementDialog
 
-        return self._show(AgreementDialog(self.project, self.parent))
+        dialog = AgreementDialog(self.project, self.parent)
+        dialog.documentChosen.connect(self._on_document_chosen)
+        return self._show(dialog)
+
+    def _on_document_chosen(self, doc_id: str) -> None:
+        dialog = self.current
+        if dialog is not None:
+            dialog.close()
+        self.on_adjudicate(doc_id)
 
     def _show(self, dialog: _Dialog) -> _Dialog:
         dialog.finished.connect(self._on_dialog_finished)

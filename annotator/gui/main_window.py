@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
                                  self.asker, self.show_message, offer_recovery=offer_recovery)
         self.recovery = self.flow.recovery
         self.dialogs = DialogLauncher(self, project, self.flow.saved_before,
-                                      self._on_import_completed)
+                                      self._on_import_completed, self.adjudicate)
         self.issues = IssueDebouncer(self)
         self.issues.issuesChanged.connect(self.refresh_validation)
         self.clock = CodingClock(self.state, self._update_time, self)

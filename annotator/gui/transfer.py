@@ -10,6 +10,9 @@ lead can read it, change an option and run again.
 The dialogs are window-modal: nothing can be edited while a run reads or writes the project.
 Closing a dialog during a run cancels it and waits for the worker to stop (the core functions
 poll ``cancelled()`` between documents, and a cancelled export writes nothing).
+
+Longer than most modules (about 700 lines): three dialogs on one base class, kept together so
+their shared running and reporting stays in one place.
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -40,17 +44,21 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.agreement import describe as describe_pair
+from annotator.core.disagreements import KINDS
 from annotator.core.model import STATUSES
 from annotator.errors import AnnotatorError
 from annotator.formats.export import DEFAULT_SEED, ExportReport, export_project, parse_split
 from annotator.formats.importing import ImportReport, import_annotations
 from annotator.formats.registry import export_formats, import_formats
-from annotator.storage.agreement import ProjectAgreement, project_agreement
+from annotator.storage.agreement import GOLD, ProjectAgreement, project_agreement
 from annotator.storage.project import Project
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals from the worker
@@ -538,25 +546,44 @@ def _internal_error(exc: BaseException) -> str:
             f"{where}\nEvery file already written is whole: each write is atomic.")
 
 
+class _DocumentTable(QTableWidget):
+    """The documents the coders disagree on, a row each. Enter on a row is taken here (the
+    dialog would press its default button, Compute) and reported like a double-click."""
+
+    rowActivated = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            event.accept()
+            self.rowActivated.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+
 class AgreementDialog(TransferDialog):
-    """``annotator agreement``: every pair of the chosen coders, over the documents both coded;
-    the figures as the command line prints them."""
+    """``annotator agreement``: every pair of the chosen coders and all of them at once, the
+    figures as the command line prints them, and below them the documents the coders disagree
+    on, the most disputed first (``agreement --by-document``). Double-click or Enter on a
+    document emits ``documentChosen`` with its id, for the window to open it in adjudication."""
 
     RUN_TEXT = "Compute"
+    documentChosen = Signal(str)
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(project, parent)
         self.setObjectName("agreementDialog")
         self.setWindowTitle(f"Agreement between coders: {project.name}")
-        self.resize(820, 640)
+        self.resize(900, 700)
         self.coder_list = QListWidget(self.options)
         self.coder_list.setObjectName("coderList")
-        self.coder_list.setToolTip("The coders to compare, pair by pair")
+        self.coder_list.setToolTip(f"The coders to compare ({GOLD!r}, the adjudicated sets, "
+                                   "only when ticked)")
         for coder in project.coders():
             self.coder_list.addItem(coder)
             item = self.coder_list.item(self.coder_list.count() - 1)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(Qt.CheckState.Unchecked if coder == GOLD
+                               else Qt.CheckState.Checked)
         self.coder_list.setMaximumHeight(110)
         self.form.addRow("&Coders:", self.coder_list)
         self.status_box = self._combo("statusBox", [
@@ -569,21 +596,100 @@ class AgreementDialog(TransferDialog):
         self.result_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.result_view.setPlaceholderText("Choose two coders or more, then Compute.")
 
+        self.document_table = _DocumentTable(self)
+        self.document_table.setObjectName("documentTable")
+        headers = ["Document", "Disputed", *(kind.capitalize() for kind in KINDS)]
+        self.document_table.setColumnCount(len(headers))
+        self.document_table.setHorizontalHeaderLabels(headers)
+        self.document_table.setToolTip(
+            "The documents the coders disagree on, the most disputed first (the share of "
+            "items in dispute), with how many disagreements of each kind. Double-click or "
+            "press Enter to choose one.")
+        self.document_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.document_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.document_table.verticalHeader().setVisible(False)
+        self.document_table.horizontalHeader().setStretchLastSection(True)
+        self.document_table.cellDoubleClicked.connect(self._on_document_table_cell_double_clicked)
+        self.document_table.rowActivated.connect(self._on_document_table_row_activated)
+        self.documents_label = QLabel("Documents the coders disagree on:", self)
+        self.documents_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.documents_label.setBuddy(self.document_table)
+        below = QWidget(self)
+        box = QVBoxLayout(below)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.documents_label)
+        box.addWidget(self.document_table)
+        # The figures above, the documents below, the lead choosing how much of each shows.
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        index = layout.indexOf(self.result_view)
+        layout.removeWidget(self.result_view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.result_view)
+        splitter.addWidget(below)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.insertWidget(index, splitter, 1)
+
     def coders(self) -> list[str]:
         return [self.coder_list.item(i).text() for i in range(self.coder_list.count())
                 if self.coder_list.item(i).checkState() == Qt.CheckState.Checked]
 
     def work(self) -> Callable[..., Any]:
+        self._show_documents(None)  # the list of an earlier run is not this run's
         coders = self.coders()
         if len(coders) < 2:
             raise AnnotatorError("Choose two coders or more.")
         return partial(project_agreement, self.project, coders=coders,
-                       status=self.status_box.currentData())
+                       status=self.status_box.currentData(), by_document=True)
 
     def describe(self, report: ProjectAgreement) -> str:
-        parts = [describe_pair(pair, report.status) for pair in report.pairs]
+        parts = [report.group.describe(report.status),
+                 *(describe_pair(pair, report.status) for pair in report.pairs)]
         if report.cancelled:
             parts.insert(0, "Cancelled: the figures cover the documents read so far.\n")
         if report.problems:
-            parts += ["Files left out:", *report.problems]
+            parts += ["Files left out of the figures (each has an error; annotator validate "
+                      "lists them all):", *report.problems]
         return "\n".join(parts)
+
+    def document_ids(self) -> list[str]:
+        """The documents listed in the table, in its order."""
+        return [self.document_table.item(row, 0).text()
+                for row in range(self.document_table.rowCount())]
+
+    def _on_runner_finished(self, result: object) -> None:
+        super()._on_runner_finished(result)
+        self._show_documents(self.report)
+
+    def _show_documents(self, report: ProjectAgreement | None) -> None:
+        table = self.document_table
+        table.setRowCount(0)
+        documents = report.documents if report is not None and report.documents else []
+        table.setRowCount(len(documents))
+        for row, doc in enumerate(documents):
+            counts = doc.counts()
+            cells = [doc.document, f"{doc.score:.2f}",
+                     *(str(counts.get(kind, "")) for kind in KINDS)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)  # plain text: ids come from file names
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        if report is None:
+            self.documents_label.setText("Documents the coders disagree on:")
+        else:
+            self.documents_label.setText(
+                f"Documents the coders disagree on: {len(documents)} of {report.compared} "
+                "coded by two of them or more, the most disputed first")
+
+    def _on_document_table_cell_double_clicked(self, row: int, _column: int) -> None:
+        self._on_document_table_row_activated(row)
+
+    def _on_document_table_row_activated(self, row: int) -> None:
+        item = self.document_table.item(row, 0)
+        if item is not None:
+            self.documentChosen.emit(item.text())

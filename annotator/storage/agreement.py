@@ -1,82 +1,254 @@
-"""Agreement of a project's coders, pair by pair, over the documents both coded (see
-``core.agreement`` for what is measured). Reads each document and its sets once; only reads."""
+"""Agreement of a project's coders (see ``core.group_agreement`` for what is measured): every
+pair over the documents both coded, all of them at once over the documents two or more coded,
+and, when asked, each document's disagreements. Only reads.
+
+Each annotation file that would be counted is validated first, as ``annotator validate`` does
+(against its document and the codebook): a file with an error (a stale text hash, an offset past
+the end, an unknown label, broken JSON...) is left out and named in ``problems``, never counted.
+As in an export, a file whose exact bytes the last ``validate`` or export found clean (the memo
+``.annotator/clean-annotations.tsv``: same bytes, document text, codebook and checks) is not
+checked again. The adjudicated sets (coder ``gold``) are not a coder: left out unless named.
+
+Large projects are counted in worker processes, a group of documents each (the counts merge);
+what is reported does not depend on how the work was split.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import combinations
+from multiprocessing import get_context
+from pathlib import Path
 
 from annotator.core.agreement import PairAgreement
-from annotator.core.model import AnnotationSet
+from annotator.core.disagreements import DocumentDisagreements, document_disagreements, rank
+from annotator.core.group_agreement import AllCoders, GroupAgreement
+from annotator.core.model import AnnotationSet, Document
 from annotator.core.text import is_safe_id
-from annotator.core.validation import structural_issues
+from annotator.core.validation import ERROR, semantic_issues, structural_issues
 from annotator.errors import AnnotatorError
-from annotator.storage.atomic import read_json
-from annotator.storage.project import Project
+from annotator.storage.project import Project, check_coder_name, misfiled_issue
+from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
+from annotator.storage.validate import clean_digest, iter_clean
+
+GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
+# Below this many documents, starting worker processes costs more than it saves.
+PARALLEL_MIN_DOCUMENTS = 2000
+_CHUNK = 1000
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Clean = dict[tuple[str, str], bytes]  # (document id, coder) -> the memo's digest
+Todo = list[tuple[str, list[str]]]  # documents to count, each with its coders' files
 
 
 @dataclass
 class ProjectAgreement:
     coders: list[str]
     status: str | None  # the status the compared sets have (None: any)
-    pairs: list[PairAgreement] = field(default_factory=list)
+    group: GroupAgreement
+    documents: list[DocumentDisagreements] | None = None  # by_document: the differing, ranked
+    compared: int = 0  # documents coded by two of the coders or more
     problems: list[str] = field(default_factory=list)  # files left out, and why
     cancelled: bool = False  # stopped before the last document: the figures are partial
 
+    @property
+    def pairs(self) -> list[PairAgreement]:
+        return [pair for _, pair in sorted(self.group.pairs.items())]
+
+    @property
+    def summary(self) -> AllCoders:
+        return self.group.all
+
+
+def choose_coders(project: Project, coders: list[str] | None) -> list[str]:
+    """The coders to compare: those named, or every coder of the project but ``gold``."""
+    known = project.coders()
+    if coders:
+        chosen = sorted(set(coders))
+        unknown = [c for c in chosen if c not in known]
+        if unknown:
+            raise AnnotatorError(f"{project.root}: no annotations by "
+                                 f"{', '.join(map(repr, unknown))} (coders: "
+                                 f"{', '.join(known) or 'none'})")
+    else:
+        chosen = [c for c in known if c != GOLD]
+    if len(chosen) < 2:
+        gold = (f"; {GOLD!r} holds adjudicated sets and is compared only when named"
+                if GOLD in known and GOLD not in chosen else "")
+        raise AnnotatorError(f"{project.root}: agreement needs two coders or more "
+                             f"(coders: {', '.join(known) or 'none'}{gold})")
+    return chosen
+
 
 def project_agreement(project: Project, *, coders: list[str] | None = None,
-                      status: str | None = "done",
-                      progress: Callable[[int, int], None] | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> ProjectAgreement:
-    """Agreement of every pair of ``coders`` (default: all of the project's), over the
-    documents for which both have a set of ``status`` (None: any status). Files that cannot be
-    read or are not annotation files are left out and listed in ``problems``.
+                      status: str | None = "done", by_document: bool = False,
+                      progress: Progress | None = None, cancelled: Cancelled | None = None,
+                      workers: int | None = None) -> ProjectAgreement:
+    """Agreement of ``coders`` (default: all of the project's but ``gold``), over the documents
+    for which two of them or more have a valid set of ``status`` (None: any status).
+    ``by_document``: also each document's disagreements (``documents``, ranked). Files that
+    cannot be read or do not validate are left out and listed in ``problems``.
     ``progress(done, total)`` is called as documents are done; ``cancelled()`` is polled as
-    often and stops the count there."""
-    known = project.coders()
-    chosen = sorted(set(coders)) if coders else known
-    unknown = [c for c in chosen if c not in known]
-    if unknown:
-        raise AnnotatorError(f"{project.root}: no annotations by {', '.join(map(repr, unknown))}"
-                             f" (coders: {', '.join(known) or 'none'})")
-    if len(chosen) < 2:
-        raise AnnotatorError(f"{project.root}: agreement needs two coders or more "
-                             f"(coders: {', '.join(known) or 'none'})")
-    result = ProjectAgreement(chosen, status)
-    pairs = {(a, b): PairAgreement(a, b) for a, b in combinations(chosen, 2)}
-    codebook = project.codebook
-    doc_ids = project.document_ids()
-    for n, doc_id in enumerate(doc_ids, 1):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            break
-        if not is_safe_id(doc_id):  # a file name no document can have: validate reports it
-            continue
-        paths = {c: project.annotation_path(c, doc_id) for c in chosen}
-        present = [c for c, path in paths.items() if path.is_file()]
-        if len(present) >= 2:
-            sets: dict[str, AnnotationSet] = {}
-            try:
-                document = project.load_document(doc_id)
-            except AnnotatorError as exc:
-                result.problems.append(str(exc))
-                present = []
-            for c in present:
-                try:
-                    data = read_json(paths[c])
-                except AnnotatorError as exc:
-                    result.problems.append(str(exc))
-                    continue
-                broken = structural_issues(data)
-                if broken:
-                    result.problems.append(f"{paths[c]}: {broken[0]}")
-                elif status is None or data["status"] == status:
-                    sets[c] = AnnotationSet.from_dict(data)
-            for (a, b), pair in pairs.items():
-                if a in sets and b in sets:
-                    pair.add(document, sets[a], sets[b], codebook)
-        if progress is not None:
-            progress(n, len(doc_ids))
-    result.pairs = list(pairs.values())
+    often and stops the count there; both count the documents with files of two coders or
+    more, the only ones read."""
+    chosen = choose_coders(project, coders)
+    result = ProjectAgreement(chosen, status, GroupAgreement(chosen),
+                              [] if by_document else None)
+    doc_ids = [d for d in project.document_ids() if is_safe_id(d)]  # others: validate says
+    present = {c: _json_names(project.annotations_dir / c) for c in chosen}
+    todo: Todo = [(d, coders_of) for d in doc_ids
+                  for coders_of in [[c for c in chosen if d in present[c]]]
+                  if len(coders_of) >= 2]
+    wanted = set(chosen)
+    clean = {(d, c): digest for d, c, digest in iter_clean(project) if c in wanted}
+    n_workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    parts = None
+    if n_workers > 1 and len(todo) >= PARALLEL_MIN_DOCUMENTS:
+        parts = _count_in_workers(project.root, chosen, status, by_document, todo, clean,
+                                  n_workers, progress, cancelled)
+    if parts is None:
+        parts = [_count(project, chosen, status, by_document, todo, clean, progress,
+                        cancelled)]
+    for part in parts:
+        result.group.merge(part.group)
+        result.compared += part.compared
+        result.problems += part.problems
+        result.cancelled = result.cancelled or part.cancelled
+        if result.documents is not None and part.documents is not None:
+            result.documents += part.documents
+    if result.documents is not None:
+        result.documents = rank(result.documents)
     return result
+
+
+def _json_names(folder: Path) -> set[str]:
+    try:
+        return {name[:-5] for name in os.listdir(folder)
+                if name.endswith(".json") and not name.startswith(".")}
+    except OSError:
+        return set()
+
+
+def _count(project: Project, coders: list[str], status: str | None, by_document: bool,
+           todo: Todo, clean: Clean, progress: Progress | None = None,
+           cancelled: Cancelled | None = None) -> ProjectAgreement:
+    """Count the documents of ``todo`` in this process (what a worker runs on its group);
+    ``clean``: the memo's digests of files found clean, by (document id, coder)."""
+    out = ProjectAgreement(coders, status, GroupAgreement(coders), [] if by_document else None)
+    codebook = project.codebook
+    folders = {c: os.path.join(project.annotations_dir, check_coder_name(c)) for c in coders}
+    for n, (doc_id, present) in enumerate(todo, 1):
+        if cancelled is not None and cancelled():
+            out.cancelled = True
+            break
+        try:
+            document = project.load_document(doc_id)
+        except AnnotatorError as exc:
+            out.problems.append(str(exc))
+            continue
+        sets = {}
+        for coder in present:
+            path = os.path.join(folders[coder], doc_id + ".json")
+            aset = _valid_set(project, coder, path, document, status, out.problems,
+                              clean.get((doc_id, coder)))
+            if aset is not None:
+                sets[coder] = aset
+        if len(sets) >= 2:
+            out.compared += 1
+            out.group.add(document, sets, codebook)
+            if out.documents is not None:
+                out.documents.append(document_disagreements(document, sets))
+        if progress is not None:
+            progress(n, len(todo))
+    return out
+
+
+def _valid_set(project: Project, coder: str, path: str, document: Document,
+               status: str | None, problems: list[str],
+               clean: bytes | None = None) -> AnnotationSet | None:
+    """The coder's set of ``document`` (in the file ``path``) if it has ``status`` and
+    validates; a file that does not is left out, and why is added to ``problems``. ``clean``:
+    the memo's digest for the file, if it has one."""
+    try:
+        raw = read_bytes(Path(path))
+        data = parse_json_text(decode_utf8(raw, path), path)
+    except AnnotatorError as exc:
+        problems.append(str(exc))
+        return None
+    if (status is not None and isinstance(data, dict) and isinstance(data.get("status"), str)
+            and data["status"] != status):
+        return None  # not finished (or not the status asked for): not compared
+    codebook = project.codebook
+    if clean is not None and document.sha256 and clean == clean_digest(
+            f"annotations/{coder}/{document.id}.json", hashlib.sha256(raw).hexdigest(),
+            document.sha256, codebook.sha256):
+        issues = []  # these very bytes were found clean: not checked again
+    else:
+        issues = structural_issues(data) or semantic_issues(data, document=document,
+                                                            codebook=codebook)
+    misfiled = misfiled_issue(data, coder)
+    if misfiled is not None:
+        issues.append(misfiled)
+    errors = [i for i in issues if i.severity == ERROR]
+    if errors:
+        more = f" (and {len(errors) - 1} more problem(s); see annotator validate)" if len(
+            errors) > 1 else ""
+        problems.append(f"{path}: left out: {errors[0]}{more}")
+        return None
+    return AnnotationSet.from_dict(data)
+
+
+def _count_part(root: str, coders: list[str], status: str | None, by_document: bool,
+                todo: Todo, clean: Clean) -> ProjectAgreement:
+    """A worker's group of documents."""
+    return _count(Project.open(Path(root)), coders, status, by_document, todo, clean)
+
+
+def _count_in_workers(root: Path, coders: list[str], status: str | None, by_document: bool,
+                      todo: Todo, clean: Clean, n_workers: int,
+                      progress: Progress | None,
+                      cancelled: Cancelled | None) -> list[ProjectAgreement] | None:
+    """The groups' counts from worker processes, in document order; None when workers cannot
+    run (then the caller counts here: e.g. a ``python -c`` caller, which spawned workers
+    cannot re-import)."""
+    chunks = [todo[i:i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+    results: dict[int, ProjectAgreement] = {}
+    done_docs = 0
+    try:
+        # spawn, not fork: the caller may be the Qt window, which must not be forked.
+        with ProcessPoolExecutor(n_workers, mp_context=get_context("spawn")) as pool:
+            futures: dict[Future[ProjectAgreement], int] = {
+                pool.submit(_count_part, str(root), coders, status, by_document, chunk,
+                            _clean_of(clean, chunk)): k
+                for k, chunk in enumerate(chunks)}
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    k = futures[future]
+                    results[k] = future.result()
+                    done_docs += len(chunks[k])
+                    if progress is not None:
+                        progress(done_docs, len(todo))
+                if cancelled is not None and cancelled() and pending:
+                    for future in pending:
+                        future.cancel()
+                    out = [results[k] for k in sorted(results)]
+                    out.append(ProjectAgreement(coders, status, GroupAgreement(coders),
+                                                cancelled=True))
+                    return out
+    except (BrokenProcessPool, OSError, RuntimeError):
+        return None
+    return [results[k] for k in sorted(results)]
+
+
+def _clean_of(clean: Clean, todo: Todo) -> Clean:
+    """The memo's entries of the documents of ``todo`` (what one worker needs of it)."""
+    if not clean:
+        return {}
+    return {(d, c): clean[(d, c)] for d, coders in todo for c in coders if (d, c) in clean}

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from annotator.core.agreement import F1, Kappa, compare
+from annotator.core.agreement import F1, Kappa, compare, describe
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Event, Span
 from annotator.storage.project import load_default_codebook
@@ -159,29 +159,107 @@ def test_f1_of_nothing_is_undefined_not_zero():
     assert F1().f1 is None and F1(2, 0, 0).f1 == 0
 
 
-def test_overlap_matching_equals_trying_every_pair():
-    from annotator.core.agreement import _overlap_pairs
+def maximum_by_trying_everything(items_a, items_b) -> int:
+    """The size of a maximum one-to-one matching, by trying every choice (small inputs only)."""
+    def overlaps(a, b):
+        return a[2] == b[2] and min(a[1], b[1]) > max(a[0], b[0])
 
-    def every_pair(items_a, items_b):
-        candidates = sorted((-(min(ea, eb) - max(sa, sb)), i, j)
-                            for i, (sa, ea, ka) in enumerate(items_a)
-                            for j, (sb, eb, kb) in enumerate(items_b)
-                            if ka == kb and min(ea, eb) > max(sa, sb))
-        used_a, used_b, pairs = set(), set(), []
-        for _, i, j in candidates:
-            if i not in used_a and j not in used_b:
-                used_a.add(i)
-                used_b.add(j)
-                pairs.append((i, j))
-        return pairs
+    def best(i: int, used: frozenset[int]) -> int:
+        if i == len(items_a):
+            return 0
+        out = best(i + 1, used)  # A's item i left unmatched
+        for j, b in enumerate(items_b):
+            if j not in used and overlaps(items_a[i], b):
+                out = max(out, 1 + best(i + 1, used | {j}))
+        return out
+    return best(0, frozenset())
+
+
+def test_lenient_matching_is_maximum_where_largest_overlap_first_is_not():
+    # Greedy pairs [5,23) with [5,16) (overlap 11) and then nothing else fits: 1 of 2.
+    a = [Span("s1", 5, 23, "ACTOR", TEXT[5:23]), Span("s2", 5, 11, "ACTOR", TEXT[5:11])]
+    b = [Span("s1", 5, 16, "ACTOR", TEXT[5:16]), Span("s2", 18, 23, "ACTOR", TEXT[18:23])]
+    out = compare("a", "b", [(Document("d", TEXT), aset("a", a), aset("b", b))])
+    assert out.spans_lenient.matched == 2 and out.spans_lenient.f1 == 1
+
+
+def test_overlap_matching_is_as_large_as_trying_every_matching():
+    from annotator.core.matching import overlap_matching
 
     rng = random.Random(11)
-    for _ in range(2000):
+    for _ in range(3000):
         def items():
             out = []
-            for _ in range(rng.randint(0, 9)):
-                s = rng.randint(0, 40)
-                out.append((s, s + rng.randint(1, 15), rng.choice("xy")))
+            for _ in range(rng.randint(0, 7)):
+                s = rng.randint(0, 30)
+                out.append((s, s + rng.randint(1, 12), rng.choice("xy")))
             return out
         a, b = items(), items()
-        assert _overlap_pairs(a, b) == every_pair(a, b)
+        pairs = overlap_matching(a, b)
+        assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
+        for i, j in pairs:
+            assert a[i][2] == b[j][2] and min(a[i][1], b[j][1]) > max(a[i][0], b[j][0])
+        assert len(pairs) == maximum_by_trying_everything(a, b), (a, b)
+        assert overlap_matching(a, b) == pairs  # deterministic
+        flipped = overlap_matching(b, a)
+        assert len(flipped) == len(pairs)
+
+
+def test_overlap_matching_keeps_the_largest_overlaps_when_that_costs_no_pair():
+    from annotator.core.matching import overlap_matching
+
+    # B's [0,10) overlaps both of A's; pairing it with the larger overlap loses nothing.
+    assert overlap_matching([(0, 3, "x"), (2, 10, "x")], [(0, 10, "x")]) == [(1, 0)]
+    # A long item against many short ones: one pair, the largest overlap.
+    assert overlap_matching([(0, 100, "x")], [(k, k + 1 + (k == 40), "x")
+                                              for k in range(0, 90, 10)]) == [(0, 4)]
+
+
+def test_events_without_an_anchor_match_identical_ones_and_not_others():
+    fields = {"fatalities": {"value": 2, "qualifier": "exact"}}
+    a = [Event("e1", "battles", None, None, {}, dict(fields)),
+         Event("e2", "protests", None, None, {}, {})]
+    b = [Event("e9", "protests", None, None, {}, {}),
+         Event("e8", "battles", None, None, {}, dict(fields))]
+    out = compare("a", "b", [(Document("d", TEXT), aset("a", [], a), aset("b", [], b))])
+    assert out.events_lenient.f1 == 1 and out.events_strict.f1 == 1
+    assert out.event_fields["fatalities"].observed == 1
+    other = compare("a", "b", [(Document("d", TEXT), aset("a", [], a[:1]),
+                                aset("b", [], b[:1]))])
+    assert other.events_lenient.matched == 0  # another type: no match
+
+
+def test_the_sub_type_line_only_for_a_codebook_with_sub_types(cb):
+    import copy
+
+    raw = copy.deepcopy(cb.raw)
+    for et in raw["event_types"]:
+        et.pop("subtypes", None)
+        for key in ("required_roles_by_subtype", "required_fields_by_subtype"):
+            et.pop(key, None)
+    flat = Codebook.from_dict(raw)
+    assert not any(et.subtypes for et in flat.event_types)
+    spans = [word(TEXT, "هاجم", "t1", "TRIGGER")]
+    events = [Event("e1", "battles", None, "t1", {}, {})]
+    items = [(Document("d", TEXT), aset("a", spans, events), aset("b", spans, events))]
+    assert "sub-type" not in describe(compare("a", "b", items, flat), "done")
+    assert "  sub-type" in describe(compare("a", "b", items, cb), "done")
+    assert "subtype" not in compare("a", "b", items, flat).to_dict()["events"]
+
+
+def test_an_undefined_kappa_is_said_not_dropped():
+    doc = Document("d", TEXT)
+    out = compare("a", "b", [(doc, aset("a", []), aset("b", []))])
+    assert out.characters.kappa is None and out.characters.observed == 1
+    text = describe(out, None)
+    assert "agreement 1.00, kappa undefined (one category only)" in text
+
+
+def test_counts_merged_from_parts_equal_counts_of_the_whole():
+    rng = random.Random(19)
+    doc = Document("d", TEXT)
+    items = [(doc, *random_sets(rng)) for _ in range(20)]
+    whole = compare("a", "b", items)
+    first, second = compare("a", "b", items[:7]), compare("a", "b", items[7:])
+    first.merge(second)
+    assert first.to_dict() == whole.to_dict()

@@ -153,12 +153,12 @@ def test_a_token_that_does_not_match_the_text_is_reported():
 
 def test_the_planes_skipped_for_speed_hold_no_marks_or_format_characters() -> None:
     # The token pattern needs only where marks (M*) and format characters (Cf) are; the
-    # planes _categories does not look up must have none in this Python's Unicode version.
+    # planes core.tokens._categories skips must have none in this Python's Unicode version.
     import unicodedata
 
-    from annotator.formats import conll
+    from annotator.core import tokens
 
-    for plane in conll._EMPTY_PLANES:
+    for plane in tokens.EMPTY_PLANES:
         kinds = {unicodedata.category(chr(c))
                  for c in range(plane << 16, min((plane + 1) << 16, sys.maxunicode + 1))}
         assert kinds <= {"Cn", "Co"}, (plane, kinds)

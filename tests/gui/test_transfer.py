@@ -420,31 +420,130 @@ def test_an_import_cancelled_after_writing_still_lists_what_it_wrote(qtbot, tmp_
     assert window.worklist.ids == project.document_ids() and len(window.worklist.ids) == 1
 
 
-def test_agreement_dialog_compares_the_checked_coders(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
-    # A second coder: the demo coder's set with one span relabelled (in place of the sample's).
-    shutil.rmtree(sample.annotations_dir / "layla")
-    shutil.rmtree(sample.annotations_dir / "gold")
+def second_coder(sample: Project, name: str = "layla") -> dict:
+    """A second coder: the demo coder's set with its first span relabelled (in place of the
+    sample's own second coder and gold set)."""
+    for folder in {name, "gold"}:
+        shutil.rmtree(sample.annotations_dir / folder, ignore_errors=True)
     doc_id = sample.document_ids()[0]
     data = json.loads(sample.annotation_path("demo", doc_id).read_text(encoding="utf-8"))
-    data["coder"] = "layla"
+    data["coder"] = name
     data["spans"][0]["label"] = "PERSON" if data["spans"][0]["label"] != "PERSON" else "ACTOR"
-    mine = sample.annotation_path("layla", doc_id)
+    mine = sample.annotation_path(name, doc_id)
     mine.parent.mkdir()
     mine.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    window = make_window(sample)
+    return data
+
+
+def open_agreement(qtbot, window: MainWindow) -> transfer.AgreementDialog:  # type: ignore[no-untyped-def]
     qtbot.keyClick(window.document_view, Qt.Key.Key_G, CTRL_SHIFT)
     dialog = window.transfer_dialog
     assert isinstance(dialog, transfer.AgreementDialog)
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_agreement_dialog_compares_the_checked_coders(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
+    data = second_coder(sample)
+    window = make_window(sample)
+    dialog = open_agreement(qtbot, window)
     assert dialog.coders() == ["demo", "layla"] and dialog.status_box.currentData() == "done"
     choose(dialog.status_box, None)  # any status
     result = run_and_wait(qtbot, dialog)
     assert [(p.a, p.b) for p in result.pairs] == [("demo", "layla")]
     text = dialog.result_view.toPlainText()
-    assert text.startswith("demo and layla: 1 document(s) both coded (sets of any status)")
+    assert text.startswith("Agreement of demo, layla (sets of any status): 1 document(s)")
+    assert "all coders" in text and "u-alpha" in text and "Fleiss' kappa" in text
+    assert "demo and layla: 1 document(s) both coded (sets of any status)" in text
     n = len(data["spans"])
     assert f"({n} and {n} spans, {n - 1} the same)" in text
     # One coder left: nothing to compare, said in the dialog.
     dialog.coder_list.item(1).setCheckState(Qt.CheckState.Unchecked)
     qtbot.mouseClick(dialog.run_button, LEFT)
     assert dialog.result_view.toPlainText() == "Choose two coders or more."
+    assert dialog.document_table.rowCount() == 0
+
+
+def test_agreement_dialog_lists_the_documents_and_a_row_chooses_one(qtbot, tmp_path,  # type: ignore[no-untyped-def]
+                                                                   sample, make_window):
+    # Two more documents: one both coders coded alike, one where they differ more.
+    from annotator.core.model import Document, Span
+
+    second_coder(sample)
+    first = sample.document_ids()[0]  # the sample article: one label apart
+    sample.add_documents([Document("alike", "هاجم مسلحون حاجزا للجيش"),
+                          Document("apart", "قتل ثلاثة جنود قرب البوكمال")])
+    for doc_id, coders in (("alike", {"demo": "ACTOR", "layla": "ACTOR"}),
+                           ("apart", {"demo": "ACTOR", "layla": "LOCATION"})):
+        document = sample.load_document(doc_id)
+        for coder, label in coders.items():
+            aset, _ = sample.load_annotations(coder, document)
+            aset.spans.append(Span("s1", 0, 3, label, document.text[:3]))
+            aset.status, aset.fields = "done", {"relevance": "relevant"}
+            sample.save_annotations(aset, document)
+    window = make_window(sample, open_first=False)
+    window.open_document(first)
+    window.document_view.setFocus()
+    dialog = open_agreement(qtbot, window)
+    choose(dialog.status_box, None)
+    run_and_wait(qtbot, dialog)
+    table = dialog.document_table
+    assert dialog.document_ids() == ["apart", first]  # "alike" has nothing to decide
+    assert table.item(0, 1).text() == "0.50"  # its span in dispute, its relevance agreed
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[:2] == ["Document", "Disputed"] and table.item(0, headers.index("Label"))\
+        .text() == "1"
+    assert dialog.documents_label.text().startswith(
+        "Documents the coders disagree on: 2 of 3 coded by two of them or more")
+    # Double-click a row (press, release, then the double click, as a mouse sends them): its
+    # document is chosen.
+    rect = table.visualItemRect(table.item(1, 0))
+    with qtbot.waitSignal(dialog.documentChosen) as chosen:
+        qtbot.mouseClick(table.viewport(), LEFT, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), LEFT, pos=rect.center())
+    assert chosen.args == [first]
+    # Enter on the current row chooses it too, and does not press Compute.
+    qtbot.mouseClick(table.viewport(), LEFT, pos=table.visualItemRect(table.item(0, 0))
+                     .center())
+    report = dialog.report
+    with qtbot.waitSignal(dialog.documentChosen) as chosen:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert chosen.args == ["apart"]
+    assert not dialog.running and dialog.report is report
+    table.grab().save(str(tmp_path / "agreement-documents.png"))
+
+
+def test_agreement_dialog_leaves_gold_unticked(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
+    second_coder(sample)
+    second_coder(sample, "gold")
+    window = make_window(sample)
+    dialog = open_agreement(qtbot, window)
+    names = [dialog.coder_list.item(i).text() for i in range(dialog.coder_list.count())]
+    assert names == ["demo", "gold", "layla"] and dialog.coders() == ["demo", "layla"]
+    result = run_and_wait(qtbot, dialog)
+    assert result.coders == ["demo", "layla"]
+
+
+def test_a_row_of_the_agreement_dialog_opens_its_adjudication(qtbot, sample, make_window):  # type: ignore[no-untyped-def]
+    from annotator.core.model import GOLD_CODER
+
+    second_coder(sample)
+    first = sample.document_ids()[0]
+    for coder in ("demo", "layla"):  # both finished: ready to adjudicate
+        document = sample.load_document(first)
+        aset, _ = sample.load_annotations(coder, document)
+        aset.status = "done"
+        sample.save_annotations(aset, document)
+    window = make_window(sample, coder="lead", open_first=False)
+    window.open_document(first)
+    window.document_view.setFocus()
+    dialog = open_agreement(qtbot, window)
+    choose(dialog.status_box, None)
+    run_and_wait(qtbot, dialog)
+    table = dialog.document_table
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), LEFT, pos=rect.center())
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.adjudicator.active, timeout=3000)
+    assert window.doc.coder == GOLD_CODER and window.doc.id == first
+    assert window.adjudication_dock.isVisible() and window.transfer_dialog is None
