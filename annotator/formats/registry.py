@@ -100,8 +100,8 @@ class Losses:
 
 class OutputSink:
     """Where an exporter's streams go: paths are relative to the dataset folder
-    ("train/data.jsonl"). Implemented by ``export.Staging``; nothing becomes visible until the
-    whole export succeeds."""
+    ("train/data.jsonl"). Implemented by ``export.staging.Staging``; nothing becomes visible
+    until the whole export succeeds."""
 
     def stream(self, relpath: str) -> IO[str]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -13,7 +13,7 @@ from test_fixtures_formats import FORMATS_DATA
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
 from annotator.formats.conll import ConllExporter, layers_of, read_conll, tokenize
-from annotator.formats.export import _StagedFiles
+from annotator.formats.export.staging import StagedFiles
 from annotator.formats.registry import Losses
 from annotator.storage.project import load_default_codebook
 
@@ -42,7 +42,7 @@ def export_block(text: str, spans: list[Span]) -> tuple[str, int, Losses]:
     ex = ConllExporter(cb, losses)
     doc = Document("d", text)
     aset = AnnotationSet("d", doc.sha256, "c", CodebookRef(**cb.ref()), spans=spans)
-    [(block, width)] = ex.render(doc, [aset], _StagedFiles(Path("/nonexistent")))
+    [(block, width)] = ex.render(doc, [aset], StagedFiles(Path("/nonexistent")))
     return block, width, losses
 
 

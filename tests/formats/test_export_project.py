@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from test_fixtures_formats import build
 
 from annotator.errors import AnnotatorError
-from annotator.formats import export as export_mod
 from annotator.formats.export import export_project, parse_split, split_of
+from annotator.formats.export import memo as memo_mod
+from annotator.formats.export import pool as pool_mod
+from annotator.formats.export import render as render_mod
 from annotator.storage.atomic import is_temp_name
 from annotator.storage.project import Project
 
@@ -286,7 +288,7 @@ def test_parse_split():
 # -- workers -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat"])
 def test_worker_processes_write_the_same_bytes(arabic, tmp_path, monkeypatch, fmt):
-    monkeypatch.setattr(export_mod, "CHUNK", 1)  # one document per task: order matters
+    monkeypatch.setattr(pool_mod, "CHUNK", 1)  # one document per task: order matters
     export_project(arabic, fmt, tmp_path / "one", workers=1)
     export_project(arabic, fmt, tmp_path / "two", workers=2)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
@@ -305,7 +307,7 @@ def test_worker_processes_write_the_same_bytes(arabic, tmp_path, monkeypatch, fm
 
 
 def test_invalid_files_are_found_by_workers_too(arabic, tmp_path, monkeypatch):
-    monkeypatch.setattr(export_mod, "CHUNK", 1)
+    monkeypatch.setattr(pool_mod, "CHUNK", 1)
     break_file(arabic, "amira", "tashkeel")
     report = export_project(arabic, "brat", tmp_path / "out", workers=2)
     assert not report.written and not (tmp_path / "out").exists()
@@ -341,12 +343,12 @@ def test_only_per_document_files_wait_for_a_system_wide_sync(arabic, tmp_path, m
 def checks(monkeypatch) -> list[str]:
     """The document ids whose annotation files the export checks (in process: workers=1)."""
     seen: list[str] = []
-    real = export_mod.validate_annotation_data
+    real = render_mod.validate_annotation_data
 
     def counting(data, *, document, codebook):
         seen.append(document.id)
         return real(data, document=document, codebook=codebook)
-    monkeypatch.setattr(export_mod, "validate_annotation_data", counting)
+    monkeypatch.setattr(render_mod, "validate_annotation_data", counting)
     return seen
 
 
@@ -462,7 +464,7 @@ def test_the_memo_is_read_and_written_chunk_by_chunk_alike_in_workers(arabic, tm
                                                                       monkeypatch):
     from annotator.storage.validate import CLEAN_NAME
 
-    monkeypatch.setattr(export_mod, "CHUNK", 1)  # a chunk per document
+    monkeypatch.setattr(pool_mod, "CHUNK", 1)  # a chunk per document
     memo = arabic.state_dir / CLEAN_NAME
     export_project(arabic, "jsonl", tmp_path / "a", workers=1)
     serial = memo.read_bytes()
@@ -484,13 +486,13 @@ def test_a_memo_that_cannot_be_written_is_still_read(arabic, tmp_path, checks, m
 
     validate_project(arabic)
     memo = (arabic.state_dir / CLEAN_NAME).read_bytes()
-    real = export_mod.atomic_open
+    real = memo_mod.atomic_open
 
     def refusing(path, *args, **kwargs):
         if Path(path).name == CLEAN_NAME:
             raise AnnotatorError(f"{path}: cannot save the file (read-only file system)")
         return real(path, *args, **kwargs)
-    monkeypatch.setattr(export_mod, "atomic_open", refusing)
+    monkeypatch.setattr(memo_mod, "atomic_open", refusing)
     break_file(arabic, "omar", "emoji")
     report = export_project(arabic, "jsonl", tmp_path / "out", workers=1, skip_invalid=True)
     assert report.written and checks == ["emoji"]  # only the file that changed
