@@ -42,6 +42,7 @@ from typing import IO, Any
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, Document, Span
 from annotator.core.text import sanitize_id
+from annotator.errors import AnnotatorError
 from annotator.formats.registry import (
     Exporter,
     FileWriter,
@@ -56,6 +57,7 @@ HEADER = "# annotator CoNLL export: columns = TOKEN START END"
 _START, _END, _NOTE = attrgetter("start"), attrgetter("end"), attrgetter("note")
 _LABEL = attrgetter("label")
 _INT = re.compile(r"^\d+$")
+_PREFIXES = frozenset("BIESLU")
 
 
 # A run of code points of one kind in ``_categories()`` (two letters per code point: only a
@@ -448,10 +450,27 @@ def _pad(block: bytes, pad: bytes) -> bytes:
 # -- import -----------------------------------------------------------------------------------
 def read_conll(paths: Sequence[Path], options: Mapping[str, str]) -> Iterator[SourceDocument]:
     """CoNLL/BIO files: ours (offsets, exact text) or others' (TOKEN ... TAG, text rebuilt
-    with a space between tokens and a line break between sentences)."""
+    with a space between tokens and a line break between sentences). A file that is not
+    plausibly CoNLL (JSON, or no line with a tag) is refused, naming it."""
     for path in paths:
         text = decode_utf8(read_bytes(path), str(path)).removeprefix("\ufeff")
+        _refuse_json(path, text)
         yield from _documents(path, text)
+
+
+def _refuse_json(path: Path, text: str) -> None:
+    """A JSON file (or JSON Lines) given as CoNLL: each line would become a token."""
+    head = text.lstrip()
+    if not head.startswith(("{", "[")):
+        return
+    first = head.split("\n", 1)[0]
+    for candidate in (first, head):
+        try:
+            json.loads(candidate)
+        except (ValueError, RecursionError):
+            continue
+        raise AnnotatorError(f"{path}: this is JSON, not CoNLL; import it with the format that "
+                             "wrote it (jsonl, doccano, doccano-rel or labelstudio)")
 
 
 class _Block:
@@ -489,10 +508,23 @@ def _documents(path: Path, text: str) -> Iterator[SourceDocument]:
         cols = line.split("\t") if "\t" in line else line.split()
         cols.append(str(n))  # the line number travels with the row, for messages
         cur.sentences[-1].append(cols)
-    for k, block in enumerate(blocks, 1):
+    for block in blocks:
         block.sentences = [s for s in block.sentences if s]
+    rows = [r for block in blocks for s in block.sentences for r in s]
+    if rows and not any(len(r) > 2 and _is_tag(r[-2]) for r in rows):
+        raise AnnotatorError(f"{path}: not CoNLL: no line has a tag (O, B-LABEL, I-LABEL...) "
+                             "after its token")
+    for k, block in enumerate(blocks, 1):
         if block.sentences or "text_json" in block.meta:
             yield _document(block, f"{stem}-{k:04d}")
+
+
+def _is_tag(value: str) -> bool:
+    """Whether a column holds a BIO tag: O, or a prefix of BIO/IOB1/BIOES/BILOU and a label."""
+    if value == "O":
+        return True
+    prefix, sep, label = value.partition("-")
+    return bool(sep and label) and prefix in _PREFIXES
 
 
 def _document(block: _Block, default_id: str) -> SourceDocument:

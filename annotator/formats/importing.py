@@ -392,10 +392,17 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
 
     def sources() -> Iterator[SourceDocument]:
         for path in paths:
+            found = 0
             try:
-                yield from reader([path], opts)
+                for src in reader([path], opts):
+                    found += 1
+                    yield src
             except (AnnotatorError, ValueError) as exc:
                 yield SourceDocument(id="", text="", where=str(path), problems=[str(exc)])
+                continue
+            if not found:  # an empty file, or one that is not of this format at all
+                yield SourceDocument(id="", text="", where=str(path),
+                                     problems=[_nothing_in(path, info.name)])
 
     existing = set(project.document_ids())
     index = _TextIndex(project)
@@ -460,6 +467,17 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     report.documents_added, report.documents_reused = len(added), len(written - added)
     report.written = True
     return report
+
+
+def _nothing_in(path: Path, fmt: str) -> str:
+    """Why a file or folder gave no document: said, as a problem, instead of "Imported 0"."""
+    try:
+        # (A file of a few blanks is empty too; a large one holds something else.)
+        empty = path.is_file() and path.stat().st_size < 4096 and not path.read_bytes().strip()
+    except OSError:
+        empty = False
+    what = "the file is empty" if empty else f"holds no {fmt} document"
+    return f"{path}: {what}; nothing was imported from it"
 
 
 class _TextIndex:
