@@ -222,7 +222,7 @@ FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
                _P + "acled_csv:AcledCsvExporter", None),
     FormatInfo("conll", "CoNLL BIO span tagging: token, start, end, then one tag column per "
                "nesting level", "conll", "codepoint",
-               _P + "conll:ConllExporter", _P + "conll:read_conll"),
+               _P + "conll:ConllExporter", _P + "conll_read:read_conll"),
     FormatInfo("brat", "brat standoff: one .txt and .ann per document (T, E, A and # lines) "
                "and the collection's annotation.conf", "ann", "codepoint",
                _P + "brat:BratExporter", _P + "brat:read_brat", names_coder=False),
