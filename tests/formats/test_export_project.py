@@ -497,3 +497,111 @@ def test_a_memo_that_cannot_be_written_is_still_read(arabic, tmp_path, checks, m
     report = export_project(arabic, "jsonl", tmp_path / "out", workers=1, skip_invalid=True)
     assert report.written and checks == ["emoji"]  # only the file that changed
     assert (arabic.state_dir / CLEAN_NAME).read_bytes() == memo
+
+
+# -- a full disk, and what a stopped export left ---------------------------------------------
+class _FullFile:
+    """A real file whose writes fail as on a full disk."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+
+    def write(self, data) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name):
+        return getattr(self._fh, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._fh.close()
+
+
+@pytest.fixture()
+def full_disk(monkeypatch):
+    """Every write of an export (and of the project's memo, on the same disk) fails: streams
+    through atomic_open, whole files through os.write, rewritable streams through open."""
+    import builtins
+    import errno
+
+    from annotator.formats.export import staging as staging_mod
+    from annotator.storage import atomic as atomic_mod
+
+    def full_open(*args, **kwargs):
+        return _FullFile(builtins.open(*args, **kwargs))
+
+    def full_write(fd, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic_mod, "open", full_open, raising=False)
+    monkeypatch.setattr(staging_mod, "open", full_open, raising=False)
+    monkeypatch.setattr(os, "write", full_write)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat"])
+def test_a_full_disk_leaves_nothing_and_names_the_output(arabic, tmp_path, fmt, request):
+    from annotator.storage.validate import CLEAN_NAME, validate_project
+
+    validate_project(arabic)
+    memo = (arabic.state_dir / CLEAN_NAME).read_bytes()
+    out = tmp_path / "out"
+    request.getfixturevalue("full_disk")
+    with pytest.raises(AnnotatorError) as caught:
+        export_project(arabic, fmt, out, workers=1)
+    message = str(caught.value)
+    assert message.startswith(f"{out}: ") and "the disk is full" in message, message
+    assert ".annotator" not in message and ".export-" not in message
+    assert not out.exists()  # the folder it made is gone, with its staging folder
+    assert (arabic.state_dir / CLEAN_NAME).read_bytes() == memo
+
+
+def test_a_full_disk_keeps_the_previous_export_and_leaves_no_staging(arabic, tmp_path,
+                                                                    monkeypatch):
+    out = tmp_path / "out"
+    export_project(arabic, "brat", out, workers=1)
+    before = tree(out)
+    from annotator.formats.export import staging as staging_mod
+
+    def full_write(fd, data):
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full_write)
+    with pytest.raises(AnnotatorError, match="the disk is full"):
+        export_project(arabic, "brat", out, workers=1, overwrite=True)
+    monkeypatch.undo()
+    assert tree(out) == before
+    assert not any(n.startswith(staging_mod.STAGING_PREFIX) for n in os.listdir(out))
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_staging_folders_of_stopped_exports_are_removed_and_live_ones_kept(arabic, tmp_path):
+    from annotator.storage.atomic import host_tag
+
+    out = tmp_path / "out"
+    export_project(arabic, "jsonl", out, workers=1)
+    dead = _dead_pid()
+    left = [f".export-{dead}-0badc0de.tmp",  # the name older versions gave
+            f".export-{host_tag()}-{dead}-0badc0de.tmp"]
+    live = f".export-{host_tag()}-{os.getpid()}-1234abcd.tmp"  # an export still running
+    for name in [*left, live]:
+        (out / name / "train").mkdir(parents=True)
+        (out / name / "train" / "data.jsonl").write_text("{}\n", encoding="utf-8")
+    report = export_project(arabic, "jsonl", out, workers=1, overwrite=True)
+    assert report.written
+    assert sorted(n for n in os.listdir(out) if n.startswith(".export-")) == [live]
+    assert sorted(report.stale_removed) == sorted(left)
+    assert "2 unfinished export folder(s)" in report.summary()

@@ -41,8 +41,7 @@ class MemoFile:
             self._out.write(CLEAN_HEADER)
         except (OSError, AnnotatorError):
             # A project that cannot be written: its memo is still read, not written again.
-            self._stack.__exit__(Refused, Refused(), None)
-            self._out = None
+            self._drop()
 
     def slice(self, doc_ids: list[str]) -> Memo:
         """The old memo's entries of ``doc_ids`` (the next documents, in order); entries of
@@ -61,7 +60,22 @@ class MemoFile:
     def write(self, entries: list[tuple[str, str, bytes]], changed: bool) -> None:
         self.changed = self.changed or changed
         if self._out is not None:
-            self._out.write(b"".join(clean_line(*e) for e in entries))
+            try:
+                self._out.write(b"".join(clean_line(*e) for e in entries))
+            except OSError:
+                # A full disk: the memo is a cache, so it is not written this time, and the
+                # export's own files say whether the export can be written.
+                self._drop()
+
+    def _drop(self) -> None:
+        """Stop writing the new memo: its temp file goes, the old memo stays."""
+        self._out = None
+        if self._stack is not None:
+            stack, self._stack = self._stack, ExitStack()
+            try:
+                stack.__exit__(Refused, Refused(), None)
+            except (OSError, AnnotatorError):
+                pass
 
     def finish(self, *, keep: bool) -> None:
         """Replace the memo with the one written (``keep``: the export ran to its end) if it
@@ -71,11 +85,11 @@ class MemoFile:
         stack, self._stack = self._stack, None
         self.changed = self.changed or self._next is not None  # documents gone at the end
         self._entries.close()  # (the old file is closed before it is replaced)
-        if keep and self.changed and self._out is not None:
-            try:
+        try:
+            if keep and self.changed and self._out is not None:
                 stack.close()
-            except (OSError, AnnotatorError):
-                pass  # only slower next time
-        else:
-            stack.__exit__(Refused, Refused(), None)
+            else:
+                stack.__exit__(Refused, Refused(), None)
+        except (OSError, AnnotatorError):
+            pass  # a memo that cannot be written: the next export is only slower
 

@@ -25,7 +25,12 @@ from annotator.formats.export.report import (
     add_left_out,
     parse_split,
 )
-from annotator.formats.export.staging import Staging, prepare_output
+from annotator.formats.export.staging import (
+    Staging,
+    check_write_failure,
+    prepare_output,
+    remove_stale_staging,
+)
 from annotator.formats.registry import Exporter, Losses, get_format
 from annotator.storage.atomic import atomic_write
 from annotator.storage.project import Project
@@ -71,8 +76,14 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
         workers = min(os.cpu_count() or 1, 8) if len(doc_ids) >= PARALLEL_FROM else 1
 
     created = not output.exists()
-    output.mkdir(parents=True, exist_ok=True)
-    staging = Staging(output)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        report.stale_removed = remove_stale_staging(output)
+        staging = Staging(output)
+    except (OSError, AnnotatorError) as exc:
+        _remove_if_empty(output, created)
+        check_write_failure(output, exc)
+        raise
     committed = False
     stop: list[Callable[[], None]] = []
     chunks: Iterator[Chunk] | None = None
@@ -145,21 +156,31 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
         report.files = [*staging.files, sums]
         report.file_count = staging.file_count + 1
         return report
+    except (OSError, AnnotatorError) as exc:
+        check_write_failure(output, exc)
+        raise
     finally:
-        for fn in stop:
-            fn()  # cancel what the workers have not started
-        close = getattr(chunks, "close", None)
-        if close is not None:
-            close()  # ends the pool once running chunks finish, before staging goes
-        if memo is not None:
-            memo.finish(keep=False)  # an error: the memo stays as it was (no-op after finish)
-        if not committed:
-            staging.abort()
-            if created:
-                try:
-                    output.rmdir()  # only if empty: a refused export leaves no trace
-                except OSError:
-                    pass
+        try:
+            for fn in stop:
+                fn()  # cancel what the workers have not started
+            close = getattr(chunks, "close", None)
+            if close is not None:
+                close()  # ends the pool once running chunks finish, before staging goes
+            if memo is not None:
+                memo.finish(keep=False)  # an error: the memo stays as it was (no-op after finish)
+        finally:
+            if not committed:
+                staging.abort()
+                _remove_if_empty(output, created)
+
+
+def _remove_if_empty(output: Path, created: bool) -> None:
+    """Remove the output folder this export made, if empty: a refused export leaves no trace."""
+    if created:
+        try:
+            output.rmdir()
+        except OSError:
+            pass
 
 
 def orphan_files(project: Project, coders: list[str], doc_ids: list[str]) -> list[str]:

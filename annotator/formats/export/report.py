@@ -59,6 +59,8 @@ class ExportReport:
     file_count: int = 0
     not_expressed: list[dict[str, Any]] = field(default_factory=list)
     card: dict[str, Any] = field(default_factory=dict)
+    # Staging folders that stopped exports had left in the output folder, removed.
+    stale_removed: list[str] = field(default_factory=list)
 
     @property
     def problems(self) -> list[str]:
@@ -79,6 +81,9 @@ class ExportReport:
         if self.not_expressed:
             n = sum(item["count"] for item in self.not_expressed)
             text += f" {n} thing(s) the format cannot express (listed in {CARD_MD})."
+        if self.stale_removed:
+            text += (f" Removed {len(self.stale_removed)} unfinished export folder(s) that "
+                     "stopped exports had left there.")
         return text
 
 

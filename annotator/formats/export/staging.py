@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import secrets
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -21,7 +23,16 @@ from typing import IO, Any
 from annotator.errors import AnnotatorError
 from annotator.formats.export.report import CARD_JSON, CARD_MD, CHECKSUMS, ExportedFile
 from annotator.formats.registry import FileWriter, OutputSink
-from annotator.storage.atomic import _fsync_dir, _reason, atomic_open, atomic_write, read_json
+from annotator.storage.atomic import (
+    FOREIGN_TEMP_MAX_AGE,
+    _fsync_dir,
+    _reason,
+    atomic_open,
+    atomic_write,
+    host_tag,
+    pid_alive,
+    read_json,
+)
 
 # Files listed one by one in the card; beyond this (brat: two per document) see SHA256SUMS.
 CARD_FILE_LIMIT = 200
@@ -144,7 +155,8 @@ class StagedFiles(FileWriter):
                 os.unlink(path)
             except OSError:
                 pass
-            raise AnnotatorError(f"{path}: cannot save the file ({_reason(exc)})") from exc
+            # (In a worker process: the message must name the output folder already.)
+            raise write_failure(self.root.parent, exc) from exc
         self.records.append((relpath, hashlib.sha256(data).hexdigest(), len(data)))
 
     def take(self) -> list[tuple[str, str, int]]:
@@ -166,7 +178,8 @@ class Staging(OutputSink):
 
     def __init__(self, output: Path) -> None:
         self.output = output
-        self.dir = output / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        self.dir = output / (f"{STAGING_PREFIX}{host_tag()}-{os.getpid()}-"
+                             f"{secrets.token_hex(4)}.tmp")
         self.dir.mkdir(parents=True)
         self._stack = ExitStack()
         self._writers: list[HashingWriter] = []
@@ -174,7 +187,11 @@ class Staging(OutputSink):
         self.file_count = 0
         self.unsynced = False
         self.top_level: set[str] = set()
-        self._sums = self._open(CHECKSUMS, record=False)
+        try:
+            self._sums = self._open(CHECKSUMS, record=False)
+        except BaseException:
+            self.abort()
+            raise
 
     def _open(self, relpath: str, *, record: bool = True) -> HashingWriter:
         path = self._path(relpath)
@@ -253,10 +270,64 @@ class Staging(OutputSink):
         _fsync_dir(self.output)  # the renames: everything in them is durable already
 
     def abort(self) -> None:
+        """Remove everything staged. Closing a stream may fail too (a full disk): the files
+        go all the same, and the error that made the export stop is the one reported."""
         try:
             self._stack.__exit__(Refused, Refused(), None)
+        except (OSError, AnnotatorError):
+            pass
         finally:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+
+
+def write_failure(output: Path, exc: OSError) -> AnnotatorError:
+    """The error of an export that could not be written into ``output``: it names the output
+    folder, not a file of the hidden staging folder (gone by the time the user reads it)."""
+    return AnnotatorError(f"{output}: cannot write the export ({_reason(exc)}); nothing was "
+                          "written")
+
+
+def check_write_failure(output: Path, exc: OSError | AnnotatorError) -> None:
+    """Raise ``write_failure`` if ``exc`` is a failure to write into ``output``: an ``OSError``,
+    or an ``AnnotatorError`` naming a file in ``output`` because of one."""
+    cause = exc if isinstance(exc, OSError) else exc.__cause__
+    if isinstance(cause, OSError) and (exc is cause or str(exc).startswith(os.fspath(output))):
+        raise write_failure(output, cause) from exc
+
+
+# A staging folder's name: .export-<host tag>-<pid>-<random>.tmp (older versions: no host tag).
+_STAGING_RE = re.compile(r"^\.export-(?:(?P<host>[0-9a-f]{6})-)?(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
+
+
+def remove_stale_staging(output: Path) -> list[str]:
+    """Remove the staging folders that stopped exports (killed, or a crash) left in
+    ``output``; returns their names. One of this machine is stale when its process is gone;
+    one of another machine (a shared folder) once it is older than a day. A folder whose
+    export is still running is left alone."""
+    removed: list[str] = []
+    ours = host_tag()
+    try:
+        entries = list(os.scandir(output))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _STAGING_RE.match(entry.name)
+        if m is None or not entry.is_dir(follow_symlinks=False):
+            continue
+        if m["host"] in (None, ours):
+            stale = not pid_alive(int(m["pid"]))
+        else:
+            try:
+                age = time.time() - entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            stale = age > FOREIGN_TEMP_MAX_AGE
+        if stale:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            if not os.path.lexists(entry.path):
+                removed.append(entry.name)
+    return sorted(removed)
 
 
 def _sync_tree(folder: Path) -> None:
