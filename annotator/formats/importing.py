@@ -42,7 +42,7 @@ from annotator.core.text import TextPolicy, is_safe_id, sanitize_id
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.core.values import check_value
 from annotator.errors import AnnotatorError
-from annotator.formats.registry import SourceDocument, get_format
+from annotator.formats.registry import SourceDocument, SourceEvent, get_format
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project, check_coder_name
 
@@ -202,9 +202,10 @@ def convert(src: SourceDocument, ctx: _Context
     keep_ids = src.native is not None
     lm = ctx.labels
 
+    source_events = [*src.events, *_events_of_typed_spans(src, cb, lm)]
     # Triggers typed with their event's type (brat's convention) take the trigger label.
     trigger_of: dict[str, set[str]] = {}
-    for ev in src.events:
+    for ev in source_events:
         if ev.trigger is not None:
             trigger_of.setdefault(ev.trigger, set()).update({ev.type, lm.get("type", ev.type)})
     relabel = cb.trigger_labels[0] if cb.trigger_labels else None
@@ -247,7 +248,7 @@ def convert(src: SourceDocument, ctx: _Context
         spans.append(Span(sid, start, end, label, stored[start:end], sp.note))
 
     events: list[Event] = []
-    for k, ev in enumerate(src.events, 1):
+    for k, ev in enumerate(source_events, 1):
         at = f"{where}: event {ev.key} ({ev.type})"
         etype, _, sub = lm.get("type", ev.type).partition(".")
         et = cb.event_type(etype)
@@ -300,6 +301,22 @@ def convert(src: SourceDocument, ctx: _Context
         problems += [f"{where}: {i.where}: {i.message}" for i in errors[:20]]
         return document, aset, problems, True
     return document, aset, problems, False
+
+
+def _events_of_typed_spans(src: SourceDocument, cb: Codebook, lm: LabelMap
+                           ) -> list[SourceEvent]:
+    """Events with only a trigger, from spans labelled with an event type of the codebook (not
+    a span label) that no event uses: how doccano-rel and Label Studio exports keep an event
+    with no argument, and how BIO data tags a trigger with its event type."""
+    used = {ev.trigger for ev in src.events} | {
+        key for ev in src.events for keys in ev.roles.values() for key in keys}
+    found = []
+    for sp in src.spans:
+        if sp.key in used or cb.label(lm.get("label", sp.label)) is not None:
+            continue
+        if cb.event_type(lm.get("type", sp.label).partition(".")[0]) is not None:
+            found.append(SourceEvent(sp.key, sp.label, trigger=sp.key))
+    return found
 
 
 def _note_unknown_names(roles: dict[str, Any], fields: dict[str, Any], cb: Codebook,

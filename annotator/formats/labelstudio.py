@@ -4,9 +4,10 @@ CRLF counting two), following its documented task format.
 Export: one task per document, ``{"data": {"text", "doc_id", "meta"}, "annotations":
 [...]}`` with one annotation per coder; spans are ``labels`` regions (``from_name`` "label",
 ``to_name`` "text", ``value`` ``{start, end, text, labels}``), events are ``relation`` results
-from the trigger region to each argument, labelled ``<event type>:<role>``. A matching labeling
-configuration is written beside the data (``labelstudio-config.xml``). Sub-types, fields,
-notes and events without a trigger cannot be expressed (see the card).
+from the trigger region to each argument, labelled ``<event type>:<role>``; an event with no
+argument yet is a region of the ``event`` labels on its trigger, labelled with its type. A
+matching labeling configuration is written beside the data (``labelstudio-config.xml``).
+Sub-types, fields, notes and events without a trigger cannot be expressed (see the card).
 
 Import: ``annotations`` (default) or ``predictions`` (``options["source"]``) of each task; one
 coder per import, so a task's first completed annotation is taken and the others reported;
@@ -38,6 +39,7 @@ from annotator.formats.utf16 import OffsetError, Utf16Map
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 
 FROM_NAME = "label"
+EVENT_FROM_NAME = "event"  # the labels of events without arguments (on their trigger)
 TO_NAME = "text"
 
 
@@ -87,14 +89,27 @@ class LabelStudioExporter(Exporter):
             self.losses.add("span notes", where, sum(1 for s in spans if s.note))
         if aset.fields:
             self.losses.add("document fields", where)
-        ids = {s.id for s in spans}
+        by_id = {s.id: s for s in spans}
+        region_ids = set(by_id)
         for e in aset.events:
-            if e.trigger not in ids:
+            trigger = by_id.get(e.trigger)  # type: ignore[arg-type]
+            if trigger is None:
                 self.losses.add("events without a trigger (relations need one)",
                                 f"{where}/{e.id}")
                 continue
             if e.subtype or e.fields:
                 self.losses.add("event sub-types and fields", f"{where}/{e.id}")
+            if not any(e.roles.values()):
+                # No argument, so no relation: the event is a region of the "event" labels
+                # on its trigger, labelled with its type (read back as the event).
+                rid = e.id
+                while rid in region_ids:
+                    rid += "-event"
+                region_ids.add(rid)
+                result.append({"id": rid, "from_name": EVENT_FROM_NAME, "to_name": TO_NAME,
+                               "type": "labels", "origin": "manual",
+                               "value": {"start": trigger.start, "end": trigger.end,
+                                         "text": trigger.text, "labels": [e.type]}})
             for role, fillers in e.roles.items():
                 for sid in fillers:
                     result.append({"type": "relation", "from_id": e.trigger, "to_id": sid,
@@ -116,6 +131,8 @@ def labeling_config(cb: Codebook) -> str:
     lines += ["  </Relations>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
     for lab in cb.span_labels:
         lines.append(f"    <Label value={quoteattr(lab.id)} background={quoteattr(lab.color)}/>")
+    lines += ["  </Labels>", f'  <Labels name="{EVENT_FROM_NAME}" toName="{TO_NAME}">']
+    lines += [f"    <Label value={quoteattr(et.id)}/>" for et in cb.event_types]
     lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>', "</View>"]
     return "\n".join(lines) + "\n"
 

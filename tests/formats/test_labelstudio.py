@@ -92,3 +92,42 @@ def test_export_is_one_task_per_document_with_an_annotation_per_coder(tmp_path):
     config = (tmp_path / "out" / "labelstudio-config.xml").read_text(encoding="utf-8")
     assert config == labeling_config(project.codebook)
     assert '<Label value="TRIGGER"' in config and 'value="battles:actor1"' in config
+
+
+def trigger_only_project(root):
+    """One document with an event that has a trigger and no arguments (yet)."""
+    from annotator.core.model import Document, Event, Span
+
+    project = Project.init(root)
+    text = "وقع هجوم على حاجز قرب الجلاء"
+    doc = Document("d1", text)
+    project.add_documents([doc])
+    aset = project.new_annotation_set("amira", doc)
+    s = text.index("هجوم")
+    aset.spans = [Span("s1", s, s + 4, "TRIGGER", "هجوم")]
+    aset.events = [Event("e1", "battles", None, "s1", {}, {})]
+    issues = project.save_annotations(aset, doc)
+    assert not [i for i in issues if i.severity == "error"], issues
+    return project
+
+
+def test_an_event_with_a_trigger_and_no_arguments_is_kept(tmp_path):
+    project = trigger_only_project(tmp_path / "p")
+    report = export_project(project, "labelstudio", tmp_path / "out", workers=1)
+    assert report.written and report.not_expressed == []
+    card = (tmp_path / "out" / "dataset-card.md").read_text(encoding="utf-8")
+    [t] = json.loads((tmp_path / "out" / "labelstudio.json").read_text(encoding="utf-8"))
+    results = t["annotations"][0]["result"]
+    assert {"id": "e1", "from_name": "event", "to_name": "text", "type": "labels",
+            "origin": "manual", "value": {"start": 4, "end": 8, "text": "هجوم",
+                                          "labels": ["battles"]}} in results
+    config = (tmp_path / "out" / "labelstudio-config.xml").read_text(encoding="utf-8")
+    assert '<Labels name="event" toName="text">' in config and 'value="battles"' in config
+    target = Project.init(tmp_path / "q")
+    back = import_annotations(target, "labelstudio", [tmp_path / "out" / "labelstudio.json"],
+                              coder="amira")
+    assert back.written, back.problems
+    aset, _ = target.load_annotations("amira", target.load_document("d1"))
+    assert [(s.label, s.text) for s in aset.spans] == [("TRIGGER", "هجوم")]
+    assert [(e.type, e.trigger, e.roles) for e in aset.events] == [("battles", "s1", {})]
+    assert "Nothing was lost." in card
