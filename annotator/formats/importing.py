@@ -107,6 +107,9 @@ class ImportReport:
     sets_written: int = 0  # so far: less than annotation_sets only if cancelled while writing
     problems: list[str] = field(default_factory=list)
     problem_count: int = 0
+    # Data brought in a form that differs from the file's, nothing lost (see SourceDocument).
+    notices: list[str] = field(default_factory=list)
+    notice_count: int = 0
     unknown: dict[str, dict[str, int]] = field(
         default_factory=lambda: {c: {} for c in CATEGORIES})
 
@@ -114,6 +117,11 @@ class ImportReport:
         self.problem_count += 1
         if len(self.problems) < MAX_LISTED_PROBLEMS:
             self.problems.append(text)
+
+    def add_notice(self, text: str) -> None:
+        self.notice_count += 1
+        if len(self.notices) < MAX_LISTED_PROBLEMS:
+            self.notices.append(text)
 
     def unknown_names(self) -> list[str]:
         """Every name the codebook does not know, as a label map writes it (``role:Agent``)."""
@@ -150,6 +158,9 @@ class ImportReport:
         if self.written and self.problem_count:
             text += (f" Left out {self.problem_count} item(s) with problems"
                      f"{f', and {self.left_out} whole document(s)' if self.left_out else ''}.")
+        if self.notice_count:
+            text += (f" {self.notice_count} change(s) of form, nothing lost (listed as "
+                     "notes).")
         hint_text = self.label_map_hint() if hint else ""
         if hint_text:
             text += f" Names the codebook does not know: {hint_text}"
@@ -292,6 +303,8 @@ def convert(src: SourceDocument, ctx: _Context
                              codebook=ref, status="in_progress", spans=spans, events=events,
                              fields=_fields(src.fields, cb.document_field, lm,
                                             f"{where}: document", ctx, problems))
+    if src.time_spent_seconds is not None:
+        aset.time_spent_seconds = src.time_spent_seconds
     if ctx.status is not None:
         aset.status = ctx.status
     aset.status = aset.status_when_saved()  # what saving does; keeps the check honest
@@ -437,6 +450,8 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             raise AnnotatorError(f"{src.where}: does not say whose annotations these are: name "
                                  "the coder (--coder NAME); nothing was imported")
         document, aset, problems, fatal = convert(src, ctx)
+        for notice in src.notices:
+            report.add_notice(notice)
         counted = report.problem_count
         for problem in problems:
             report.add_problem(problem)

@@ -57,8 +57,12 @@ class SourceDocument:
     fields: dict[str, Any] = field(default_factory=dict)
     coder: str | None = None  # when the file names one (native JSONL)
     status: str | None = None
+    time_spent_seconds: float | None = None  # when the file says (Label Studio's lead_time)
     # What the reader could not bring in (a discontinuous span, a relation, an attribute...).
     problems: list[str] = field(default_factory=list)
+    # What it brought in a form of ours that differs from the file's, losing nothing (a brat
+    # note type kept in the note text): told to the user, not a reason to stop.
+    notices: list[str] = field(default_factory=list)
     # A complete annotation-set dict, for lossless formats: kept as is (ids, times, notes).
     native: dict[str, Any] | None = None
 
