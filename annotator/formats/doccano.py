@@ -55,7 +55,9 @@ class DoccanoExporter(Exporter):
     offset_unit = "utf16"
     notes: ClassVar[tuple[str, ...]] = (
         "Offsets are UTF-16 code units (doccano's default); doc_id, coder and status are "
-        "extra keys doccano keeps as metadata.",)
+        "extra keys doccano keeps as metadata.",
+        "The file is UTF-8: in doccano's import form keep the encoding utf_8 (its 'Auto' "
+        "guess read some Arabic files as a Windows code page and imported nothing).")
     relations = False
 
     def render(self, document: Document, sets: Sequence[AnnotationSet],
