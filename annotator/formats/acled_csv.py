@@ -85,6 +85,8 @@ _LEADING_CODE = re.compile(r"^\s*(\d+)\s+")
 def neutralise(cell: str) -> str:
     """A cell no spreadsheet evaluates: one that starts like a formula (see the module doc)
     gets a ``'`` before it; any other is left as it is."""
+    if cell[:1].isalnum() or not cell:
+        return cell  # a letter or digit first (Arabic too): the common case, decided in C
     if cell.startswith(FORMULA_START):
         return "'" + cell
     for ch in cell:
