@@ -13,8 +13,14 @@ of the project (the least any exporter must do), and creating two small files pe
 with plain writes (the least a brat export must do on this disk).
 Target: under 10 s per format.
 
+``--against TREE`` (a checkout of another revision, e.g. ``git worktree add /tmp/old e6726ce``)
+measures that revision and this one in the same run instead: every export runs in a fresh
+process importing one of the two trees, the two alternate (cold, then warm, on the same
+project, first one tree then the other, swapping each run), and each pair of outputs is
+compared byte for byte (the dataset card aside, which names its time and folder).
+
     python benchmarks/bench_export.py [--docs 30000] [--small 3000] [--runs 3]
-                                      [--formats jsonl,brat] [--no-memory]
+                                      [--formats jsonl,brat] [--no-memory] [--against TREE]
 """
 
 from __future__ import annotations
@@ -34,12 +40,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+if __name__ == "__main__" and sys.argv[1:2] == ["--export-child"]:
+    sys.path.insert(0, sys.argv[2])  # the tree to measure, ahead of this one
+
 from annotator.core import jsonio
 from annotator.core.text import sha256_text
 from annotator.formats.export import export_project
 from annotator.formats.registry import export_formats
 from annotator.storage.project import Project
 from annotator.storage.validate import CLEAN_NAME
+
+HERE = str(Path(__file__).resolve().parents[1])
+CARD_FILES = ("dataset-card.json", "dataset-card.md")
 
 CODER = "bench"
 WORDS = ("هاجم", "مسلحو", "تنظيم", "داعش", "نقطة", "للجيش", "السوري", "قرب", "بلدة", "الجلاء",
@@ -119,6 +131,14 @@ def generate(root: Path, n_docs: int) -> Project:
     return project
 
 
+def generate_reported(root: Path, n_docs: int) -> Project:
+    """``generate``, saying how long it took."""
+    t = time.perf_counter()
+    project = generate(root, n_docs)
+    print(f"generated {n_docs} documents in {time.perf_counter() - t:.1f} s", flush=True)
+    return project
+
+
 def baseline(project: Project) -> int:
     n = 0
     for folder in (project.documents_dir, project.annotations_dir / CODER):
@@ -147,16 +167,21 @@ def cpu_seconds() -> float:
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def timed_export(project: Project, fmt: str, out: Path, *, cold: bool) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of all processes): the CPU figure does not depend on what
-    else the machine is running, the wall one does. ``out`` must not exist. ``cold``: without
-    the memo of files that passed, so every file is checked."""
+def prepare_run(project: Project, fmt: str, *, cold: bool) -> None:
+    """Remove the memo of checked files for a cold run; a warm run needs the one left."""
     memo = project.state_dir / CLEAN_NAME
     if cold:
         memo.unlink(missing_ok=True)
     elif not memo.is_file():
         raise SystemExit(f"{fmt}: no memo of checked files for a warm run")
     settle()
+
+
+def timed_export(project: Project, fmt: str, out: Path, *, cold: bool) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of all processes): the CPU figure does not depend on what
+    else the machine is running, the wall one does. ``out`` must not exist. ``cold``: without
+    the memo of files that passed, so every file is checked."""
+    prepare_run(project, fmt, cold=cold)
     c = cpu_seconds()
     t = time.perf_counter()
     report = export_project(project, fmt, out)
@@ -188,9 +213,100 @@ def measure_memory(project_root: Path, fmt: str, out: Path) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
+def export_child(tree: str, project_root: str, fmt: str, out: str) -> None:
+    """Run in a fresh process importing ``tree``: export once, print wall and CPU seconds."""
+    import annotator
+
+    if not annotator.__file__.startswith(tree):
+        raise SystemExit(f"imported {annotator.__file__}, not the tree {tree}")
+    project = Project.open(Path(project_root))
+    c = cpu_seconds()
+    t = time.perf_counter()
+    report = export_project(project, fmt, Path(out))
+    elapsed = time.perf_counter() - t
+    if not report.written:
+        raise SystemExit(f"{fmt}: export refused: {report.problems[:3]}")
+    print(json.dumps({"wall": elapsed, "cpu": cpu_seconds() - c}))
+
+
+def tree_export(tree: str, project: Project, fmt: str, out: Path, *,
+                cold: bool) -> tuple[float, float]:
+    """``timed_export`` in a fresh process that imports ``tree``."""
+    prepare_run(project, fmt, cold=cold)
+    proc = subprocess.run([sys.executable, __file__, "--export-child", tree, str(project.root),
+                           fmt, str(out)], capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"{tree} {fmt}: {proc.stderr[-2000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result["wall"], result["cpu"]
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    """Files that differ between two export folders (the dataset card and its line in
+    SHA256SUMS aside: they name the time and the folder)."""
+    def files(root: Path) -> dict[str, Path]:
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+    fa, fb = files(a), files(b)
+    diff = sorted(set(fa) ^ set(fb))
+    for rel in sorted(set(fa) & set(fb)):
+        if rel in CARD_FILES:
+            continue
+        da, db = fa[rel].read_bytes(), fb[rel].read_bytes()
+        if rel == "SHA256SUMS":
+            da, db = (b"".join(x for x in d.splitlines(True) if b"dataset-card" not in x)
+                      for d in (da, db))
+        if da != db:
+            diff.append(rel)
+    return diff
+
+
+def compare(args: argparse.Namespace, formats: list[str]) -> None:
+    """This tree against ``args.against``, alternating, with the outputs compared."""
+    trees = {"old": str(args.against.resolve()), "new": HERE}
+    with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
+        tmpdir = Path(tmp)
+        big = generate_reported(tmpdir / "big", args.docs)
+        rows = []
+        for fmt in formats:
+            got: dict[tuple[str, bool], list[tuple[float, float]]] = {}
+            for r in range(args.runs):
+                order = ("old", "new") if r % 2 == 0 else ("new", "old")
+                for cold in (True, False):
+                    outs = {}
+                    for name in order:
+                        outs[name] = tmpdir / f"out-{fmt}-{name}-{r}-{cold}"
+                        got.setdefault((name, cold), []).append(
+                            tree_export(trees[name], big, fmt, outs[name], cold=cold))
+                    diff = differences(outs["old"], outs["new"])
+                    if diff:
+                        raise SystemExit(f"{fmt}: the outputs differ: {diff[:10]}")
+            clean(tmpdir, f"out-{fmt}-")
+            row = {k: (statistics.median(w for w, _ in v), statistics.median(c for _, c in v))
+                   for k, v in got.items()}
+            rows.append((fmt, row))
+            print(f"  {fmt}: outputs identical; " + ", ".join(
+                f"{name} {'cold' if cold else 'warm'} {row[name, cold][0]:.2f} s"
+                for cold in (True, False) for name in ("old", "new")), flush=True)
+        print()
+        print(f"Export of {args.docs:,} documents x 50 spans x 3 events, median of {args.runs} "
+              f"runs ({os.cpu_count()} CPUs); old = {trees['old']}, new = {trees['new']}")
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"(load average at the end: {load:.2f}); every output byte-identical old/new")
+        print(f"{'format':<12} {'':<5} {'old wall s':>10} {'new wall s':>10} {'new/old':>8} "
+              f"{'old CPU s':>10} {'new CPU s':>10} {'new/old':>8}")
+        for fmt, row in rows:
+            for cold in (True, False):
+                (ow, oc), (nw, nc) = row["old", cold], row["new", cold]
+                print(f"{fmt:<12} {'cold' if cold else 'warm':<5} {ow:>10.2f} {nw:>10.2f} "
+                      f"{nw / ow:>8.2f} {oc:>10.1f} {nc:>10.1f} {nc / oc:>8.2f}")
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         memory_child(*sys.argv[2:5])
+        return
+    if len(sys.argv) > 1 and sys.argv[1] == "--export-child":
+        export_child(*sys.argv[2:6])
         return
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=30000)
@@ -199,14 +315,16 @@ def main() -> None:
     ap.add_argument("--formats", default=",".join(f.name for f in export_formats()))
     ap.add_argument("--no-memory", action="store_true")
     ap.add_argument("--tmp", type=Path, default=None, help="where to generate (default: /tmp)")
+    ap.add_argument("--against", type=Path, default=None,
+                    help="a checkout of another revision to measure beside this one")
     args = ap.parse_args()
     formats = args.formats.split(",")
+    if args.against is not None:
+        compare(args, formats)
+        return
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         tmpdir = Path(tmp)
-        t = time.perf_counter()
-        big = generate(tmpdir / "big", args.docs)
-        print(f"generated {args.docs} documents in {time.perf_counter() - t:.1f} s",
-              flush=True)
+        big = generate_reported(tmpdir / "big", args.docs)
         small = generate(tmpdir / "small", args.small) if not args.no_memory else None
         rows = []
         base = [timed(lambda: baseline(big)) for _ in range(args.runs)]

@@ -19,9 +19,15 @@ Decisions (also written into the dataset card):
   ``fatalities_qualifier`` and ``fatalities_reported`` keep what was coded, to recode at will.
 - ``inter1``/``inter2`` are actor type names (ACLED's 2024 text form), ``interaction`` joins
   the two, lower code first ("State forces-Rebel group"), or "<type> only".
-- Cells starting with ``=``, ``+``, ``-``, ``@``, tab or CR get a leading ``'`` so that no
-  spreadsheet runs them as formulas. The file is UTF-8 with a BOM (so Excel reads Arabic) and
-  CRLF line ends (RFC 4180); read it with ``encoding="utf-8-sig"``.
+- Formula injection: a cell gets a leading ``'`` (so that no spreadsheet runs it as a formula)
+  when it starts with ``=``, ``+``, ``-``, ``@``, tab or CR (OWASP's list), and also when
+  that sign comes only after what a spreadsheet skips or shows as nothing (blanks: space,
+  no-break space, tab, line breaks; invisible format characters: bidi marks such as RLM and
+  ALM, embeddings and isolates, BOM, zero-width space), or in another form that reads as the
+  sign (full-width ``＝ ＋ － ＠``, small ``﹦ ﹢ ﹣ ﹫``, super- and subscript: the NFKC form
+  decides). Nothing else is touched, so Arabic text, which often starts with an RLM, stays as
+  written. The file is UTF-8 with a BOM (so Excel reads Arabic) and CRLF line ends (RFC 4180);
+  read it with ``encoding="utf-8-sig"``.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -72,12 +79,23 @@ DISORDER_SUBTYPE = {
     "mob_violence": "Political violence; Demonstrations",
 }
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SIGNS = frozenset("=+-@")
 _LEADING_CODE = re.compile(r"^\s*(\d+)\s+")
 
 
 def neutralise(cell: str) -> str:
-    """A cell no spreadsheet evaluates: a leading formula character gets a ``'`` before it."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """A cell no spreadsheet evaluates: one that starts like a formula (see the module doc)
+    gets a ``'`` before it; any other is left as it is."""
+    if cell[:1].isalnum() or not cell:
+        return cell  # a letter or digit first (Arabic too): the common case, decided in C
+    if cell.startswith(FORMULA_START):
+        return "'" + cell
+    for ch in cell:
+        if ch.isspace() or unicodedata.category(ch) == "Cf":
+            continue  # skipped, or shown as nothing: look at what follows
+        sign = ch if ch < "\x80" else unicodedata.normalize("NFKC", ch)[:1]
+        return "'" + cell if sign in _SIGNS else cell
+    return cell
 
 
 def acled_fatalities(count: Any) -> int | None:
@@ -110,7 +128,8 @@ class AcledCsvExporter(Exporter):
         "known); year-only dates are left blank.",
         "fatalities: exact/at least/more than/at most/approximately N -> N; several 3; "
         "dozens 12; hundreds 100; unspecified (at least one) 1; none reported 0.",
-        "Cells starting with = + - @ tab or CR are prefixed with ' (no formulas run).",
+        "Cells that start like a formula (= + - @, tab or CR; also after blanks or bidi marks, "
+        "or as full-width ＝ ＋ － ＠) are prefixed with ' (no formulas run).",
         "UTF-8 with BOM, CRLF line ends; offsets in 'evidence' are code points.",
     )
 

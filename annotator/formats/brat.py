@@ -18,7 +18,10 @@ How our data maps onto brat's:
 Not expressible (counted in the dataset card): events without a trigger, document fields,
 line breaks inside notes. Import reads real brat data: discontinuous spans, relations (R),
 equivalences (*), normalisations (N) and attributes on spans are reported, never dropped
-silently.
+silently. Read back in another form (told as notices on import, nothing lost): a note of
+another type than AnnotatorNotes (``#1 Lemma T1 ...``) keeps its type in the note's text
+(``Lemma: ...``) and is exported as an AnnotatorNotes note; a binary attribute written without
+a value (``M1 Negation E7``) is true, and is exported as ``A1 Negation E7 true``.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ from annotator.formats.registry import (
 from annotator.storage.readers import decode_utf8, read_bytes
 
 FIELDS_NOTE = "fields: "
+NOTES_TYPE = "AnnotatorNotes"  # the note type brat's editor writes
 # Every character str.splitlines breaks at: brat's server reads .ann files line by line that way.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _SIMPLE_VALUE = re.compile(r"^[^\s|]+$")
@@ -134,7 +138,13 @@ class BratExporter(Exporter):
                 lines.append(f"{n}\t{type_} {place}")
                 tid[(span.id, type_)] = n
             if span.note:
-                first = tid.get((span.id, None)) or tid[(span.id, types[0])]
+                first = tid.get((span.id, None))
+                if first is None:
+                    # brat refuses a document where a note points at a trigger (its
+                    # TriggerReferenceError): the note goes on an entity line of the span's
+                    # own label at the same place, read back as the same span.
+                    first = tid[(span.id, None)] = f"T{len(tid) + 1}"
+                    lines.append(f"{first}\t{span.label} {place}")
                 notes.append((first, self._one_line(span.note, where)))
         attrs: list[str] = []
         any_tid = {sid: v for (sid, _), v in reversed(list(tid.items()))}
@@ -290,12 +300,17 @@ def parse_ann(ann: str, text: str, doc_id: str, where: str) -> SourceDocument:
             problem(f"{at}: normalisation {ident} not imported")
         else:
             problem(f"{at}: unknown brat line {line[:40]!r} not imported")
+    value_less: list[str] = []  # binary attributes: brat writes no value when true
     for n, ident, rest in later:
         at = f"{where}: line {n}"
         if ident.startswith("#"):
-            _note(rest, spans, events, at, problem)
-        else:
-            _attribute(ident, rest, spans, events, at, problem)
+            _note(rest, spans, events, at, problem, doc.notices.append)
+        elif _attribute(ident, rest, spans, events, at, problem):
+            value_less.append(f"{ident} {' '.join(rest.split())}")
+    if value_less:
+        doc.notices.append(
+            f"{where}: attribute(s) without a value ({', '.join(value_less)}) read as true "
+            "(brat's binary attributes); a brat export writes them with the value 'true'")
     for eid, ev in list(events.items()):
         bad = [k for k in [ev.trigger, *(x for v in ev.roles.values() for x in v)]
                if k not in spans]
@@ -355,30 +370,38 @@ def _e_line(ident: str, rest: str, at: str, problem: Any) -> SourceEvent | None:
 
 
 def _attribute(ident: str, rest: str, spans: dict[str, SourceSpan],
-               events: dict[str, SourceEvent], at: str, problem: Any) -> None:
+               events: dict[str, SourceEvent], at: str, problem: Any) -> bool:
+    """Read an A (or M) line into its event; True when it was a binary attribute written
+    without a value (read as true)."""
     parts = rest.split()
     if len(parts) < 2:
         problem(f"{at}: {ident}: cannot read {rest!r}; not imported")
-        return
+        return False
     name, target, value = parts[0], parts[1], (parts[2] if len(parts) > 2 else None)
     ev = events.get(target)
     if ev is None:
         what = "a span" if target in spans else "nothing imported"
         problem(f"{at}: {ident}: attribute {name} of {target} ({what}) not imported: "
                 "annotator spans have no attributes")
-        return
+        return False
     if name == "subtype":
         ev.subtype = value
     elif value is None or value in ("true", "false"):
         ev.fields[name] = value != "false"  # a binary brat attribute is true when present
     else:
         ev.fields[name] = value
+    return value is None and name != "subtype"
 
 
 def _note(rest: str, spans: dict[str, SourceSpan], events: dict[str, SourceEvent], at: str,
-          problem: Any) -> None:
+          problem: Any, notice: Any) -> None:
     head, _, note = rest.partition("\t")
     kind, _, target = head.partition(" ")
+    if kind != NOTES_TYPE and (target in spans or target in events):
+        # Our notes have no type: the type stays in the text, and the user is told.
+        note = f"{kind}: {note}"
+        notice(f"{at}: the {kind} note of {target} is kept as the note {note[:40]!r} "
+               f"(annotator notes have no type; a brat export writes it as {NOTES_TYPE})")
     if target in spans:
         span = spans[target]
         span.note = f"{span.note}\n{note}" if span.note else note

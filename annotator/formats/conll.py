@@ -18,27 +18,25 @@ is exactly a run of whole tokens and no entity is lost or moved. Nested or overl
 into extra tag columns (``TAG_2``...): each span sits in the first column where it overlaps
 nothing; every row has the same number of columns. A line break never ends a sentence inside a
 span. Events, fields and notes cannot be expressed and are counted in the dataset card.
+Reading these files (and other tools' CoNLL) is ``conll_read``.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import json
 import re
 import tempfile
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress, repeat
 from json.encoder import encode_basestring as _json_string
 from operator import attrgetter, gt, le, lt, ne, sub
-from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, Document, Span
-from annotator.core.text import sanitize_id
 from annotator.core.tokens import cut_tokens, inside_a_token, splitter, tokens
 from annotator.core.tokens import tokenize as tokenize  # the export's tokens, for its tests
 from annotator.formats.registry import (
@@ -46,15 +44,13 @@ from annotator.formats.registry import (
     FileWriter,
     Losses,
     OutputSink,
-    SourceDocument,
-    SourceSpan,
 )
-from annotator.storage.readers import decode_utf8, read_bytes
 
 HEADER = "# annotator CoNLL export: columns = TOKEN START END"
 _START, _END, _NOTE = attrgetter("start"), attrgetter("end"), attrgetter("note")
 _LABEL = attrgetter("label")
 _INT = re.compile(r"^\d+$")
+_PREFIXES = frozenset("BIESLU")
 
 
 _LINE_BREAK = re.compile(r"[\r\n]+")
@@ -332,141 +328,3 @@ def _pad(block: bytes, pad: bytes) -> bytes:
     # Pad every line end, then take the pad off again after a line end (a blank line).
     padded = rows.replace(b"\n", pad + b"\n").replace(b"\n" + pad, b"\n")
     return block[:head_end + lead] + padded
-
-
-# -- import -----------------------------------------------------------------------------------
-def read_conll(paths: Sequence[Path], options: Mapping[str, str]) -> Iterator[SourceDocument]:
-    """CoNLL/BIO files: ours (offsets, exact text) or others' (TOKEN ... TAG, text rebuilt
-    with a space between tokens and a line break between sentences)."""
-    for path in paths:
-        text = decode_utf8(read_bytes(path), str(path)).removeprefix("\ufeff")
-        yield from _documents(path, text)
-
-
-class _Block:
-    def __init__(self, where: str) -> None:
-        self.where = where
-        self.meta: dict[str, str] = {}
-        self.sentences: list[list[list[str]]] = [[]]
-
-
-def _documents(path: Path, text: str) -> Iterator[SourceDocument]:
-    stem = sanitize_id(path.stem, fallback="conll")
-    blocks: list[_Block] = []
-    cur: _Block | None = None
-    for n, raw in enumerate(text.split("\n"), 1):
-        line = raw.rstrip("\r")
-        if line.startswith("# "):
-            key, sep, value = line[2:].partition(" = ")
-            if sep and key == "doc_id":
-                cur = _Block(f"{path}: line {n}")
-                blocks.append(cur)
-            if sep and cur is not None and key in ("doc_id", "coder", "text_json"):
-                cur.meta[key] = value
-            continue
-        if line.startswith("-DOCSTART-"):
-            cur = _Block(f"{path}: line {n}")
-            blocks.append(cur)
-            continue
-        if not line.strip():
-            if cur is not None and cur.sentences[-1]:
-                cur.sentences.append([])
-            continue
-        if cur is None:
-            cur = _Block(f"{path}: line {n}")
-            blocks.append(cur)
-        cols = line.split("\t") if "\t" in line else line.split()
-        cols.append(str(n))  # the line number travels with the row, for messages
-        cur.sentences[-1].append(cols)
-    for k, block in enumerate(blocks, 1):
-        block.sentences = [s for s in block.sentences if s]
-        if block.sentences or "text_json" in block.meta:
-            yield _document(block, f"{stem}-{k:04d}")
-
-
-def _document(block: _Block, default_id: str) -> SourceDocument:
-    problems: list[str] = []
-    rows = [r for s in block.sentences for r in s]
-    ours = bool(rows) and all(len(r) >= 5 and _INT.match(r[1]) and _INT.match(r[2])
-                              for r in rows)
-    text: str | None = None
-    if "text_json" in block.meta:
-        try:
-            loaded = json.loads(block.meta["text_json"])
-            text = loaded if isinstance(loaded, str) else None
-        except json.JSONDecodeError:
-            text = None
-        if text is None:
-            problems.append(f"{block.where}: '# text_json' is not a JSON string; the text was "
-                            "rebuilt from the tokens")
-    offsets: list[tuple[int, int]] = []
-    tag_rows: list[list[str]] = []
-    breaks: set[int] = set()  # row indexes that start a sentence
-    if text is not None and (ours or not rows):
-        for r in rows:
-            s, e = int(r[1]), int(r[2])
-            if text[s:e] != r[0]:
-                problems.append(f"{block.where}: line {r[-1]}: token {r[0]!r} is not the text "
-                                f"at {s}-{e} ({text[s:e]!r}); its tags were not imported")
-                offsets.append((-1, -1))
-            else:
-                offsets.append((s, e))
-            tag_rows.append(r[3:-1])
-    else:
-        parts: list[str] = []
-        pos = 0
-        for si, sentence in enumerate(block.sentences):
-            if si:
-                parts.append("\n")
-                pos += 1
-                breaks.add(len(offsets))
-            for ti, r in enumerate(sentence):
-                if ti:
-                    parts.append(" ")
-                    pos += 1
-                parts.append(r[0])
-                offsets.append((pos, pos + len(r[0])))
-                pos += len(r[0])
-                tag_rows.append(r[3:-1] if ours else ([r[-2]] if len(r) > 2 else ["O"]))
-        text = "".join(parts)
-    spans = _decode_bio(tag_rows, offsets, text, breaks, block.where, problems)
-    doc_id = block.meta.get("doc_id") or default_id
-    return SourceDocument(id=doc_id, text=text, where=block.where, spans=spans,
-                          coder=block.meta.get("coder"), problems=problems)
-
-
-def _decode_bio(tag_rows: list[list[str]], offsets: list[tuple[int, int]], text: str,
-                breaks: set[int], where: str, problems: list[str]) -> list[SourceSpan]:
-    """Spans from BIO (also IOB1, BIOES/BILOU) tag columns; one pass per column."""
-    found: list[tuple[int, int, str]] = []
-    columns = max((len(r) for r in tag_rows), default=0)
-    for c in range(columns):
-        current: list[Any] | None = None  # [start, end, label] of the open span
-        for i, row in enumerate(tag_rows):
-            tag = row[c] if c < len(row) else "O"
-            s, e = offsets[i]
-            if current is not None and (i in breaks or s < 0):
-                found.append((current[0], current[1], current[2]))
-                current = None
-            if s < 0:
-                continue
-            prefix, _, label = tag.partition("-")
-            if tag == "O" or not label or prefix not in ("B", "I", "E", "S", "L", "U"):
-                if tag != "O":
-                    problems.append(f"{where}: tag {tag!r} is not O or PREFIX-LABEL; read as O")
-                if current is not None:
-                    found.append((current[0], current[1], current[2]))
-                current = None
-                continue
-            if prefix in ("B", "S", "U") or current is None or current[2] != label:
-                if current is not None:
-                    found.append((current[0], current[1], current[2]))
-                current = [s, e, label]
-            current[1] = e
-            if prefix in ("S", "U", "E", "L"):
-                found.append((current[0], current[1], current[2]))
-                current = None
-        if current is not None:
-            found.append((current[0], current[1], current[2]))
-    return [SourceSpan(f"c{k}", s, e, label, text[s:e])
-            for k, (s, e, label) in enumerate(found, 1)]

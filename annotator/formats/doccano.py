@@ -11,8 +11,9 @@ Export, one line per annotation set::
 
 doccano keeps unknown keys (``doc_id``, ``coder``, ``status``) as metadata. In the relation
 layout an event becomes relations from its trigger to each argument, typed
-``<event type>:<role>``; reading them back rebuilds the event (type, trigger, roles).
-Sub-types, fields, notes and events without a trigger cannot be expressed (see the card).
+``<event type>:<role>``; reading them back rebuilds the event (type, trigger, roles). An event
+with no argument yet is an entity on its trigger labelled with the event's type. Sub-types,
+fields, notes and events without a trigger cannot be expressed (see the card).
 
 Import reads both layouts, doccano's own column names (``text`` or the ``column_data`` /
 ``column_label`` of its import form, or ``options["text_key"]``/``["label_key"]``), JSONL or a
@@ -54,7 +55,9 @@ class DoccanoExporter(Exporter):
     offset_unit = "utf16"
     notes: ClassVar[tuple[str, ...]] = (
         "Offsets are UTF-16 code units (doccano's default); doc_id, coder and status are "
-        "extra keys doccano keeps as metadata.",)
+        "extra keys doccano keeps as metadata.",
+        "The file is UTF-8: in doccano's import form keep the encoding utf_8 (its 'Auto' "
+        "guess read some Arabic files as a Windows code page and imported nothing).")
     relations = False
 
     def render(self, document: Document, sets: Sequence[AnnotationSet],
@@ -94,11 +97,20 @@ class DoccanoExporter(Exporter):
                               for s in spans]
         rels: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
+        by_id = {s.id: s for s in spans}
         for e in aset.events:
             if e.trigger not in ids:
                 self.losses.add("events without a trigger (relations need one)",
                                 f"{where}/{e.id}")
                 continue
+            if not any(e.roles.values()):
+                # No argument, so no relation: an entity on the trigger labelled with the
+                # event's type keeps it (read back as the event).
+                trigger = by_id[e.trigger]  # type: ignore[index]
+                record["entities"].append({
+                    "id": len(record["entities"]) + 1, "start_offset": umap.to_utf16(
+                        trigger.start), "end_offset": umap.to_utf16(trigger.end),
+                    "label": e.type})
             if (e.trigger, e.type) in seen:  # type: ignore[comparison-overlap]
                 self.losses.add("events sharing a trigger and a type (read back as one)",
                                 f"{where}/{e.id}")

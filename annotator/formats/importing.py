@@ -42,7 +42,7 @@ from annotator.core.text import TextPolicy, is_safe_id, sanitize_id
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.core.values import check_value
 from annotator.errors import AnnotatorError
-from annotator.formats.registry import SourceDocument, get_format
+from annotator.formats.registry import SourceDocument, SourceEvent, get_format
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project, check_coder_name
 
@@ -107,6 +107,9 @@ class ImportReport:
     sets_written: int = 0  # so far: less than annotation_sets only if cancelled while writing
     problems: list[str] = field(default_factory=list)
     problem_count: int = 0
+    # Data brought in a form that differs from the file's, nothing lost (see SourceDocument).
+    notices: list[str] = field(default_factory=list)
+    notice_count: int = 0
     unknown: dict[str, dict[str, int]] = field(
         default_factory=lambda: {c: {} for c in CATEGORIES})
 
@@ -114,6 +117,11 @@ class ImportReport:
         self.problem_count += 1
         if len(self.problems) < MAX_LISTED_PROBLEMS:
             self.problems.append(text)
+
+    def add_notice(self, text: str) -> None:
+        self.notice_count += 1
+        if len(self.notices) < MAX_LISTED_PROBLEMS:
+            self.notices.append(text)
 
     def unknown_names(self) -> list[str]:
         """Every name the codebook does not know, as a label map writes it (``role:Agent``)."""
@@ -150,6 +158,9 @@ class ImportReport:
         if self.written and self.problem_count:
             text += (f" Left out {self.problem_count} item(s) with problems"
                      f"{f', and {self.left_out} whole document(s)' if self.left_out else ''}.")
+        if self.notice_count:
+            text += (f" {self.notice_count} change(s) of form, nothing lost (listed as "
+                     "notes).")
         hint_text = self.label_map_hint() if hint else ""
         if hint_text:
             text += f" Names the codebook does not know: {hint_text}"
@@ -202,9 +213,10 @@ def convert(src: SourceDocument, ctx: _Context
     keep_ids = src.native is not None
     lm = ctx.labels
 
+    source_events = [*src.events, *_events_of_typed_spans(src, cb, lm)]
     # Triggers typed with their event's type (brat's convention) take the trigger label.
     trigger_of: dict[str, set[str]] = {}
-    for ev in src.events:
+    for ev in source_events:
         if ev.trigger is not None:
             trigger_of.setdefault(ev.trigger, set()).update({ev.type, lm.get("type", ev.type)})
     relabel = cb.trigger_labels[0] if cb.trigger_labels else None
@@ -247,7 +259,7 @@ def convert(src: SourceDocument, ctx: _Context
         spans.append(Span(sid, start, end, label, stored[start:end], sp.note))
 
     events: list[Event] = []
-    for k, ev in enumerate(src.events, 1):
+    for k, ev in enumerate(source_events, 1):
         at = f"{where}: event {ev.key} ({ev.type})"
         etype, _, sub = lm.get("type", ev.type).partition(".")
         et = cb.event_type(etype)
@@ -292,6 +304,8 @@ def convert(src: SourceDocument, ctx: _Context
                              codebook=ref, status="in_progress", spans=spans, events=events,
                              fields=_fields(src.fields, cb.document_field, lm,
                                             f"{where}: document", ctx, problems))
+    if src.time_spent_seconds is not None:
+        aset.time_spent_seconds = src.time_spent_seconds
     if ctx.status is not None:
         aset.status = ctx.status
     aset.status = aset.status_when_saved()  # what saving does; keeps the check honest
@@ -312,6 +326,22 @@ def _keep_provenance(native: AnnotationSet, spans: list[Span], events: list[Even
     event_provenance = {e.id: (e.provenance, e.field_provenance) for e in native.events}
     for event in events:
         event.provenance, event.field_provenance = event_provenance.get(event.id, (None, {}))
+
+
+def _events_of_typed_spans(src: SourceDocument, cb: Codebook, lm: LabelMap
+                           ) -> list[SourceEvent]:
+    """Events with only a trigger, from spans labelled with an event type of the codebook (not
+    a span label) that no event uses: how doccano-rel and Label Studio exports keep an event
+    with no argument, and how BIO data tags a trigger with its event type."""
+    used = {ev.trigger for ev in src.events} | {
+        key for ev in src.events for keys in ev.roles.values() for key in keys}
+    found = []
+    for sp in src.spans:
+        if sp.key in used or cb.label(lm.get("label", sp.label)) is not None:
+            continue
+        if cb.event_type(lm.get("type", sp.label).partition(".")[0]) is not None:
+            found.append(SourceEvent(sp.key, sp.label, trigger=sp.key))
+    return found
 
 
 def _note_unknown_names(roles: dict[str, Any], fields: dict[str, Any], cb: Codebook,
@@ -404,10 +434,17 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
 
     def sources() -> Iterator[SourceDocument]:
         for path in paths:
+            found = 0
             try:
-                yield from reader([path], opts)
+                for src in reader([path], opts):
+                    found += 1
+                    yield src
             except (AnnotatorError, ValueError) as exc:
                 yield SourceDocument(id="", text="", where=str(path), problems=[str(exc)])
+                continue
+            if not found:  # an empty file, or one that is not of this format at all
+                yield SourceDocument(id="", text="", where=str(path),
+                                     problems=[_nothing_in(path, info.name)])
 
     existing = set(project.document_ids())
     index = _TextIndex(project)
@@ -425,6 +462,8 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             raise AnnotatorError(f"{src.where}: does not say whose annotations these are: name "
                                  "the coder (--coder NAME); nothing was imported")
         document, aset, problems, fatal = convert(src, ctx)
+        for notice in src.notices:
+            report.add_notice(notice)
         counted = report.problem_count
         for problem in problems:
             report.add_problem(problem)
@@ -472,6 +511,17 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
     report.documents_added, report.documents_reused = len(added), len(written - added)
     report.written = True
     return report
+
+
+def _nothing_in(path: Path, fmt: str) -> str:
+    """Why a file or folder gave no document: said, as a problem, instead of "Imported 0"."""
+    try:
+        # (A file of a few blanks is empty too; a large one holds something else.)
+        empty = path.is_file() and path.stat().st_size < 4096 and not path.read_bytes().strip()
+    except OSError:
+        empty = False
+    what = "the file is empty" if empty else f"holds no {fmt} document"
+    return f"{path}: {what}; nothing was imported from it"
 
 
 class _TextIndex:

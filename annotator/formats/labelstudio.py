@@ -4,13 +4,18 @@ CRLF counting two), following its documented task format.
 Export: one task per document, ``{"data": {"text", "doc_id", "meta"}, "annotations":
 [...]}`` with one annotation per coder; spans are ``labels`` regions (``from_name`` "label",
 ``to_name`` "text", ``value`` ``{start, end, text, labels}``), events are ``relation`` results
-from the trigger region to each argument, labelled ``<event type>:<role>``. A matching labeling
-configuration is written beside the data (``labelstudio-config.xml``). Sub-types, fields,
-notes and events without a trigger cannot be expressed (see the card).
+from the trigger region to each argument, labelled ``<event type>:<role>``; an event with no
+argument yet is a region of the ``event`` labels on its trigger, labelled with its type. A
+matching labeling configuration is written beside the data (``labelstudio-config.xml``).
+Sub-types, fields, notes and events without a trigger cannot be expressed (see the card).
 
 Import: ``annotations`` (default) or ``predictions`` (``options["source"]``) of each task; one
 coder per import, so a task's first completed annotation is taken and the others reported;
 ``options["offset_unit"] = "utf16"`` reads exports made before Label Studio counted code points.
+A region's text may hold a literal backslash-n for each CR or LF of the document (Label
+Studio's editor stores it so): it matches the document once read that way. ``lead_time``
+becomes the set's time spent. The JSON_MIN export is read too (each control's regions under
+its name); it holds no relations, so events with arguments need the JSON export.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from annotator.formats.registry import (
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 
 FROM_NAME = "label"
+EVENT_FROM_NAME = "event"  # the labels of events without arguments (on their trigger)
 TO_NAME = "text"
 
 
@@ -87,14 +93,27 @@ class LabelStudioExporter(Exporter):
             self.losses.add("span notes", where, sum(1 for s in spans if s.note))
         if aset.fields:
             self.losses.add("document fields", where)
-        ids = {s.id for s in spans}
+        by_id = {s.id: s for s in spans}
+        region_ids = set(by_id)
         for e in aset.events:
-            if e.trigger not in ids:
+            trigger = by_id.get(e.trigger)  # type: ignore[arg-type]
+            if trigger is None:
                 self.losses.add("events without a trigger (relations need one)",
                                 f"{where}/{e.id}")
                 continue
             if e.subtype or e.fields:
                 self.losses.add("event sub-types and fields", f"{where}/{e.id}")
+            if not any(e.roles.values()):
+                # No argument, so no relation: the event is a region of the "event" labels
+                # on its trigger, labelled with its type (read back as the event).
+                rid = e.id
+                while rid in region_ids:
+                    rid += "-event"
+                region_ids.add(rid)
+                result.append({"id": rid, "from_name": EVENT_FROM_NAME, "to_name": TO_NAME,
+                               "type": "labels", "origin": "manual",
+                               "value": {"start": trigger.start, "end": trigger.end,
+                                         "text": trigger.text, "labels": [e.type]}})
             for role, fillers in e.roles.items():
                 for sid in fillers:
                     result.append({"type": "relation", "from_id": e.trigger, "to_id": sid,
@@ -116,6 +135,8 @@ def labeling_config(cb: Codebook) -> str:
     lines += ["  </Relations>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
     for lab in cb.span_labels:
         lines.append(f"    <Label value={quoteattr(lab.id)} background={quoteattr(lab.color)}/>")
+    lines += ["  </Labels>", f'  <Labels name="{EVENT_FROM_NAME}" toName="{TO_NAME}">']
+    lines += [f"    <Label value={quoteattr(et.id)}/>" for et in cb.event_types]
     lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>', "</View>"]
     return "\n".join(lines) + "\n"
 
@@ -141,8 +162,11 @@ def _document(task: Any, where: str, stem: str, n: int, source: str, unit: str,
     def broken(problem: str) -> SourceDocument:
         return SourceDocument(id="", text="", where=where, problems=[f"{where}: {problem}"])
 
+    if isinstance(task, dict) and not isinstance(task.get("data"), dict):
+        task = _from_json_min(task)
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-        return broken("not a Label Studio task (no 'data' object)")
+        return broken("not a Label Studio task (no 'data' object); export the project from "
+                      "Label Studio as JSON (or JSON_MIN)")
     data = task["data"]
     key = options.get("text_key") or ("text" if "text" in data else next(
         (k for k, v in data.items() if isinstance(v, str) and k != "doc_id"), None))
@@ -169,6 +193,10 @@ def _document(task: Any, where: str, stem: str, n: int, source: str, unit: str,
     chosen = items[0]
     if isinstance(chosen.get("coder"), str):
         doc.coder = chosen["coder"]
+    lead_time = chosen.get("lead_time")
+    if isinstance(lead_time, int | float) and not isinstance(lead_time, bool) \
+            and 0 <= lead_time < float("inf"):
+        doc.time_spent_seconds = float(lead_time)
     if chosen.get("status") in STATUSES:
         doc.status = chosen["status"]
     umap = Utf16Map(text) if unit == "utf16" else None
@@ -207,13 +235,62 @@ def _document(task: Any, where: str, stem: str, n: int, source: str, unit: str,
                   if isinstance(lab, str)]
         if not labels:
             doc.problems.append(f"{where}: region {r.get('id')} has no label; not imported")
+        shown = value.get("text") if isinstance(value.get("text"), str) else None
+        if shown is not None and shown != text[start:end] \
+                and shown == _escaped_line_breaks(text[start:end]):
+            shown = text[start:end]  # Label Studio's way of storing CR and LF in region text
         for i, lab in enumerate(labels):
             rid = str(r.get("id", f"r{k}"))
             doc.spans.append(SourceSpan(rid if i == 0 else f"{rid}-{i + 1}", start, end, lab,
-                                        value.get("text") if isinstance(value.get("text"), str)
-                                        else None))
+                                        shown))
     if relations:
         doc.events = relations_to_events(relations, {s.key for s in doc.spans}, where,
                                          doc.problems)
     return doc
 
+
+
+def _escaped_line_breaks(text: str) -> str:
+    """A region's text as Label Studio stores it: a literal backslash-n for each CR and each
+    LF (its offsets still count the CR and LF themselves)."""
+    return text.replace("\r", "\\n").replace("\n", "\\n")
+
+
+# Keys of a JSON_MIN record that are Label Studio's bookkeeping, not task data.
+_JSON_MIN_KEYS = frozenset({"id", "annotator", "annotation_id", "created_at", "updated_at",
+                            "lead_time"})
+
+
+def _region_values(value: Any) -> list[dict[str, Any]] | None:
+    """The region values a JSON_MIN key holds (one, or a list), or None if it holds data."""
+    items = value if isinstance(value, list) else [value]
+    if items and all(isinstance(v, dict) and "start" in v and "end" in v for v in items):
+        return items
+    return None
+
+
+def _from_json_min(record: dict[str, Any]) -> dict[str, Any]:
+    """A record of Label Studio's JSON_MIN export (one per annotation: the task's data, each
+    control's regions under its name, ``lead_time``...) in the shape of a task of its JSON
+    export; a dict that is neither comes back as it was. JSON_MIN has no relations: events
+    with arguments need the JSON export."""
+    if not (_JSON_MIN_KEYS - {"id"}) & set(record) or "annotations" in record \
+            or "predictions" in record:
+        return record  # (a doccano record, say: it must not pass for a task without regions)
+    data: dict[str, Any] = {}
+    results: list[dict[str, Any]] = []
+    for key, value in record.items():
+        if key in _JSON_MIN_KEYS:
+            continue
+        regions = _region_values(value)
+        if regions is None:
+            data[key] = value
+            continue
+        for i, region in enumerate(regions, 1):
+            kind = next((k for k, v in region.items() if k != "text" and isinstance(v, list)),
+                        "labels")
+            results.append({"id": f"{key}-{i}", "from_name": key, "to_name": TO_NAME,
+                            "type": kind, "value": region})
+    annotation = {"result": results, "lead_time": record.get("lead_time"),
+                  "created_at": record.get("created_at"), "updated_at": record.get("updated_at")}
+    return {"id": record.get("id"), "data": data, "annotations": [annotation]}

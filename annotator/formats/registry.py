@@ -57,8 +57,12 @@ class SourceDocument:
     fields: dict[str, Any] = field(default_factory=dict)
     coder: str | None = None  # when the file names one (native JSONL)
     status: str | None = None
+    time_spent_seconds: float | None = None  # when the file says (Label Studio's lead_time)
     # What the reader could not bring in (a discontinuous span, a relation, an attribute...).
     problems: list[str] = field(default_factory=list)
+    # What it brought in a form of ours that differs from the file's, losing nothing (a brat
+    # note type kept in the note text): told to the user, not a reason to stop.
+    notices: list[str] = field(default_factory=list)
     # A complete annotation-set dict, for lossless formats: kept as is (ids, times, notes).
     native: dict[str, Any] | None = None
 
@@ -100,8 +104,8 @@ class Losses:
 
 class OutputSink:
     """Where an exporter's streams go: paths are relative to the dataset folder
-    ("train/data.jsonl"). Implemented by ``export.Staging``; nothing becomes visible until the
-    whole export succeeds."""
+    ("train/data.jsonl"). Implemented by ``export.staging.Staging``; nothing becomes visible
+    until the whole export succeeds."""
 
     def stream(self, relpath: str) -> IO[str]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -222,7 +226,7 @@ FORMATS: dict[str, FormatInfo] = {f.name: f for f in (
                _P + "acled_csv:AcledCsvExporter", None),
     FormatInfo("conll", "CoNLL BIO span tagging: token, start, end, then one tag column per "
                "nesting level", "conll", "codepoint",
-               _P + "conll:ConllExporter", _P + "conll:read_conll"),
+               _P + "conll:ConllExporter", _P + "conll_read:read_conll"),
     FormatInfo("brat", "brat standoff: one .txt and .ann per document (T, E, A and # lines) "
                "and the collection's annotation.conf", "ann", "codepoint",
                _P + "brat:BratExporter", _P + "brat:read_brat", names_coder=False),

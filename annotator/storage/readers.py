@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -143,6 +145,65 @@ def parse_json_text(text: str, source: str) -> Any:
 def read_json_file(path: Path) -> Any:
     """Read, decode and parse a JSON file; every failure is an ``AnnotatorError``."""
     return parse_json_text(decode_utf8(read_bytes(path), str(path)), str(path))
+
+
+# -- the fast reader of a project's own files ---------------------------------------------------
+# Non-blocking: a FIFO where a file should be must not hang the reader.
+_FAST_READ = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+              | getattr(os, "O_BINARY", 0))
+
+
+def read_regular_file(path: str) -> bytes | None:
+    """The bytes of the regular file at ``path``, or None if there is none (missing, or not a
+    regular file): one open, fstat and read, with no stat first (for tens of thousands of
+    documents and annotation files, as an export reads them). Other errors (no permission)
+    raise ``OSError``."""
+    try:
+        fd = os.open(path, _FAST_READ)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        if not _is_file(path):
+            return None
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        # One byte more than its size: getting exactly its size means the end.
+        data = os.read(fd, st.st_size + 1)
+        if len(data) != st.st_size:  # it changed since, or a short read: on to the end
+            parts = [data]
+            while more := os.read(fd, 1 << 20):
+                parts.append(more)
+            data = b"".join(parts)
+        return data
+    finally:
+        os.close(fd)
+
+
+def read_json_fast(path: str, data: bytes | None = None) -> Any:
+    """``read_json_file`` for the files of a project (``data``: the file's bytes, if read
+    already), fast: a strict UTF-8 decode and ``json.loads`` accept exactly the files
+    ``read_json_file`` accepts (a BOM aside), and anything else goes to ``read_json_file`` for
+    its precise message. (``read_json_file`` first scans for UTF-16, byte by byte in Python; on
+    60,000 files that scan alone took longer than an export.)"""
+    try:
+        if data is None:
+            data = read_regular_file(path)
+        if data is not None:
+            return json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        pass
+    return read_json_file(Path(path))
+
+
+def _is_file(path: str) -> bool:
+    """``Path(path).is_file()``, without a Path for the common answers."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return Path(path).is_file()  # pathlib's rules for what "not there" is, or its error
 
 
 # -- JSON Lines ---------------------------------------------------------------------------------

@@ -76,6 +76,36 @@ def test_no_cell_starts_like_a_formula(cell):
     assert out == cell or out == "'" + cell
 
 
+@pytest.mark.parametrize("cell", [
+    " =1+1", "\u00a0=1+1", "\u200f=HYPERLINK(\"x\")", "\u061c+1", "\u202b-1", "\u2066@SUM(A1)",
+    "\n=1+1", "\r\n=1", " \t=1", "\ufeff=1", "\u200b=1", "＝1+1", "＋1", "－1", "＠SUM(A1)",
+    "\u200f ＝1", "﹦1", "﹢1",
+])
+def test_a_formula_behind_blanks_marks_or_in_full_width_is_neutralised(cell):
+    # A spreadsheet skips leading blanks and bidi marks, and reads the full-width and small
+    # forms of = + - @ as the signs themselves.
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", [
+    "هاجم مسلحو داعش", "\u200fهاجم", " هاجم", "\u200f(٣) قتلى", "٣ قتلى", "2021-01-20",
+    "اتصال = نعم", "a=b", "",
+])
+def test_text_is_left_as_it_is(cell):
+    assert neutralise(cell) == cell
+
+
+@given(st.text(max_size=30))
+def test_no_cell_starts_like_a_formula_behind_what_a_spreadsheet_skips(cell):
+    import unicodedata
+
+    out = neutralise(cell)
+    if out == cell:
+        visible = cell.lstrip("".join(c for c in set(cell)
+                                      if c.isspace() or unicodedata.category(c) == "Cf"))
+        assert not unicodedata.normalize("NFKC", visible[:1]).startswith(("=", "+", "-", "@"))
+
+
 def test_the_table_has_acleds_columns_first_and_a_row_per_event(rows):
     raw, table, report = rows
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Arabic as UTF-8

@@ -153,3 +153,93 @@ def test_export_lines(arabic_brat):
     assert any('fields: {"attribution": "مصادر محلية"' in x for x in notes)
     crlf = (out / "amira" / "crlf.ann").read_text(encoding="utf-8")
     assert ";" in crlf.split("\tACTOR ")[1].split("\t")[0]  # fragments split at CRLF
+
+
+# -- note types and value-less attributes ------------------------------------------------------
+def _brat_folder(tmp_path, ann: str):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "d.txt").write_text("شنت مجموعة هجوما على حاجز", encoding="utf-8")
+    (folder / "d.ann").write_text(ann, encoding="utf-8")
+    return folder
+
+
+def test_a_note_of_another_type_keeps_its_type_in_the_note_and_says_so(tmp_path):
+    folder = _brat_folder(tmp_path, "T1\tTRIGGER 11 16\tهجوما\nT2\tLOCATION 21 25\tحاجز\n"
+                                    "#1\tLemma T1\tهجوم\n#2\tAnnotatorNotes T2\tقرب البلدة\n")
+    project = Project.init(tmp_path / "p")
+    report = import_annotations(project, "brat", [folder], coder="c")
+    assert report.written and report.problem_count == 0
+    [aset] = all_sets(project).values()
+    assert [(s.text, s.note) for s in aset.spans] == [("هجوما", "Lemma: هجوم"),
+                                                      ("حاجز", "قرب البلدة")]
+    assert len(report.notices) == 1
+    assert "line 3" in report.notices[0] and "Lemma" in report.notices[0]
+    assert "AnnotatorNotes" in report.notices[0]
+    assert "1 change(s) of form" in report.summary()
+
+
+def test_a_value_less_attribute_is_read_as_true_and_the_change_is_reported(tmp_path):
+    folder = _brat_folder(tmp_path, "T1\tTRIGGER 11 16\tهجوما\nE1\tbattles:T1\n"
+                                    "M1\tNegation E1\nA2\tSpeculation E1\n")
+    project = Project.init(tmp_path / "p")
+    report = import_annotations(project, "brat", [folder], coder="c",
+                                label_map=["field:Negation=aggregate",
+                                           "field:Speculation=aggregate"], dry_run=True)
+    docs = list(read_brat([folder], {}))
+    assert docs[0].events[0].fields == {"Negation": True, "Speculation": True}
+    assert len(docs[0].notices) == 1
+    notice = docs[0].notices[0]
+    assert "M1 Negation E1" in notice and "A2 Speculation E1" in notice and "true" in notice
+    assert report.notices == docs[0].notices
+
+
+def test_exported_ann_files_parse_with_brats_own_rules(tmp_path):
+    """brat's server (annotation.py) reads a line as ID, TAB, then per kind: T "TYPE START END"
+    fragments and TAB text; E "TYPE:ID ROLE:ID..."; A "TYPE ID [VALUE]"; # "TYPE ID" TAB text;
+    ids unique, every referenced id defined. Checked here the way it parses them."""
+    import re
+
+    project = build("arabic", tmp_path / "p")
+    export_project(project, "brat", tmp_path / "out", workers=1)
+    for ann in (tmp_path / "out").rglob("*.ann"):
+        text = ann.with_suffix(".txt").read_bytes().decode("utf-8")  # CRLF kept
+        ids: set[str] = set()
+        refs: set[str] = set()
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            ident, data = line.split("\t", 1)
+            assert ident not in ids
+            ids.add(ident)
+            head, _, tail = data.partition("\t")
+            if ident[0] == "T":
+                _type, rest = head.split(" ", 1)
+                frags = [tuple(map(int, f.split(" "))) for f in rest.split(";")]
+                assert " ".join(text[s:e] for s, e in frags) == tail
+            elif ident[0] == "E":
+                parts = head.split(" ")
+                refs.update(p.split(":", 1)[1] for p in parts)
+            elif ident[0] == "A":
+                assert re.match(r"^(.+?) (.+?) (.+?)$", head) or re.match(r"^(.+?) (.+?)$", head)
+                refs.add(head.split(" ")[1])
+            elif ident[0] == "#":
+                refs.add(head.split(" ")[1])
+            else:
+                raise AssertionError(line)
+        assert refs <= ids, (ann, refs - ids)
+
+
+def test_a_note_on_a_trigger_goes_on_an_entity_brat_accepts_and_comes_back(tmp_path):
+    # brat refuses to open a document where a note points at a trigger T line.
+    folder = _brat_folder(tmp_path, "T1\tTRIGGER 11 16\tهجوما\nE1\tbattles:T1\n"
+                                    "#1\tAnnotatorNotes T1\tهجوم مسلح\n")
+    project = Project.init(tmp_path / "p")
+    assert import_annotations(project, "brat", [folder], coder="c").written
+    export_project(project, "brat", tmp_path / "out", workers=1)
+    ann = (tmp_path / "out" / "c" / "d.ann").read_text(encoding="utf-8")
+    assert ann == ("T1\tbattles 11 16\tهجوما\nT2\tTRIGGER 11 16\tهجوما\nE1\tbattles:T1\n"
+                   "#1\tAnnotatorNotes T2\tهجوم مسلح\n")
+    again = Project.init(tmp_path / "q")
+    assert import_annotations(again, "brat", [tmp_path / "out" / "c"], coder="c").written
+    [aset] = all_sets(again).values()
+    assert [(s.label, s.text, s.note) for s in aset.spans] == [("TRIGGER", "هجوما", "هجوم مسلح")]
+    assert [(e.type, e.trigger) for e in aset.events] == [("battles", aset.spans[0].id)]

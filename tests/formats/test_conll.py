@@ -6,13 +6,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.codebook import Codebook
 from annotator.core.model import AnnotationSet, CodebookRef, Document, Span
-from annotator.formats.conll import ConllExporter, layers_of, read_conll, tokenize
-from annotator.formats.export import _StagedFiles
+from annotator.errors import AnnotatorError
+from annotator.formats.conll import ConllExporter, layers_of, tokenize
+from annotator.formats.conll_read import read_conll
+from annotator.formats.export.staging import StagedFiles
 from annotator.formats.registry import Losses
 from annotator.storage.project import load_default_codebook
 
@@ -41,7 +44,7 @@ def export_block(text: str, spans: list[Span]) -> tuple[str, int, Losses]:
     ex = ConllExporter(cb, losses)
     doc = Document("d", text)
     aset = AnnotationSet("d", doc.sha256, "c", CodebookRef(**cb.ref()), spans=spans)
-    [(block, width)] = ex.render(doc, [aset], _StagedFiles(Path("/nonexistent")))
+    [(block, width)] = ex.render(doc, [aset], StagedFiles(Path("/nonexistent")))
     return block, width, losses
 
 
@@ -162,3 +165,62 @@ def test_the_planes_skipped_for_speed_hold_no_marks_or_format_characters() -> No
         kinds = {unicodedata.category(chr(c))
                  for c in range(plane << 16, min((plane + 1) << 16, sys.maxunicode + 1))}
         assert kinds <= {"Cn", "Co"}, (plane, kinds)
+
+
+# -- '#' lines and nested columns from other tools -------------------------------------------
+def _spans(doc) -> list[tuple[str, str]]:
+    return sorted((s.label, doc.text[s.start:s.end]) for s in doc.spans)
+
+
+def test_a_hash_token_with_a_tag_is_a_token_not_a_comment():
+    doc = _read("# text = وسم # السعودية\n# sent_id = 7\nوسم O\n# O\nالسعودية B-GPE\n"
+                "#\tO\n#هاشتاق B-MISC\n")
+    assert doc.text == "وسم # السعودية # #هاشتاق"
+    assert _spans(doc) == [("GPE", "السعودية"), ("MISC", "#هاشتاق")]
+    assert doc.problems == []
+
+
+def test_hash_lines_are_comments_only_by_convention_or_before_a_sentence():
+    doc = _read("# a source line before the first token\nالجيش B-ORG\n\n"
+                "# newpar\n# a note before the second sentence\nفي O\n#\nدير B-GPE\n")
+    # The '#' inside the sentence has no tag: it is a token (tagged O), never dropped.
+    assert doc.text == "الجيش\nفي # دير"
+    assert _spans(doc) == [("GPE", "دير"), ("ORG", "الجيش")]
+
+
+def test_nested_bio_reads_every_tag_as_its_own_entity():
+    # Counted by hand in tests/formats/data/README.md: 11 entities, 5 of them nested.
+    doc = next(iter(read_conll([Path(__file__).parent / "data" / "nested-bio.conll"], {})))
+    assert _spans(doc) == sorted([
+        ("OCC", "رئيس بلدية مدينة البيرة"), ("ORG", "بلدية مدينة البيرة"),
+        ("GPE", "مدينة البيرة"), ("GPE", "مخيم جنين"), ("GPE", "جنين"), ("DATE", "أمس"),
+        ("GPE", "فلسطين"), ("OCC", "وزير الداخلية"), ("ORG", "الداخلية"),
+        ("ORG", "اللجنة القومية"), ("GPE", "نابلس")])
+    assert doc.problems == []
+    assert "# فلسطين" in doc.text  # the '#' token is kept
+
+
+def test_a_label_that_moves_to_another_column_goes_on():
+    # The outer OCC ends; the ORG inside it goes on in the first column.
+    doc = _read("سكرتير B-OCC\nاللجنة I-OCC B-ORG\nالقومية I-ORG\nزار O\n")
+    assert _spans(doc) == [("OCC", "سكرتير اللجنة"), ("ORG", "اللجنة القومية")]
+
+
+def test_columns_of_tags_on_every_line_are_refused_unless_the_option_says_which():
+    content = "EU NNP B-NP B-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n"
+    with pytest.raises(AnnotatorError, match="tag_columns"):
+        _read(content)
+    last = _read_with(content, {"tag_columns": "last"})
+    assert _spans(last) == [("MISC", "German"), ("ORG", "EU")]
+    every = _read_with(content, {"tag_columns": "all"})
+    assert _spans(every) == [("MISC", "German"), ("NP", "EU"), ("NP", "German call"),
+                             ("ORG", "EU"), ("VP", "rejects")]
+
+
+def _read_with(content: str, options: dict[str, str]):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "x.conll"
+        path.write_text(content, encoding="utf-8")
+        return next(iter(read_conll([path], options)))

@@ -93,3 +93,23 @@ def test_doccano_export_reimports_under_the_coder_named_in_the_file(tmp_path):
     target = Project.init(tmp_path / "q", policy=project.text_policy)
     report = import_annotations(target, "doccano", [tmp_path / "out" / "doccano.jsonl"])
     assert report.written and sorted(all_sets(target)) == sorted(all_sets(project))
+
+
+def test_doccano_rel_keeps_an_event_with_a_trigger_and_no_arguments(tmp_path):
+    from test_labelstudio import trigger_only_project
+
+    project = trigger_only_project(tmp_path / "p")
+    report = export_project(project, "doccano-rel", tmp_path / "out", workers=1)
+    assert report.written and report.not_expressed == []
+    [record] = [json.loads(x) for x in
+                (tmp_path / "out" / "doccano.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert record["entities"] == [
+        {"id": 1, "start_offset": 4, "end_offset": 8, "label": "TRIGGER"},
+        {"id": 2, "start_offset": 4, "end_offset": 8, "label": "battles"}]
+    assert record["relations"] == []
+    target = Project.init(tmp_path / "q")
+    back = import_annotations(target, "doccano-rel", [tmp_path / "out" / "doccano.jsonl"])
+    assert back.written, back.problems
+    aset, _ = target.load_annotations("amira", target.load_document("d1"))
+    assert [(s.label, s.text) for s in aset.spans] == [("TRIGGER", "هجوم")]
+    assert [(e.type, e.trigger, e.roles) for e in aset.events] == [("battles", "s1", {})]

@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from test_fixtures_formats import build
 
 from annotator.errors import AnnotatorError
-from annotator.formats import export as export_mod
 from annotator.formats.export import export_project, parse_split, split_of
+from annotator.formats.export import memo as memo_mod
+from annotator.formats.export import pool as pool_mod
+from annotator.formats.export import render as render_mod
 from annotator.storage.atomic import is_temp_name
 from annotator.storage.project import Project
 
@@ -286,7 +288,7 @@ def test_parse_split():
 # -- workers -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat"])
 def test_worker_processes_write_the_same_bytes(arabic, tmp_path, monkeypatch, fmt):
-    monkeypatch.setattr(export_mod, "CHUNK", 1)  # one document per task: order matters
+    monkeypatch.setattr(pool_mod, "CHUNK", 1)  # one document per task: order matters
     export_project(arabic, fmt, tmp_path / "one", workers=1)
     export_project(arabic, fmt, tmp_path / "two", workers=2)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
@@ -305,7 +307,7 @@ def test_worker_processes_write_the_same_bytes(arabic, tmp_path, monkeypatch, fm
 
 
 def test_invalid_files_are_found_by_workers_too(arabic, tmp_path, monkeypatch):
-    monkeypatch.setattr(export_mod, "CHUNK", 1)
+    monkeypatch.setattr(pool_mod, "CHUNK", 1)
     break_file(arabic, "amira", "tashkeel")
     report = export_project(arabic, "brat", tmp_path / "out", workers=2)
     assert not report.written and not (tmp_path / "out").exists()
@@ -341,12 +343,12 @@ def test_only_per_document_files_wait_for_a_system_wide_sync(arabic, tmp_path, m
 def checks(monkeypatch) -> list[str]:
     """The document ids whose annotation files the export checks (in process: workers=1)."""
     seen: list[str] = []
-    real = export_mod.validate_annotation_data
+    real = render_mod.validate_annotation_data
 
     def counting(data, *, document, codebook):
         seen.append(document.id)
         return real(data, document=document, codebook=codebook)
-    monkeypatch.setattr(export_mod, "validate_annotation_data", counting)
+    monkeypatch.setattr(render_mod, "validate_annotation_data", counting)
     return seen
 
 
@@ -462,7 +464,7 @@ def test_the_memo_is_read_and_written_chunk_by_chunk_alike_in_workers(arabic, tm
                                                                       monkeypatch):
     from annotator.storage.validate import CLEAN_NAME
 
-    monkeypatch.setattr(export_mod, "CHUNK", 1)  # a chunk per document
+    monkeypatch.setattr(pool_mod, "CHUNK", 1)  # a chunk per document
     memo = arabic.state_dir / CLEAN_NAME
     export_project(arabic, "jsonl", tmp_path / "a", workers=1)
     serial = memo.read_bytes()
@@ -484,14 +486,122 @@ def test_a_memo_that_cannot_be_written_is_still_read(arabic, tmp_path, checks, m
 
     validate_project(arabic)
     memo = (arabic.state_dir / CLEAN_NAME).read_bytes()
-    real = export_mod.atomic_open
+    real = memo_mod.atomic_open
 
     def refusing(path, *args, **kwargs):
         if Path(path).name == CLEAN_NAME:
             raise AnnotatorError(f"{path}: cannot save the file (read-only file system)")
         return real(path, *args, **kwargs)
-    monkeypatch.setattr(export_mod, "atomic_open", refusing)
+    monkeypatch.setattr(memo_mod, "atomic_open", refusing)
     break_file(arabic, "omar", "emoji")
     report = export_project(arabic, "jsonl", tmp_path / "out", workers=1, skip_invalid=True)
     assert report.written and checks == ["emoji"]  # only the file that changed
     assert (arabic.state_dir / CLEAN_NAME).read_bytes() == memo
+
+
+# -- a full disk, and what a stopped export left ---------------------------------------------
+class _FullFile:
+    """A real file whose writes fail as on a full disk."""
+
+    def __init__(self, fh) -> None:
+        self._fh = fh
+
+    def write(self, data) -> int:
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name):
+        return getattr(self._fh, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._fh.close()
+
+
+@pytest.fixture()
+def full_disk(monkeypatch):
+    """Every write of an export (and of the project's memo, on the same disk) fails: streams
+    through atomic_open, whole files through os.write, rewritable streams through open."""
+    import builtins
+    import errno
+
+    from annotator.formats.export import staging as staging_mod
+    from annotator.storage import atomic as atomic_mod
+
+    def full_open(*args, **kwargs):
+        return _FullFile(builtins.open(*args, **kwargs))
+
+    def full_write(fd, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(atomic_mod, "open", full_open, raising=False)
+    monkeypatch.setattr(staging_mod, "open", full_open, raising=False)
+    monkeypatch.setattr(os, "write", full_write)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "conll", "brat"])
+def test_a_full_disk_leaves_nothing_and_names_the_output(arabic, tmp_path, fmt, request):
+    from annotator.storage.validate import CLEAN_NAME, validate_project
+
+    validate_project(arabic)
+    memo = (arabic.state_dir / CLEAN_NAME).read_bytes()
+    out = tmp_path / "out"
+    request.getfixturevalue("full_disk")
+    with pytest.raises(AnnotatorError) as caught:
+        export_project(arabic, fmt, out, workers=1)
+    message = str(caught.value)
+    assert message.startswith(f"{out}: ") and "the disk is full" in message, message
+    assert ".annotator" not in message and ".export-" not in message
+    assert not out.exists()  # the folder it made is gone, with its staging folder
+    assert (arabic.state_dir / CLEAN_NAME).read_bytes() == memo
+
+
+def test_a_full_disk_keeps_the_previous_export_and_leaves_no_staging(arabic, tmp_path,
+                                                                    monkeypatch):
+    out = tmp_path / "out"
+    export_project(arabic, "brat", out, workers=1)
+    before = tree(out)
+    from annotator.formats.export import staging as staging_mod
+
+    def full_write(fd, data):
+        import errno
+
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", full_write)
+    with pytest.raises(AnnotatorError, match="the disk is full"):
+        export_project(arabic, "brat", out, workers=1, overwrite=True)
+    monkeypatch.undo()
+    assert tree(out) == before
+    assert not any(n.startswith(staging_mod.STAGING_PREFIX) for n in os.listdir(out))
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_staging_folders_of_stopped_exports_are_removed_and_live_ones_kept(arabic, tmp_path):
+    from annotator.storage.atomic import host_tag
+
+    out = tmp_path / "out"
+    export_project(arabic, "jsonl", out, workers=1)
+    dead = _dead_pid()
+    left = [f".export-{dead}-0badc0de.tmp",  # the name older versions gave
+            f".export-{host_tag()}-{dead}-0badc0de.tmp"]
+    live = f".export-{host_tag()}-{os.getpid()}-1234abcd.tmp"  # an export still running
+    for name in [*left, live]:
+        (out / name / "train").mkdir(parents=True)
+        (out / name / "train" / "data.jsonl").write_text("{}\n", encoding="utf-8")
+    report = export_project(arabic, "jsonl", out, workers=1, overwrite=True)
+    assert report.written
+    assert sorted(n for n in os.listdir(out) if n.startswith(".export-")) == [live]
+    assert sorted(report.stale_removed) == sorted(left)
+    assert "2 unfinished export folder(s)" in report.summary()

@@ -68,3 +68,32 @@ def test_the_json_lines_readers_word_damage_alike(tmp_path: Path) -> None:
     native = list(read_native_jsonl([path], {}))
     assert [p for d in native[1:] for p in d.problems] == expected
     assert native[0].problems[0].startswith(f"{path}: line 1: not an annotator export record")
+
+
+@pytest.mark.parametrize("fmt, name, content", [
+    ("conll", "empty.conll", ""),
+    ("conll", "blank.conll", "\n \n\n"),
+    ("conll", "tasks.json", json.dumps([[["هجوم", 0, 4, "TRIGGER"]]], ensure_ascii=False,
+                                       separators=(",", ":"))),
+    ("conll", "doccano.jsonl", '{"text":"هجوم","label":[[0,4,"TRIGGER"]]}\n'),
+    ("conll", "prose.txt", "هاجم مسلحون نقطة للجيش\nفي ريف البوكمال الشرقي\n"),
+    ("doccano", "empty.jsonl", ""),
+    ("jsonl", "empty.jsonl", "\n"),
+    ("labelstudio", "empty.json", ""),
+    ("labelstudio", "no-tasks.json", "[]"),
+    ("brat", "notes.ann", "هذه ملاحظات وليست ملف brat\nسطر ثان\n"),
+])
+def test_input_that_is_not_the_format_is_refused_naming_the_file(
+        tmp_path: Path, capsys, fmt: str, name: str, content: str) -> None:
+    """Not "Imported 0" with exit 0, nor a document made of the wrong file's characters."""
+    assert main(["init", str(tmp_path / "p")]) == 0
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    if fmt == "brat":
+        path.with_suffix(".txt").write_text("نص الوثيقة", encoding="utf-8")
+    code = main(["import-annotations", str(tmp_path / "p"), str(path), "--format", fmt,
+                 "--coder", "pre"])
+    out, err = capsys.readouterr()
+    assert code in (1, 2), out + err
+    assert str(path) in err and "Imported 0" not in out and "internal error" not in err
+    assert not list((tmp_path / "p" / "documents").iterdir())

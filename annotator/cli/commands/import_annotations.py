@@ -61,5 +61,9 @@ def cmd_import_annotations(args: argparse.Namespace) -> int:
         print(f"problem: {problem}", file=sys.stderr)
     if report.problem_count > 50:
         print(f"... and {report.problem_count - 50} more", file=sys.stderr)
+    for notice in report.notices[:50]:
+        print(f"note: {notice}", file=sys.stderr)
+    if report.notice_count > 50:
+        print(f"... and {report.notice_count - 50} more notes", file=sys.stderr)
     print(report.summary())  # names unknown labels with a --label-map to fill in
     return PROBLEMS if report.problem_count or not (report.written or args.dry_run) else OK
