@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QTextBlock,
     QTextCursor,
@@ -45,6 +46,7 @@ from annotator.gui.highlighter import (
     emphasis_format,
     inner_order,
 )
+from annotator.gui.line_moves import LineMover
 
 DEFAULT_POINT_SIZE = 14.0
 ZOOM_STEP = 1.1
@@ -141,6 +143,7 @@ class DocumentView(QPlainTextEdit):
         self.setFont(arabic_font(self._base_point_size))
         self._highlighter = SpanHighlighter(self, self._spans_by_block)
         self.selectionChanged.connect(self._on_view_selection_changed)
+        self._line_mover = LineMover(self)
         self._apply_direction(Qt.LayoutDirection.RightToLeft)
 
     # -- document ------------------------------------------------------------------------------
@@ -442,6 +445,12 @@ class DocumentView(QPlainTextEdit):
     def spans_at_point(self, pos: QPoint | QPointF) -> list[str]:
         cp = self.char_at_point(pos)
         return [] if cp is None else self.span_at(cp)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Up, Down and the page keys move by visual lines here: Qt's own move sticks in
+        # wrapped right-to-left paragraphs (see annotator.gui.line_moves).
+        if not self._line_mover.handle(event):
+            super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position().toPoint()
