@@ -1,0 +1,52 @@
+"""Helpers for tests that drive the whole window on a copy of the sample project."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from annotator.gui.dialogs import QuietAsker
+from annotator.gui.main_window import MainWindow
+from annotator.paths import resource
+from annotator.storage.project import Project
+
+SAMPLE_DOC = "sample-article"
+
+
+def sample_project(folder: Path) -> Project:
+    """A copy of the bundled sample project (one article, two coders and a gold set)."""
+    shutil.copytree(resource("sample-project"), folder / "sample")
+    return Project.open(folder / "sample")
+
+
+def open_window(qtbot, project: Project, coder: str = "newcoder",  # type: ignore[no-untyped-def]
+                size: tuple[int, int] = (1300, 820), **kwargs: object) -> MainWindow:
+    """A shown, active window with the sample article open and the text focused."""
+    window = MainWindow(project, coder, asker=QuietAsker(), offer_recovery=False, **kwargs)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.open_document(SAMPLE_DOC)
+    window.document_view.setFocus()
+    return window
+
+
+def close_window(window: MainWindow) -> None:
+    window.close_document(ask=False)
+    window.close()
+
+
+def select_text(window: MainWindow, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """Select the ``occurrence``-th ``needle`` in the text and focus the text."""
+    text = window.doc.session.document.text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    window.document_view.select_range(start, start + len(needle))
+    window.document_view.setFocus()
+    return start, start + len(needle)
