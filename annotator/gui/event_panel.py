@@ -9,6 +9,7 @@ change back here.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal
@@ -27,6 +28,7 @@ from annotator.app.issues import IssueTracker
 from annotator.core.edits import SetDocumentField
 from annotator.core.events import ChangeBatch
 from annotator.core.session import AnnotationSession
+from annotator.core.validation import Issue
 from annotator.gui.bridges import IssueDebouncer
 from annotator.gui.event_editor import EventEditor
 from annotator.gui.field_form import FieldForm
@@ -35,6 +37,23 @@ from annotator.gui.missing_box import MissingBox
 from annotator.gui.models import EventListModel
 
 REVEAL_MARGIN = 40  # pixels kept in view above and below an editor that gets the focus
+# An issue about part of an event: "$.events[2].fields.fatalities", "$.events[0].subtype".
+_EVENT_PART = re.compile(r"^\$\.events\[\d+\]\.(?P<part>\w+)(?:\.(?P<name>\w+))?")
+
+
+def _show_new_rows(widget: QWidget, top: QWidget) -> None:
+    """Show ``widget`` and its parents below ``top`` that their layout has yet to show.
+
+    A widget added to a shown layout is shown only at the next turn of the event loop, and a
+    hidden widget cannot take the focus: the rows of an event just made current are like that.
+    Widgets hidden on purpose stay hidden."""
+    chain = []
+    while widget is not None and widget is not top:
+        chain.append(widget)
+        widget = widget.parentWidget()
+    for w in reversed(chain):
+        if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            w.show()
 
 
 class EventPanel(QWidget):
@@ -193,6 +212,24 @@ class EventPanel(QWidget):
     def missing_text(self) -> str:
         """The Missing box as shown (for tests and the window's status tips)."""
         return self.missing_box.text()
+
+    def focus_issue(self, issue: Issue) -> bool:
+        """Put the focus on what ``issue`` is about (the current event's type, trigger, role
+        or field, or a document field) and show it; False if the panel has nothing for it."""
+        target: QWidget | None = None
+        event_part = _EVENT_PART.match(issue.where)
+        if event_part is not None:
+            target = self.event_box.widget_for(event_part["part"], event_part["name"] or "")
+        elif issue.where.startswith("$.fields") and self.document_fields.editors:
+            name = issue.where[len("$.fields."):].split(".")[0].split("[")[0]
+            target = self.document_fields.editors.get(name) \
+                or next(iter(self.document_fields.editors.values()))
+        if target is None or not target.isEnabled():
+            return False
+        _show_new_rows(target, self.scroll.widget())
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reveal(target)
+        return True
 
     def reveal(self, widget: QWidget) -> None:
         """Scroll the panel so the whole of ``widget`` (one of its editors) is in view, with

@@ -475,22 +475,21 @@ class MainWindow(QMainWindow):
         return issues[0]
 
     def goto_issue(self, issue: Issue) -> None:
-        """Select what ``issue`` is about: its event (and the panel), or its span."""
+        """Put the focus on what ``issue`` is about: the field, role or trigger in the event
+        panel (its event made current), or the span in the text (the caret at its start)."""
         handle = self.doc
         if handle is None:
             return
         aset = handle.session.aset
         if issue.ref and aset.event(issue.ref) is not None:
             self.state.set_current_event(issue.ref)
-            focus = getattr(self.event_panel, "focus_issue", None)
-            if callable(focus):
-                focus(issue)
-        elif issue.ref and aset.span(issue.ref) is not None:
-            self.select_span(issue.ref, scroll=True)
-        elif issue.where.startswith("$.fields"):
-            focus = getattr(self.event_panel, "focus_document_fields", None)
-            if callable(focus):
-                focus()
+        span = aset.span(issue.ref) if issue.ref else None
+        if span is not None:
+            self.select_span(span.id)
+            self.document_view.select_range(span.start, span.start)
+            self.document_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.event_panel.focus_issue(issue)
         self.show_message(f"To do: {issue.message}")
 
     # -- saving --------------------------------------------------------------------------------
