@@ -47,6 +47,7 @@ from annotator.gui.highlighter import (
     inner_order,
 )
 from annotator.gui.line_moves import LineMover
+from annotator.gui.selection_snap import SelectionSnapper
 
 DEFAULT_POINT_SIZE = 14.0
 ZOOM_STEP = 1.1
@@ -144,6 +145,8 @@ class DocumentView(QPlainTextEdit):
         self._highlighter = SpanHighlighter(self, self._spans_by_block)
         self.selectionChanged.connect(self._on_view_selection_changed)
         self._line_mover = LineMover(self)
+        # What a label key would save; the window sets ``snapper.snap`` (CodingState.snap).
+        self.snapper = SelectionSnapper(self, lambda: self.position_map, self.selected_range)
         self._apply_direction(Qt.LayoutDirection.RightToLeft)
 
     # -- document ------------------------------------------------------------------------------
@@ -447,6 +450,11 @@ class DocumentView(QPlainTextEdit):
         return [] if cp is None else self.span_at(cp)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shift+arrows show the selection snapped (annotator.gui.selection_snap).
+        if not self.snapper.key(event, self._move_for_key):
+            self._move_for_key(event)
+
+    def _move_for_key(self, event: QKeyEvent) -> None:
         # Up, Down and the page keys move by visual lines here: Qt's own move sticks in
         # wrapped right-to-left paragraphs (see annotator.gui.line_moves).
         if not self._line_mover.handle(event):
@@ -458,6 +466,8 @@ class DocumentView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.snapper.settle()  # a drag shows what a label key would save
         press, self._press_pos = self._press_pos, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         view.spanClicked.connect(self._on_document_view_span_clicked)
         view.selectionRangeChanged.connect(self._on_document_view_selection_range_changed)
         view.zoomChanged.connect(self._on_document_view_zoom_changed)
+        view.snapper.snap = self.state.snap
         self.span_table.editRequested.connect(self.request_edit)
         self.span_table.spanActivated.connect(self._on_span_activated)
         self.span_table.currentSpanChanged.connect(self._on_span_table_current_span_changed)
