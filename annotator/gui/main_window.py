@@ -51,6 +51,7 @@ from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
+from annotator.gui.text_options import TextOptions
 from annotator.storage.project import Project
 
 if TYPE_CHECKING:  # the export and import modules load when a dialog first opens
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.adjudicator.panel.set_actions([self.action_map[a] for a in (
             "accept_a", "accept_b", "accept_c", "accept_all", "reject", "edit_item")])
         self.menus = build_menus(self.menuBar(), self.action_specs, self.action_map)
+        self.text_options.bind(self.action_map)
         build_toolbars(self, self.action_specs, self.action_map)
         self.status = StatusLabels(self, coder)
 
@@ -129,6 +131,8 @@ class MainWindow(QMainWindow):
         self.event_panel.setMinimumWidth(300)
         self.adjudicator = AdjudicationMode(self)
         self.marks = TextMarks(self.document_view, self.codebook, self.state)
+        self.text_options = TextOptions(self.document_view, self.preferences, self.project.root,
+                                        self.show_message)
 
         self.documents_dock = self._dock("Documents", "documentsDock", self.document_list,
                                          Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -238,7 +242,8 @@ class MainWindow(QMainWindow):
         session = handle.session
         handle.history.changed.connect(self._on_history_changed)
         self.issues.set_tracker(handle.tracker)
-        self.document_view.set_document(session.document.text)
+        self.document_view.set_document(session.document.text,
+                                        self.text_options.direction_for(handle.id))
         self.marks.show()
         self.span_table.set_session(session)
         self.event_panel.set_session(session, handle.tracker)

@@ -22,8 +22,9 @@ def sample_project(folder: Path) -> Project:
 
 
 def open_window(qtbot, project: Project, coder: str = "newcoder",  # type: ignore[no-untyped-def]
-                size: tuple[int, int] = (1300, 820), **kwargs: object) -> MainWindow:
-    """A shown, active window with the sample article open and the text focused."""
+                size: tuple[int, int] = (1300, 820), doc: str = SAMPLE_DOC,
+                **kwargs: object) -> MainWindow:
+    """A shown, active window with ``doc`` (the sample article) open and the text focused."""
     window = MainWindow(project, coder, asker=QuietAsker(), offer_recovery=False, **kwargs)
     qtbot.addWidget(window)
     window.resize(*size)
@@ -31,7 +32,7 @@ def open_window(qtbot, project: Project, coder: str = "newcoder",  # type: ignor
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    assert window.open_document(SAMPLE_DOC)
+    assert window.open_document(doc)
     window.document_view.setFocus()
     return window
 
