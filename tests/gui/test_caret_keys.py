@@ -18,13 +18,8 @@ Mod = Qt.KeyboardModifier
 
 
 @pytest.fixture
-def view(qtbot):
-    v = DocumentView()
-    v.resize(900, 400)
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def view(shown_view) -> DocumentView:  # type: ignore[no-untyped-def]
+    return shown_view(900, 400)
 
 
 @pytest.fixture

@@ -31,13 +31,8 @@ MIXED = (
 
 
 @pytest.fixture
-def view(qtbot):
-    v = DocumentView()
-    v.resize(900, 500)
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def view(shown_view):
+    return shown_view(900, 500)
 
 
 def show(view: DocumentView, text: str) -> None:

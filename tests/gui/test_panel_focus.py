@@ -9,7 +9,7 @@ import json
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from window_support import SAMPLE_DOC, close_window, open_window, sample_project, select_text
+from window_support import SAMPLE_DOC, sample_project, select_text
 
 from annotator.gui.main_window import MainWindow
 
@@ -17,10 +17,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, sample_project(tmp_path))
-    yield window
-    close_window(window)
+def window(window_opener, tmp_path):  # type: ignore[no-untyped-def]
+    return window_opener(sample_project(tmp_path))
 
 
 def key(qtbot, widget: QWidget, k: Qt.Key,  # type: ignore[no-untyped-def]
@@ -82,19 +80,21 @@ def test_tab_and_clicks_through_the_panel_keep_the_focused_editor_in_view(
 
 # -- F8: the focus goes to what is at fault ------------------------------------------------------
 @pytest.fixture
-def coded_project(tmp_path):  # type: ignore[no-untyped-def]
-    """The sample project, whose coder "demo" coded every event; each test takes one thing
-    out of that set (as a coder who has not got to it yet) before opening the window."""
-    return sample_project(tmp_path)
+def open_demo_set(window_opener, tmp_path):  # type: ignore[no-untyped-def]
+    """``open_demo_set(change)``: a window on the sample project's set of coder "demo", who
+    coded every event, after ``change(data)`` took one thing out of it (as a coder who has
+    not got to it yet)."""
+    project = sample_project(tmp_path)
 
+    def open_(change) -> MainWindow:  # type: ignore[no-untyped-def]
+        path = project.annotation_path("demo", SAMPLE_DOC)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["status"] = "in_progress"
+        change(data)
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return window_opener(project, coder="demo", size=(1300, 760))
 
-def open_demo_set(qtbot, project, change) -> MainWindow:  # type: ignore[no-untyped-def]
-    path = project.annotation_path("demo", SAMPLE_DOC)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["status"] = "in_progress"
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return open_window(qtbot, project, coder="demo", size=(1300, 760))
+    return open_
 
 
 def press_f8(qtbot, window: MainWindow) -> None:
@@ -107,100 +107,85 @@ def focused_in(widget: QWidget) -> bool:
     return focused is widget or (focused is not None and widget.isAncestorOf(focused))
 
 
-def test_f8_focuses_a_document_field_at_the_bottom_of_the_panel(qtbot, coded_project) -> None:
-    window = open_demo_set(qtbot, coded_project, lambda d: d["fields"].pop("relevance"))
-    try:
-        panel = window.event_panel
-        relevance = panel.document_fields.editors["relevance"]
-        qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0)
-        assert not visible_in_panel(window, relevance)  # below the current event's fields
-        press_f8(qtbot, window)
-        assert focused_in(relevance)
-        assert visible_in_panel(window, relevance)
-        assert "Relevance" in window.statusBar().currentMessage()
-        # The coder chooses with the keyboard, where the focus already is.
-        key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Down)
-        assert window.doc.session.aset.fields.get("relevance")
-    finally:
-        close_window(window)
+def test_f8_focuses_a_document_field_at_the_bottom_of_the_panel(qtbot, open_demo_set) -> None:
+    window = open_demo_set(lambda d: d["fields"].pop("relevance"))
+    panel = window.event_panel
+    relevance = panel.document_fields.editors["relevance"]
+    qtbot.waitUntil(lambda: panel.scroll.verticalScrollBar().maximum() > 0)
+    assert not visible_in_panel(window, relevance)  # below the current event's fields
+    press_f8(qtbot, window)
+    assert focused_in(relevance)
+    assert visible_in_panel(window, relevance)
+    assert "Relevance" in window.statusBar().currentMessage()
+    # The coder chooses with the keyboard, where the focus already is.
+    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert window.doc.session.aset.fields.get("relevance")
 
 
-def test_f8_focuses_an_event_field_and_makes_its_event_current(qtbot, coded_project) -> None:
+def test_f8_focuses_an_event_field_and_makes_its_event_current(qtbot, open_demo_set) -> None:
     def drop(data):  # type: ignore[no-untyped-def]
         data["events"][2]["fields"].pop("fatalities")
 
-    window = open_demo_set(qtbot, coded_project, drop)
-    try:
-        panel = window.event_panel
-        assert panel.current_event_id() == "e1"
-        press_f8(qtbot, window)
-        assert panel.current_event_id() == "e3"
-        editor = panel.fields.editors["fatalities"]
-        assert focused_in(editor)
-        qtbot.waitUntil(lambda: visible_in_panel(window, editor))
-    finally:
-        close_window(window)
+    window = open_demo_set(drop)
+    panel = window.event_panel
+    assert panel.current_event_id() == "e1"
+    press_f8(qtbot, window)
+    assert panel.current_event_id() == "e3"
+    editor = panel.fields.editors["fatalities"]
+    assert focused_in(editor)
+    qtbot.waitUntil(lambda: visible_in_panel(window, editor))
 
 
-def test_f8_focuses_an_empty_required_role(qtbot, coded_project) -> None:
+def test_f8_focuses_an_empty_required_role(qtbot, open_demo_set) -> None:
     def drop(data):  # type: ignore[no-untyped-def]
         data["events"][4]["roles"].pop("actor2")
 
-    window = open_demo_set(qtbot, coded_project, drop)
-    try:
-        panel = window.event_panel
-        press_f8(qtbot, window)
-        assert panel.current_event_id() == "e5"
-        role = panel.event_box.role_widget("actor2")
-        assert role is not None and focused_in(role)
-        qtbot.waitUntil(lambda: visible_in_panel(window, role))
-        # Esc goes back to the text, where a selection and the role's key fill it.
-        key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Escape)
-        assert QApplication.focusWidget() is window.document_view
-    finally:
-        close_window(window)
+    window = open_demo_set(drop)
+    panel = window.event_panel
+    press_f8(qtbot, window)
+    assert panel.current_event_id() == "e5"
+    role = panel.event_box.role_widget("actor2")
+    assert role is not None and focused_in(role)
+    qtbot.waitUntil(lambda: visible_in_panel(window, role))
+    # Esc goes back to the text, where a selection and the role's key fill it.
+    key(qtbot, QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is window.document_view
 
 
-def test_f8_focuses_the_sub_type_and_then_the_trigger(qtbot, coded_project) -> None:
+def test_f8_focuses_the_sub_type_and_then_the_trigger(qtbot, open_demo_set) -> None:
     def drop(data):  # type: ignore[no-untyped-def]
         data["events"][3]["subtype"] = None
         data["events"][3]["trigger"] = None
 
-    window = open_demo_set(qtbot, coded_project, drop)
-    try:
-        panel = window.event_panel
-        press_f8(qtbot, window)
-        assert panel.current_event_id() == "e4"
-        assert QApplication.focusWidget() is panel.subtype_combo
-        assert visible_in_panel(window, panel.subtype_combo)
-        for _ in range(3):
-            key(qtbot, panel.subtype_combo, Qt.Key.Key_Down)
-        window.issues.flush()
-        press_f8(qtbot, window)
-        assert focused_in(panel.trigger_row)
-        assert visible_in_panel(window, panel.trigger_row)
-    finally:
-        close_window(window)
+    window = open_demo_set(drop)
+    panel = window.event_panel
+    press_f8(qtbot, window)
+    assert panel.current_event_id() == "e4"
+    assert QApplication.focusWidget() is panel.subtype_combo
+    assert visible_in_panel(window, panel.subtype_combo)
+    for _ in range(3):
+        key(qtbot, panel.subtype_combo, Qt.Key.Key_Down)
+    window.issues.flush()
+    press_f8(qtbot, window)
+    assert focused_in(panel.trigger_row)
+    assert visible_in_panel(window, panel.trigger_row)
 
 
 def test_f8_selects_a_span_at_fault_in_the_text_and_focuses_the_text(qtbot,
-                                                                    coded_project) -> None:
+                                                                    open_demo_set) -> None:
     def relabel(data):  # type: ignore[no-untyped-def]
         last = max(data["spans"], key=lambda s: s["start"])
         last["label"] = "NO_SUCH_LABEL"
 
-    window = open_demo_set(qtbot, coded_project, relabel)
-    try:
-        view = window.document_view
-        bad = max(window.doc.session.aset.spans, key=lambda s: s.start)
-        panel = window.event_panel
-        panel.type_combo.setFocus()
-        press_f8(qtbot, window)
-        assert window.selected_span_id() == bad.id
-        assert QApplication.focusWidget() is view
-        # The caret is put at the span, so the view shows it and keys start from there.
-        assert view.caret_position() == bad.start
-        assert view.viewport().rect().intersects(view.cursorRect())
-        assert bad.id in window.refresh_validation()[0].ref
-    finally:
-        close_window(window)
+    window = open_demo_set(relabel)
+    view = window.document_view
+    bad = max(window.doc.session.aset.spans, key=lambda s: s.start)
+    panel = window.event_panel
+    panel.type_combo.setFocus()
+    press_f8(qtbot, window)
+    assert window.selected_span_id() == bad.id
+    assert QApplication.focusWidget() is view
+    # The caret is put at the span, so the view shows it and keys start from there.
+    assert view.caret_position() == bad.start
+    assert view.viewport().rect().intersects(view.cursorRect())
+    assert bad.id in window.refresh_validation()[0].ref

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from test_main_window import drag
-from window_support import close_window, open_window, sample_project
+from window_support import sample_project
 
 from annotator.gui.main_window import MainWindow
 
@@ -18,10 +18,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    window = open_window(qtbot, sample_project(tmp_path))
-    yield window
-    close_window(window)
+def window(window_opener, tmp_path):  # type: ignore[no-untyped-def]
+    return window_opener(sample_project(tmp_path))
 
 
 def word_at(window: MainWindow, word: str) -> tuple[int, int]:

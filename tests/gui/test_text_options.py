@@ -114,13 +114,8 @@ def test_the_direction_is_kept_under_a_key_naming_project_and_document(
 
 # -- invisible characters --------------------------------------------------------------------
 @pytest.fixture
-def view(qtbot):  # type: ignore[no-untyped-def]
-    v = DocumentView()
-    v.resize(900, 300)
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def view(shown_view) -> DocumentView:  # type: ignore[no-untyped-def]
+    return shown_view(900, 300)
 
 
 def mark_pixels(image: QImage, rect: QRect) -> int:
