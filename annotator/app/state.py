@@ -143,15 +143,23 @@ class CodingState:
             self.request_selection(self.selection[1], self.selection[1])
 
     def snapped_selection(self) -> Range | None:
-        """The text selection, widened to whole characters, trimmed of spaces and punctuation
-        and (with snap to words on) widened to whole words; None if nothing is left."""
+        """The text selection as a command labels it (``snap``), or as the coder shaped it
+        (a proclitic left out); None if nothing is left."""
         rng = self.selection
         if rng is None or self.handle is None:
             return None
         if rng == self.exact:
             return rng  # the coder just shaped it (a proclitic left out): do not widen it back
+        return self.snap(*rng)
+
+    def snap(self, start: int, end: int) -> Range | None:
+        """``[start, end)`` widened to whole characters, trimmed of spaces and punctuation
+        and (with snap to words on) widened to whole words; None if nothing is left. The text
+        view shows a selection snapped so, as it will be labelled."""
+        if self.handle is None:
+            return None
         text = self.text
-        start, end = snapping.snap_to_grapheme(text, *rng)
+        start, end = snapping.snap_to_grapheme(text, min(start, end), max(start, end))
         start, end = snapping.trim_span(text, start, end)
         if self.snap_to_words and start < end:
             start, end = snapping.expand_to_words(text, start, end)

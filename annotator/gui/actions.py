@@ -170,6 +170,23 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
                submenu="Language"),
     ActionSpec("language_ar", "العربية (Arabic)", (), "languages.request", "View", args=("ar",),
                submenu="Language"),
+    ActionSpec("text_direction_auto", "&Automatic (by the first letter)", (),
+               "text_options.set_direction", "View", args=("auto",), checkable=True,
+               submenu="Text direction",
+               help="Lay the text out as its first strong letter reads (kept per document)"),
+    ActionSpec("text_direction_rtl", "&Right-to-left", (), "text_options.set_direction", "View",
+               args=("rtl",), checkable=True, submenu="Text direction",
+               help="Lay this document out right-to-left, even if it starts in Latin letters"),
+    ActionSpec("text_direction_ltr", "&Left-to-right", (), "text_options.set_direction", "View",
+               args=("ltr",), checkable=True, submenu="Text direction",
+               help="Lay this document out left-to-right"),
+    ActionSpec("cycle_text_direction", "Switch text &direction", ("Ctrl+Shift+D",),
+               "text_options.cycle_direction", "View",
+               help="Automatic, right-to-left, left-to-right in turn (kept per document)"),
+    ActionSpec("show_invisibles", "Show in&visible characters", ("Ctrl+F10",),
+               "text_options.set_show_invisibles", "View", checkable=True,
+               help="Mark RLM, LRM, ZWNJ, ZWJ, no-break spaces and tatweel, to see why a "
+                    "selection snapped as it did; the text is not changed"),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "Help"),
 )
@@ -277,7 +294,8 @@ def build_actions(window: Any, specs: Iterable[ActionSpec], text_widgets: Sequen
             for part in spec.slot.split("."):
                 slot = getattr(slot, part)
         if spec.checkable:
-            action.toggled.connect(lambda checked, slot=slot: slot(checked))
+            action.toggled.connect(
+                lambda checked, slot=slot, args=spec.args: slot(*args, checked))
         else:
             action.triggered.connect(lambda _=False, slot=slot, args=spec.args: slot(*args))
         if spec.scope != "window":

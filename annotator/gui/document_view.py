@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import html
 import itertools
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
@@ -38,6 +40,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit, QToolTip,
 
 from annotator.core.offsets import PositionMap
 from annotator.core.selection import snap_to_grapheme
+from annotator.gui import invisibles
 from annotator.gui.fonts import arabic_font
 from annotator.gui.highlighter import (
     SpanEntry,
@@ -46,56 +49,14 @@ from annotator.gui.highlighter import (
     emphasis_format,
     inner_order,
 )
+from annotator.gui.line_moves import LineMover
+from annotator.gui.selection_snap import SelectionSnapper
+from annotator.gui.text_direction import AUTO, apply_text_direction, layout_for
 
 DEFAULT_POINT_SIZE = 14.0
 ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = -8, 14
 TOOLTIP_TEXT_LIMIT = 300
-
-
-def paragraph_direction(paragraph: str) -> Qt.LayoutDirection | None:
-    """The paragraph's base direction by the first strong character (UBA rules P2-P3).
-
-    ``None`` when it has no strong character (digits, punctuation, empty). Characters inside
-    isolates (LRI/RLI/FSI ... PDI) are skipped, as P2 says. Stops at the first strong character,
-    so it is cheap per paragraph; it agrees with ``bidi.get_base_level`` (tested).
-    """
-    depth = 0
-    for ch in paragraph:
-        if ch in "\u2066\u2067\u2068":
-            depth += 1
-            continue
-        if ch == "\u2069":
-            depth = max(0, depth - 1)
-            continue
-        if depth:
-            continue
-        kind = unicodedata.bidirectional(ch)
-        if kind == "L":
-            return Qt.LayoutDirection.LeftToRight
-        if kind in ("R", "AL"):
-            return Qt.LayoutDirection.RightToLeft
-    return None
-
-
-def _split_paragraphs(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").split("\n")
-
-
-def document_direction(text: str) -> tuple[Qt.LayoutDirection, bool]:
-    """(base direction, mixed): the first strong paragraph's direction, and whether any other
-    paragraph has the opposite one. A text with no strong character at all reads RTL (this is
-    an Arabic tool: a list of numbers is most likely an Arabic table)."""
-    base: Qt.LayoutDirection | None = None
-    for paragraph in _split_paragraphs(text):
-        d = paragraph_direction(paragraph)
-        if d is None:
-            continue
-        if base is None:
-            base = d
-        elif d != base:
-            return base, True
-    return (base if base is not None else Qt.LayoutDirection.RightToLeft), False
 
 
 class DocumentView(QPlainTextEdit):
@@ -142,7 +103,12 @@ class DocumentView(QPlainTextEdit):
         self.setFont(arabic_font(self._base_point_size))
         self._highlighter = SpanHighlighter(self, self._spans_by_block)
         self.selectionChanged.connect(self._on_view_selection_changed)
-        self._apply_direction(Qt.LayoutDirection.RightToLeft)
+        self._line_mover = LineMover(self)
+        # What a label key would save; the window sets ``snapper.snap`` (CodingState.snap).
+        self.snapper = SelectionSnapper(self, lambda: self.position_map, self.selected_range)
+        self._direction_mode = AUTO
+        self._show_invisibles = False
+        apply_text_direction(self, Qt.LayoutDirection.RightToLeft)
 
     # -- document ------------------------------------------------------------------------------
     @property
@@ -150,8 +116,9 @@ class DocumentView(QPlainTextEdit):
         """The stored text this view shows (the only source of truth for offsets)."""
         return self._text
 
-    def set_document(self, text: str) -> None:
-        """Show ``text`` as stored; clears spans, emphasis and the selection."""
+    def set_document(self, text: str, direction_mode: str = AUTO) -> None:
+        """Show ``text`` as stored, laid out in ``direction_mode`` (``text_direction``);
+        clears spans, emphasis and the selection."""
         self._spans.clear()
         self._spans_by_block.clear()
         self._emphasis = (frozenset(), None)
@@ -162,11 +129,41 @@ class DocumentView(QPlainTextEdit):
         self.position_map = PositionMap(text)
         self._last_range = None
         self._last_click = None
-        direction, mixed = document_direction(text)
+        self._direction_mode = direction_mode
         # Options first: changing them after setPlainText would lay the whole text out again.
-        self._apply_direction(direction, per_paragraph=mixed)
+        apply_text_direction(self, *layout_for(direction_mode, text))
         self.setPlainText(text)
         self._block_starts = self._compute_block_starts()
+
+    @property
+    def direction_mode(self) -> str:
+        return self._direction_mode
+
+    def set_direction_mode(self, mode: str) -> None:
+        """Lay the shown text out in ``mode``: auto (by its first strong letter), right-to-left
+        or left-to-right; the text and every offset stay as they are."""
+        if mode == self._direction_mode:
+            return
+        self._direction_mode = mode
+        apply_text_direction(self, *layout_for(mode, self._text))
+        self.ensureCursorVisible()
+
+    @property
+    def show_invisibles(self) -> bool:
+        return self._show_invisibles
+
+    def set_show_invisibles(self, on: bool) -> None:
+        """Mark bidi marks, joiners, special spaces and tatweel (``invisibles``), painted over
+        the text; the text and every offset stay as they are."""
+        self._show_invisibles = bool(on)
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._show_invisibles:
+            painter = QPainter(self.viewport())
+            invisibles.paint_marks(self, painter, event.rect())
+            painter.end()
 
     def _compute_block_starts(self) -> list[int]:
         starts = []
@@ -175,24 +172,6 @@ class DocumentView(QPlainTextEdit):
             starts.append(block.position())
             block = block.next()
         return starts
-
-    def _apply_direction(self, direction: Qt.LayoutDirection, per_paragraph: bool = False) -> None:
-        """Base direction for the widget and the text.
-
-        QPlainTextEdit aligns every paragraph alike (measured: it ignores block alignment and
-        block direction), so alignment follows the document's base direction. Text direction is
-        the base direction, or Qt's per-paragraph detection when the document mixes directions
-        (then a paragraph without any strong character falls back to LTR order).
-        """
-        self.setLayoutDirection(direction)
-        doc = self.document()
-        option = doc.defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto if per_paragraph
-                                else direction)
-        side = (Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft
-                else Qt.AlignmentFlag.AlignLeft)
-        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
-        doc.setDefaultTextOption(option)
 
     # -- spans ---------------------------------------------------------------------------------
     def _block_of(self, qt_pos: int) -> int:
@@ -463,12 +442,25 @@ class DocumentView(QPlainTextEdit):
         cp = self.char_at_point(pos)
         return [] if cp is None else self.span_at(cp)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Shift+arrows show the selection snapped (annotator.gui.selection_snap).
+        if not self.snapper.key(event, self._move_for_key):
+            self._move_for_key(event)
+
+    def _move_for_key(self, event: QKeyEvent) -> None:
+        # Up, Down and the page keys move by visual lines here: Qt's own move sticks in
+        # wrapped right-to-left paragraphs (see annotator.gui.line_moves).
+        if not self._line_mover.handle(event):
+            super().keyPressEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.snapper.settle()  # a drag shows what a label key would save
         press, self._press_pos = self._press_pos, None
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return

@@ -111,6 +111,26 @@ def _clear_layout(layout: QLayout) -> None:
             _clear_layout(item.layout())
 
 
+FOCUS_FRAME_MARGINS = (3, 2, 3, 2)  # room for the outline of a row that has the focus
+
+
+def _focus_frame(row: QWidget) -> None:
+    """Let F8 put the focus on a row that has nothing to type in (an empty role, a missing
+    trigger), outlined while it has it, so the coder sees where it went. It takes no Tab stop."""
+    row.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    row.setStyleSheet(f"#{row.objectName()}:focus {{ border: 2px solid palette(highlight);"
+                      " border-radius: 3px; }")
+
+
+def _first_button(row: QWidget) -> QWidget:
+    """The first visible button in ``row`` (a filler's chip, "+ add"), else the row."""
+    for button in row.findChildren(QToolButton):
+        if button.isVisibleTo(row) and button.objectName() != "chipRemove":
+            return button
+    return row
+
+
 class EventEditor(QGroupBox):
     """One event's type, trigger, roles and fields; a placeholder when there is none."""
 
@@ -125,6 +145,7 @@ class EventEditor(QGroupBox):
         self._available: str | None = None
         self._trigger_chips: set[str] = set()  # span ids the trigger row shows
         self._role_chips: set[str] = set()  # and the roles
+        self._role_cells: dict[str, QWidget] = {}  # role id -> the cell of its fillers
         self._fields_type: str | None = None  # the event type the fields were built for
 
         box_lay = QVBoxLayout(self)
@@ -159,8 +180,9 @@ class EventEditor(QGroupBox):
         self.subtype_label = plain_label("Sub-type", self.details, wrap=False)
         self.trigger_row = QWidget(self.details)
         self.trigger_row.setObjectName("trigger")
+        _focus_frame(self.trigger_row)
         self.trigger_lay = QHBoxLayout(self.trigger_row)
-        self.trigger_lay.setContentsMargins(0, 0, 0, 0)
+        self.trigger_lay.setContentsMargins(*FOCUS_FRAME_MARGINS)
         self.trigger_lay.setSpacing(4)
         self.trigger_label = plain_label("Trigger", self.details, wrap=False)
         head.addRow(plain_label("Type *", self.details, wrap=False), self.type_combo)
@@ -278,6 +300,27 @@ class EventEditor(QGroupBox):
             self._refresh_available()
         return vanished
 
+    def role_widget(self, role: str) -> QWidget | None:
+        """The row of ``role``'s fillers (``None`` if the event shows no such role)."""
+        return self._role_cells.get(role)
+
+    def widget_for(self, part: str, name: str = "") -> QWidget | None:
+        """What to focus for an issue about the event's ``part`` ("type", "subtype",
+        "trigger", "roles" or "fields", with the role or field ``name``): the editor, else
+        the first button in the row, else the row itself (outlined while it has the focus)."""
+        if self.current_event() is None:
+            return None
+        if part == "subtype" and self.subtype_combo.isEnabled():
+            return self.subtype_combo
+        if part == "trigger":
+            return _first_button(self.trigger_row)
+        if part == "roles":
+            cell = self.role_widget(name)
+            return _first_button(cell) if cell is not None else None
+        if part == "fields":
+            return self.fields.editors.get(name)
+        return self.type_combo
+
     # -- state helpers -----------------------------------------------------------------------
     def _available_span(self) -> Span | None:
         if self._session is None or self._available is None:
@@ -366,6 +409,7 @@ class EventEditor(QGroupBox):
     def _refresh_roles(self) -> None:
         _clear_layout(self.roles_lay)
         self._role_chips = set()
+        self._role_cells = {}
         e, s = self.current_event(), self._session
         if e is None or s is None:
             return
@@ -388,8 +432,10 @@ class EventEditor(QGroupBox):
                 name.setStyleSheet("color: #b71c1c;")
             cell = QWidget(self.roles)
             cell.setObjectName(f"fillers_{rid}")
+            _focus_frame(cell)
+            self._role_cells[rid] = cell
             cell_lay = QVBoxLayout(cell)
-            cell_lay.setContentsMargins(0, 0, 0, 0)
+            cell_lay.setContentsMargins(*FOCUS_FRAME_MARGINS)
             cell_lay.setSpacing(2)
             for sid in fillers:
                 span = s.aset.span(sid)

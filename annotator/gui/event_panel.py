@@ -9,11 +9,13 @@ change back here.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QGroupBox,
     QListView,
@@ -26,12 +28,32 @@ from annotator.app.issues import IssueTracker
 from annotator.core.edits import SetDocumentField
 from annotator.core.events import ChangeBatch
 from annotator.core.session import AnnotationSession
+from annotator.core.validation import Issue
 from annotator.gui.bridges import IssueDebouncer
 from annotator.gui.event_editor import EventEditor
 from annotator.gui.field_form import FieldForm
 from annotator.gui.labels import plain_label
 from annotator.gui.missing_box import MissingBox
 from annotator.gui.models import EventListModel
+
+REVEAL_MARGIN = 40  # pixels kept in view above and below an editor that gets the focus
+# An issue about part of an event: "$.events[2].fields.fatalities", "$.events[0].subtype".
+_EVENT_PART = re.compile(r"^\$\.events\[\d+\]\.(?P<part>\w+)(?:\.(?P<name>\w+))?")
+
+
+def _show_new_rows(widget: QWidget, top: QWidget) -> None:
+    """Show ``widget`` and its parents below ``top`` that their layout has yet to show.
+
+    A widget added to a shown layout is shown only at the next turn of the event loop, and a
+    hidden widget cannot take the focus: the rows of an event just made current are like that.
+    Widgets hidden on purpose stay hidden."""
+    chain = []
+    while widget is not None and widget is not top:
+        chain.append(widget)
+        widget = widget.parentWidget()
+    for w in reversed(chain):
+        if w.isHidden() and not w.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            w.show()
 
 
 class EventPanel(QWidget):
@@ -122,6 +144,13 @@ class EventPanel(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(content)
+        # When the panel's rows change (the Missing box grows, a new event's roles arrive),
+        # the focused editor is brought back into view once the layout has settled.
+        content.installEventFilter(self)
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._reveal_focus)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -129,6 +158,9 @@ class EventPanel(QWidget):
         lay.addWidget(self.list_title)
         lay.addWidget(self.list)
         lay.addWidget(self.scroll, 1)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
         self._refresh_all()
 
     def sizeHint(self) -> QSize:
@@ -180,6 +212,59 @@ class EventPanel(QWidget):
     def missing_text(self) -> str:
         """The Missing box as shown (for tests and the window's status tips)."""
         return self.missing_box.text()
+
+    def focus_issue(self, issue: Issue) -> bool:
+        """Put the focus on what ``issue`` is about (the current event's type, trigger, role
+        or field, or a document field) and show it; False if the panel has nothing for it."""
+        target: QWidget | None = None
+        event_part = _EVENT_PART.match(issue.where)
+        if event_part is not None:
+            target = self.event_box.widget_for(event_part["part"], event_part["name"] or "")
+        elif issue.where.startswith("$.fields") and self.document_fields.editors:
+            name = issue.where[len("$.fields."):].split(".")[0].split("[")[0]
+            target = self.document_fields.editors.get(name) \
+                or next(iter(self.document_fields.editors.values()))
+        if target is None or not target.isEnabled():
+            return False
+        _show_new_rows(target, self.scroll.widget())
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.reveal(target)
+        return True
+
+    def reveal(self, widget: QWidget) -> None:
+        """Scroll the panel so the whole of ``widget`` (one of its editors) is in view, with
+        some of what surrounds it; layouts still pending (a new event's rows) are done first.
+
+        Not ``QScrollArea.ensureWidgetVisible``: for a text editor that shows only its caret
+        line, and a coder about to type notes wants the whole box."""
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        content = self.scroll.widget()
+        if not content.isAncestorOf(widget):
+            return
+        top = widget.mapTo(content, QPoint(0, 0)).y() - REVEAL_MARGIN
+        bottom = top + widget.height() + 2 * REVEAL_MARGIN
+        bar = self.scroll.verticalScrollBar()
+        height = self.scroll.viewport().height()
+        if top < bar.value() or bottom - top > height:
+            bar.setValue(top)
+        elif bottom > bar.value() + height:
+            bar.setValue(bottom - height)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Whatever gets the focus in the panel is shown: a new event's Type box, F8's field,
+        # a Tab onto an editor out of view.
+        if new is not None and self.scroll.widget().isAncestorOf(new):
+            self.reveal(new)
+
+    def _reveal_focus(self) -> None:
+        focused = QApplication.focusWidget()
+        if focused is not None:
+            self.reveal(focused)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.widget() and event.type() == QEvent.Type.Resize:
+            self._reveal_timer.start()
+        return super().eventFilter(watched, event)
 
     # -- refresh -----------------------------------------------------------------------------
     def _request(self, edit: Any) -> None:

@@ -54,6 +54,7 @@ from annotator.gui.saving import Saver
 from annotator.gui.search_dialog import ProjectSearch
 from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
+from annotator.gui.text_options import TextOptions
 from annotator.gui.translation import LanguageSwitch
 from annotator.i18n import tr
 from annotator.storage.lexicon import project_lexicon
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.adjudicator.panel.set_actions([self.action_map[a] for a in (
             "accept_a", "accept_b", "accept_c", "accept_all", "reject", "edit_item")])
         self.menus = build_menus(self.menuBar(), self.action_specs, self.action_map)
+        self.text_options.bind(self.action_map)
         build_toolbars(self, self.action_specs, self.action_map)
         self.status = StatusLabels(self, coder)
 
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
         self.event_panel.setMinimumWidth(300)
         self.adjudicator = AdjudicationMode(self)
         self.marks = TextMarks(self.document_view, self.codebook, self.state)
+        self.text_options = TextOptions(self.document_view, self.preferences, self.project.root,
+                                        self.show_message)
 
         # The documents come first in reading order, the coding panels last: mirrored for a
         # right-to-left interface (Qt's dock areas are physical sides).
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
         view.spanClicked.connect(self._on_document_view_span_clicked)
         view.selectionRangeChanged.connect(self._on_document_view_selection_range_changed)
         view.zoomChanged.connect(self._on_document_view_zoom_changed)
+        view.snapper.snap = self.state.snap
         self.span_table.editRequested.connect(self.request_edit)
         self.span_table.spanActivated.connect(self._on_span_activated)
         self.span_table.currentSpanChanged.connect(self._on_span_table_current_span_changed)
@@ -242,7 +247,8 @@ class MainWindow(QMainWindow):
         session = handle.session
         handle.history.changed.connect(self._on_history_changed)
         self.issues.set_tracker(handle.tracker)
-        self.document_view.set_document(session.document.text)
+        self.document_view.set_document(session.document.text,
+                                        self.text_options.direction_for(handle.id))
         self.marks.show()
         self.span_table.set_session(session)
         self.event_panel.set_session(session, handle.tracker)
@@ -463,14 +469,7 @@ class MainWindow(QMainWindow):
     # -- validation ----------------------------------------------------------------------------
     def refresh_validation(self) -> list[Issue]:
         """Show the open document's issues in the status bar; return them."""
-        handle = self.doc
-        if handle is None:
-            self.status.show_issues(None, anything_coded=False)
-            return []
-        issues = handle.tracker.issues()
-        aset = handle.session.aset
-        self.status.show_issues(issues, anything_coded=bool(aset.events or aset.spans))
-        return issues
+        return self.status.show_document_issues(self.doc)
 
     def strict_issues(self) -> list[Issue]:
         """What stops this document from being done: every error, with missing things counted
@@ -487,22 +486,21 @@ class MainWindow(QMainWindow):
         return issues[0]
 
     def goto_issue(self, issue: Issue) -> None:
-        """Select what ``issue`` is about: its event (and the panel), or its span."""
+        """Put the focus on what ``issue`` is about: the field, role or trigger in the event
+        panel (its event made current), or the span in the text (the caret at its start)."""
         handle = self.doc
         if handle is None:
             return
         aset = handle.session.aset
         if issue.ref and aset.event(issue.ref) is not None:
             self.state.set_current_event(issue.ref)
-            focus = getattr(self.event_panel, "focus_issue", None)
-            if callable(focus):
-                focus(issue)
-        elif issue.ref and aset.span(issue.ref) is not None:
-            self.select_span(issue.ref, scroll=True)
-        elif issue.where.startswith("$.fields"):
-            focus = getattr(self.event_panel, "focus_document_fields", None)
-            if callable(focus):
-                focus()
+        span = aset.span(issue.ref) if issue.ref else None
+        if span is not None:
+            self.select_span(span.id)
+            self.document_view.select_range(span.start, span.start)
+            self.document_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.event_panel.focus_issue(issue)
         self.show_message(f"To do: {issue.message}")
 
     # -- saving --------------------------------------------------------------------------------

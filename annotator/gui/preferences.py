@@ -4,13 +4,16 @@ in one place (QSettings returns strings from INI files, so every read is convert
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from annotator.gui.document_view import DocumentView
+from annotator.gui.text_direction import AUTO, DIRECTION_MODES
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,7 @@ class Option:
     key: str
     type: type
     default: Any
+    choices: tuple[Any, ...] = ()  # when given, any other stored value reads as the default
 
 
 SNAP_TO_WORDS = Option("snap_to_words", bool, True)
@@ -26,6 +30,16 @@ GEOMETRY = Option("window/geometry", QByteArray, None)
 STATE = Option("window/state", QByteArray, None)
 CODER = Option("coder", str, "")
 LANGUAGE = Option("language", str, "auto")  # "auto" (the system's), or a code of i18n
+SHOW_INVISIBLES = Option("show_invisibles", bool, False)
+# Per document (``for_document``): how its text is laid out.
+TEXT_DIRECTION = Option("text_direction", str, AUTO, choices=DIRECTION_MODES)
+
+
+def for_document(option: Option, project: Path, doc_id: str) -> Option:
+    """``option`` kept for one document of one project: its key names both, percent-encoded
+    (a path's slashes would otherwise make settings groups)."""
+    where = quote(str(Path(project).resolve()), safe="")
+    return replace(option, key=f"{option.key}/{where}/{quote(doc_id, safe='')}")
 
 
 class Preferences:
@@ -38,18 +52,10 @@ class Preferences:
     def get(self, option: Option) -> Any:
         if self.settings is None:
             return option.default
-        value = self.settings.value(option.key)
-        if value is None:
+        value = _convert(option, self.settings.value(option.key))
+        if option.choices and value not in option.choices:
             return option.default
-        if option.type is bool:
-            return value.lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
-        if option.type is int:
-            with contextlib.suppress(TypeError, ValueError):
-                return int(str(value))
-            return option.default
-        if option.type is str:
-            return str(value)
-        return value if isinstance(value, option.type) else option.default
+        return value
 
     def set(self, option: Option, value: Any) -> None:
         if self.settings is not None:
@@ -58,6 +64,21 @@ class Preferences:
     def sync(self) -> None:
         if self.settings is not None:
             self.settings.sync()
+
+
+def _convert(option: Option, value: Any) -> Any:
+    """A stored value as ``option``'s type (the default if it is missing or unreadable)."""
+    if value is None:
+        return option.default
+    if option.type is bool:
+        return value.lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
+    if option.type is int:
+        with contextlib.suppress(TypeError, ValueError):
+            return int(str(value))
+        return option.default
+    if option.type is str:
+        return str(value)
+    return value if isinstance(value, option.type) else option.default
 
 
 def restore_window(preferences: Preferences, window: QMainWindow, view: DocumentView) -> None:

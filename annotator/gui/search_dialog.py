@@ -55,9 +55,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.arabic import TATWEEL, fold_query
 from annotator.errors import AnnotatorError
-from annotator.gui.document_view import paragraph_direction
 from annotator.gui.fonts import arabic_font
 from annotator.gui.models import Index, bilingual
+from annotator.gui.text_direction import paragraph_direction
 from annotator.storage.project import Project
 from annotator.storage.search import Hit, SearchIndex, SearchResult
 

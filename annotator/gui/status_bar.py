@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar
 
+from annotator.app.document import DocumentHandle
 from annotator.core.validation import ERROR, TODO, WARNING, Issue
 
 VALIDATION_TIP_LINES = 15
@@ -46,6 +47,16 @@ class StatusLabels:
         h, rest = divmod(int(seconds), 3600)
         m, s = divmod(rest, 60)
         self.time.setText(f"Time {h}:{m:02d}:{s:02d}" if h else f"Time {m}:{s:02d}")
+
+    def show_document_issues(self, handle: DocumentHandle | None) -> list[Issue]:
+        """The open document's issues (none: no document); returns them."""
+        if handle is None:
+            self.show_issues(None, anything_coded=False)
+            return []
+        issues = handle.tracker.issues()
+        aset = handle.session.aset
+        self.show_issues(issues, anything_coded=bool(aset.events or aset.spans))
+        return issues
 
     def show_issues(self, issues: list[Issue] | None, *, anything_coded: bool) -> None:
         """"2 errors · 3 missing · 1 warning", or a check mark when nothing is wrong."""

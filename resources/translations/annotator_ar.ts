@@ -418,6 +418,61 @@
             <source>Every document: keyword in context, optionally only inside spans of a label; a row opens the document at the match</source>
             <translation>كل المستندات: الكلمة في سياقها، ويمكن قصر البحث على مقاطع وسم معيّن؛ كل صف يفتح المستند عند موضع التطابق</translation>
         </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="173" />
+            <source>&amp;Automatic (by the first letter)</source>
+            <translation>&amp;تلقائي (بحسب أول حرف)</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="173" />
+            <source>Text direction</source>
+            <translation>اتجاه النص</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="173" />
+            <source>Lay the text out as its first strong letter reads (kept per document)</source>
+            <translation>عرض النص باتجاه أول حرف قوي فيه (يُحفظ لكل مستند)</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="177" />
+            <source>&amp;Right-to-left</source>
+            <translation>&amp;من اليمين إلى اليسار</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="177" />
+            <source>Lay this document out right-to-left, even if it starts in Latin letters</source>
+            <translation>عرض هذا المستند من اليمين إلى اليسار، حتى لو بدأ بحروف لاتينية</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="180" />
+            <source>&amp;Left-to-right</source>
+            <translation>من اليسار إلى الي&amp;مين</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="180" />
+            <source>Lay this document out left-to-right</source>
+            <translation>عرض هذا المستند من اليسار إلى اليمين</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="183" />
+            <source>Switch text &amp;direction</source>
+            <translation>تبديل &amp;اتجاه النص</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="183" />
+            <source>Automatic, right-to-left, left-to-right in turn (kept per document)</source>
+            <translation>تلقائي، ثم من اليمين إلى اليسار، ثم من اليسار إلى اليمين بالتناوب (يُحفظ لكل مستند)</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="186" />
+            <source>Show in&amp;visible characters</source>
+            <translation>إظهار المحارف ال&amp;خفية</translation>
+        </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="186" />
+            <source>Mark RLM, LRM, ZWNJ, ZWJ, no-break spaces and tatweel, to see why a selection snapped as it did; the text is not changed</source>
+            <translation>تعليم RLM وLRM وZWNJ وZWJ والمسافات غير الفاصلة والتطويل، لمعرفة سبب تعديل التحديد؛ النص لا يتغيّر</translation>
+        </message>
     </context>
     <context>
         <name>menu</name>

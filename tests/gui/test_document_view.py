@@ -19,12 +19,8 @@ from PySide6.QtGui import (
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from annotator.gui.document_view import (
-    DocumentView,
-    SpanMark,
-    document_direction,
-    paragraph_direction,
-)
+from annotator.gui.document_view import DocumentView, SpanMark
+from annotator.gui.text_direction import document_direction, paragraph_direction
 
 # Emoji, CRLF-derived paragraphs, tashkeel, tatweel, ZWNJ, NBSP, Arabic-Indic and Latin digits.
 MIXED = (
@@ -35,13 +31,8 @@ MIXED = (
 
 
 @pytest.fixture
-def view(qtbot):
-    v = DocumentView()
-    v.resize(900, 500)
-    qtbot.addWidget(v)
-    v.show()
-    qtbot.waitExposed(v)
-    return v
+def view(shown_view):
+    return shown_view(900, 500)
 
 
 def show(view: DocumentView, text: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from window_support import select_text
 
 from annotator.app import commands
 from annotator.core.model import Document
@@ -138,16 +139,6 @@ def drag(qtbot, view, start: int, end: int) -> None:  # type: ignore[no-untyped-
             QEvent.Type.MouseMove, pt, vp.mapToGlobal(pt), Qt.MouseButton.NoButton,
             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, pos=b)
-
-
-def select_text(window: MainWindow, needle: str, occurrence: int = 0) -> tuple[int, int]:
-    text = window.doc.session.document.text
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(needle, start + 1)
-    window.document_view.select_range(start, start + len(needle))
-    window.document_view.setFocus()
-    return start, start + len(needle)
 
 
 def key(qtbot, widget, k: Qt.Key, mods=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
