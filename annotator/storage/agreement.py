@@ -88,18 +88,20 @@ def choose_coders(project: Project, coders: list[str] | None) -> list[str]:
 def project_agreement(project: Project, *, coders: list[str] | None = None,
                       status: str | None = "done", by_document: bool = False,
                       progress: Progress | None = None, cancelled: Cancelled | None = None,
-                      workers: int | None = None) -> ProjectAgreement:
+                      workers: int | None = None,
+                      documents: set[str] | None = None) -> ProjectAgreement:
     """Agreement of ``coders`` (default: all of the project's but ``gold``), over the documents
     for which two of them or more have a valid set of ``status`` (None: any status).
     ``by_document``: also each document's disagreements (``documents``, ranked). Files that
     cannot be read or do not validate are left out and listed in ``problems``.
     ``progress(done, total)`` is called as documents are done; ``cancelled()`` is polled as
     often and stops the count there; both count the documents with files of two coders or
-    more, the only ones read."""
+    more, the only ones read. ``documents``: only these (default: every document)."""
     chosen = choose_coders(project, coders)
     result = ProjectAgreement(chosen, status, GroupAgreement(chosen),
                               [] if by_document else None)
-    doc_ids = [d for d in project.document_ids() if is_safe_id(d)]  # others: validate says
+    doc_ids = [d for d in project.document_ids() if is_safe_id(d)  # others: validate says
+               and (documents is None or d in documents)]
     present = {c: _json_names(project.annotations_dir / c) for c in chosen}
     todo: Todo = [(d, coders_of) for d in doc_ids
                   for coders_of in [[c for c in chosen if d in present[c]]]

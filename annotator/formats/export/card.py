@@ -10,6 +10,7 @@ from typing import Any
 
 from annotator import __version__
 from annotator.core.model import now_iso
+from annotator.formats.export.gold import gold_markdown
 from annotator.formats.export.render import Counts
 from annotator.formats.export.report import CARD_JSON, CHECKSUMS, SPLIT_NAMES, ExportReport
 from annotator.storage.project import Project
@@ -109,6 +110,8 @@ def card_markdown(card: dict[str, Any]) -> str:
                   "| part | share | documents | sets |", "|---|---:|---:|---:|"]
         lines += [f"| {k} | {sp['shares'][k]} | {v['documents']} | {v['annotation_sets']} |"
                   for k, v in sp["counts"].items()] + [""]
+    if card.get("gold"):
+        lines += [*gold_markdown(card["gold"]), ""]
     lo = card["left_out"]
     lines += ["## Left out", ""]
     if lo["count"]:

@@ -9,9 +9,10 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from annotator.core import jsonio
-from annotator.core.model import unknown_status
+from annotator.core.model import GOLD_CODER, unknown_status
 from annotator.errors import AnnotatorError
 from annotator.formats.export.card import card_markdown, dataset_card
+from annotator.formats.export.gold import gold_card
 from annotator.formats.export.memo import MemoFile
 from annotator.formats.export.pool import PARALLEL_FROM, in_workers, tasks
 from annotator.formats.export.render import Chunk, Counts, Job, Renderer
@@ -141,6 +142,8 @@ def export_project(project: Project, fmt: str, output: Path, *, coder: str | Non
         card = dataset_card(project, info.name, info.offset_unit, output, coder, status,
                             skip_invalid, parts, seed, command, report, counts)
         card["format_notes"] = list(exporter_cls.notes)
+        if coder == GOLD_CODER:
+            card["gold"] = gold_card(project, status, {lo.path for lo in report.left_out})
         staging.hash_streams()
         card["files"] = [dict(f.__dict__) for f in staging.files]
         card["file_count"] = staging.file_count
