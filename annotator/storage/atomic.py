@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from annotator.core.jsonio import dump_bytes
 from annotator.errors import AnnotatorError
+from annotator.storage.oserrors import plain_reason
 from annotator.storage.readers import read_json_file
 
 BACKUP_SUFFIX = ".bak"
@@ -132,10 +133,7 @@ def _make_backup(path: Path, backup: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    return exc.strerror or str(exc)
+_reason = plain_reason  # the name other modules import
 
 
 def atomic_write(path: Path, data: bytes, *, backup: bool = True) -> None:

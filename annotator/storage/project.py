@@ -33,6 +33,7 @@ from annotator.core.validation import (
 )
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write_json, read_json
+from annotator.storage.oserrors import plain_reason
 
 PROJECT_FILE = "project.json"
 PROJECT_FORMAT_VERSION = 1
@@ -92,9 +93,13 @@ class Project:
                                      "empty or new folder")
         source = Path(codebook_path) if codebook_path else default_codebook_path()
         load_codebook(source)  # refuse a bad codebook before creating anything
-        root.mkdir(parents=True, exist_ok=True)
-        (root / "documents").mkdir(exist_ok=True)
-        (root / "annotations").mkdir(exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "documents").mkdir(exist_ok=True)
+            (root / "annotations").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise AnnotatorError(f"{exc.filename or root}: cannot create the project "
+                                 f"({plain_reason(exc)})") from None
         atomic_write_json(root / "codebook.json", read_json(source), backup=False)
         meta = {
             "format_version": PROJECT_FORMAT_VERSION,
