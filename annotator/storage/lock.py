@@ -22,6 +22,7 @@ from typing import Any, Self
 from annotator.core.model import now_iso
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import pid_alive, temp_path
+from annotator.storage.confine import check_inside_project
 from annotator.storage.oserrors import plain_reason
 
 LOCK_SUFFIX = ".lock"
@@ -193,6 +194,7 @@ class FileLock:
     # -- internals ---------------------------------------------------------------------------
     def _create(self, info: LockInfo) -> bool:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        check_inside_project(self.lock_path)  # a linked coder folder must not take the lock out
         try:
             fd = os.open(self.lock_path, flags, 0o644)
         except FileExistsError:
