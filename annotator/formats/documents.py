@@ -11,6 +11,7 @@ of a CSV file. A record without an id gets ``<file stem>-<record number>`` (``20
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -41,6 +42,8 @@ SUFFIXES = (".txt", ".json", ".jsonl", ".csv")
 # A member of a .zip larger than this unpacked is refused (a damaged or hostile archive could
 # claim gigabytes); a real corpus file this big is better unzipped and imported as a file.
 ZIP_MEMBER_LIMIT = 512 * 2**20
+# Members are unpacked this much at a time, so a lying header costs at most one block extra.
+_ZIP_BLOCK = 2**20
 TEXT_KEYS = ("text", "content", "body")
 # The first of these a record has becomes ``meta["date"]``; the others keep their names.
 DATE_KEYS = ("date", "published", "date_extracted")
@@ -168,15 +171,44 @@ def _read_zip(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -
                                        f"the limit of {ZIP_MEMBER_LIMIT:,}; unzip it first")
                 continue
             try:
-                data = archive.read(info)
+                data = _read_member(archive, info, source)
             except (OSError, EOFError, zipfile.BadZipFile, zlib.error, lzma.LZMAError,
                     NotImplementedError, RuntimeError, ValueError) as exc:
                 result.problems.append(f"{source}: damaged, cannot be unpacked ({exc})")
+                continue
+            except AnnotatorError as exc:
+                result.problems.append(str(exc))
                 continue
             try:
                 _read_data(data, source, name, policy, ids, result)
             except AnnotatorError as exc:
                 result.problems.append(str(exc))
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> bytes:
+    """A member's bytes, unpacked a block at a time and stopped as soon as they pass the size
+    its header states (at most ``ZIP_MEMBER_LIMIT``): a hostile archive can claim 100 bytes
+    for gigabytes of data, which must cost one block, not gigabytes.
+
+    The reader is told the member may be larger than stated, so it unpacks the real data
+    instead of cutting it at the stated size (and checks its CRC at its real end)."""
+    cap = min(info.file_size, ZIP_MEMBER_LIMIT)
+    told = copy.copy(info)
+    told.file_size = cap + _ZIP_BLOCK + 1
+    blocks: list[bytes] = []
+    size = 0
+    with archive.open(told) as member:
+        while block := member.read(_ZIP_BLOCK):
+            size += len(block)
+            if size > cap:
+                raise AnnotatorError(
+                    f"{source}: damaged or hostile: unpacks to more than the "
+                    f"{info.file_size:,} bytes its header states; not read")
+            blocks.append(block)
+    if size != info.file_size:
+        raise AnnotatorError(f"{source}: damaged, cannot be unpacked (its header states "
+                             f"{info.file_size:,} bytes, its data holds {size:,})")
+    return b"".join(blocks)
 
 
 def _read_data(data: bytes, source: str, name: PurePosixPath, policy: TextPolicy, ids: _Ids,
