@@ -187,17 +187,31 @@ def stale_temp(target: Path, pid: int, extra: str = "") -> Path:
     return path
 
 
-def test_a_save_removes_stale_temps_of_its_own_file_only(project: Project) -> None:
+def test_a_save_removes_the_stale_temps_of_its_folder(project: Project, monkeypatch) -> None:
     save(project, "amira")
     target = project.annotation_path("amira", "d1")
     dead = dead_pid()
-    mine = [stale_temp(target, dead), stale_temp(target, dead, "bak.")]
-    others = [stale_temp(target.with_name("d2.json"), dead),  # another file's: its save's job
-              stale_temp(target, os.getpid()),  # a save still running
-              stale_temp(target.with_name("d1.json.lock"), dead, "stale.")]
+    stale = [stale_temp(target, dead), stale_temp(target, dead, "bak."),
+             stale_temp(target.with_name("d2.json"), dead),
+             stale_temp(target.with_name("d1.json.lock"), dead, "stale.")]
+    running = stale_temp(target, os.getpid())  # a save still running
+    monkeypatch.setattr(atomic, "_last_cleaned", {})  # as in a process that saves here anew
     save(project, "amira")
-    assert not any(p.exists() for p in mine)
-    assert all(p.exists() for p in others)
+    assert not any(p.exists() for p in stale)
+    assert running.exists()
+
+
+def test_saves_look_for_stale_temps_once_in_a_while_not_each_time(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    """A bulk import saves thousands of files into one folder: listing the folder for each
+    would cost as much again as the saves."""
+    monkeypatch.setattr(atomic, "_last_cleaned", {})
+    listings = []
+    real_listdir = os.listdir
+    monkeypatch.setattr(os, "listdir", lambda p: (listings.append(p), real_listdir(p))[1])
+    for i in range(50):
+        atomic_write(tmp_path / f"{i}.json", b"{}")
+    assert listings == [tmp_path]
 
 
 def test_validate_reports_stale_temps_and_removes_them_when_it_writes_its_cache(
