@@ -88,10 +88,20 @@ def _temp_stem(name: str) -> str:
     return name.encode("utf-8")[:_TEMP_NAME_BYTES].decode("utf-8", "ignore")
 
 
+def temp_name(name: str, owner: str, token: int, extra: str = "") -> str:
+    """The temp name of the file ``name`` for ``owner`` (``temp_owner()``), ``token`` telling
+    apart the temps of one owner (32 bits)."""
+    return f".{_temp_stem(name)}.{owner}.{token & 0xFFFFFFFF:08x}.{extra}tmp"
+
+
+def temp_owner() -> str:
+    """This machine and process, as temp names carry them."""
+    return f"{host_tag()}-{os.getpid()}"
+
+
 def temp_path(path: Path, extra: str = "") -> Path:
     """A unique temp name beside ``path`` that ``cleanup_stale_temps`` recognises."""
-    return path.with_name(f".{_temp_stem(path.name)}.{host_tag()}-{os.getpid()}."
-                          f"{secrets.token_hex(4)}.{extra}tmp")
+    return path.with_name(temp_name(path.name, temp_owner(), secrets.randbits(32), extra))
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -100,6 +100,8 @@ def test_documents_into_a_linked_documents_folder_are_refused(tmp_path: Path,
     project.documents_dir.symlink_to(elsewhere)
     with pytest.raises(OutsideProjectError, match="documents"):
         project.add_documents([Document("d1", "نص")])
+    with pytest.raises(OutsideProjectError):
+        project.store_documents([Document("d1", "نص")])
     assert everything(elsewhere) == {}
 
 
