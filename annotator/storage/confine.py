@@ -40,11 +40,13 @@ def _inside(real: str, folder: str) -> bool:
 def check_inside_project(path: str | os.PathLike[str], root: Path | None = None) -> None:
     """Raise ``OutsideProjectError`` naming ``path`` if writing it would land outside its
     project (``root``, or found from the path) because a symbolic link on the way leads out."""
+    real = os.path.realpath(path)
+    if real == os.path.abspath(path):
+        return  # no link on the way: nothing to look for (the common case, one walk)
     root = root if root is not None else project_root_of(path)
     if root is None:
         return
-    real, real_root = os.path.realpath(path), os.path.realpath(root)
-    if not _inside(real, real_root):
+    if not _inside(real, os.path.realpath(root)):
         raise OutsideProjectError(
             f"{os.fspath(path)}: not written: a symbolic link on its way leads to {real}, "
             f"outside the project folder {root}; annotator writes only inside the project "
