@@ -145,9 +145,7 @@ def store_documents(folder: Path, documents: Sequence[Document], *, project_root
 
 
 class _WriteError(OSError):
-    def __init__(self, message: str, syncing: bool = False) -> None:
-        super().__init__(message)
-        self.syncing = syncing
+    """A write of the batch failed; the message names the file and the reason."""
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -267,7 +265,7 @@ def _sync(folder: Path, anything: bool) -> None:
             os.sync()
     except OSError as exc:
         raise _WriteError(f"{folder}: cannot make the new documents durable "
-                          f"({plain_reason(exc)})", syncing=True) from exc
+                          f"({plain_reason(exc)})") from exc
 
 
 def _same_text(path: str, sha256: str) -> bool:

@@ -131,7 +131,7 @@ def test_a_full_disk_mid_batch_says_what_was_written_and_what_not(project: Proje
 def test_a_failed_sync_publishes_nothing(project: Project, monkeypatch) -> None:
     def fail(folder, anything):
         raise batch._WriteError(f"{folder}: cannot make the new documents durable (the disk "
-                                "is full)", syncing=True)
+                                "is full)")
 
     monkeypatch.setattr(batch, "_sync", fail)
     report = project.store_documents(docs(3))
