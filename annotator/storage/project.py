@@ -206,8 +206,9 @@ class Project:
         a document whose id was taken meanwhile gets the next free id, one whose text is
         there under its id is not added again. Stops at the first failure (a full disk)
         and says in the report what was written and what was not."""
-        for doc in documents:
-            self.document_path(doc.id)  # refuses an id that is no safe file name
+        unsafe = next((d.id for d in documents if not is_safe_id(d.id)), None)
+        if unsafe is not None:
+            raise AnnotatorError(f"{unsafe!r} is not a valid document id")
         self.documents_dir.mkdir(exist_ok=True)
         return store_documents(self.documents_dir, documents, project_root=self.root)
 
