@@ -48,7 +48,7 @@ def cmd_import(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return PROBLEMS
     report = BatchReport() if args.dry_run else project.store_documents(result.documents)
-    already = [(source, doc_id) for source, doc_id in result.already]
+    already = list(result.already)
     already += [(result.sources[o.index], o.id) for o in report.outcomes if o.status == ALREADY]
     if args.json:
         _print_json(result, report, already, args.dry_run)
