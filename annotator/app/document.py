@@ -26,6 +26,7 @@ from annotator.core.validation import ERROR, TODO, Issue
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import cleanup_stale_temps
 from annotator.storage.lock import FileLock, LockedError
+from annotator.storage.oserrors import plain_reason
 from annotator.storage.project import MISFILED_WHERE, Project
 
 
@@ -281,6 +282,7 @@ def _take_lock(project: Project, coder: str, doc_id: str) -> tuple[FileLock | No
     except LockedError as exc:
         return None, f"Read-only: {exc}", str(exc)
     except (AnnotatorError, OSError) as exc:
-        return None, "Read-only: the file cannot be locked", \
-            f"{path}: cannot lock the file for editing ({exc})"
+        reason = plain_reason(exc) if isinstance(exc, OSError) else str(exc)
+        return None, f"Read-only: the file cannot be locked ({reason})", \
+            f"{path}: cannot lock the file for editing ({reason})"
     return lock, "", ""

@@ -59,6 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return OK
+    except OSError as exc:  # a refusal of the system (read-only disk, full disk) no writer named
+        from annotator.storage.oserrors import plain_os_error
+
+        if args.debug:
+            traceback.print_exc()
+        print(f"annotator: error: {plain_os_error(exc)}", file=sys.stderr)
+        return USAGE
     except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
         if args.debug:
             traceback.print_exc()

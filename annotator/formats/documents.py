@@ -11,6 +11,7 @@ of a CSV file. A record without an id gets ``<file stem>-<record number>`` (``20
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -18,7 +19,7 @@ import lzma
 import os
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -41,6 +42,8 @@ SUFFIXES = (".txt", ".json", ".jsonl", ".csv")
 # A member of a .zip larger than this unpacked is refused (a damaged or hostile archive could
 # claim gigabytes); a real corpus file this big is better unzipped and imported as a file.
 ZIP_MEMBER_LIMIT = 512 * 2**20
+# Members are unpacked this much at a time, so a lying header costs at most one block extra.
+_ZIP_BLOCK = 2**20
 TEXT_KEYS = ("text", "content", "body")
 # The first of these a record has becomes ``meta["date"]``; the others keep their names.
 DATE_KEYS = ("date", "published", "date_extracted")
@@ -54,33 +57,59 @@ _CSV_FIELD_LIMIT = 2**31 - 1
 class ImportResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Where each of ``documents`` came from ("file", "archive.zip:member", "file: record 3").
+    sources: list[str] = field(default_factory=list)
+    # (source, id) of records whose text is already there under their id (or its -2, -3...).
+    already: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, document: Document, source: str) -> None:
+        self.documents.append(document)
+        self.sources.append(source)
 
 
 class _Ids:
     """Hands out unique ids. Compared without case: ids become file names, and Windows and
-    macOS would store ``Doc`` and ``doc`` as one file."""
+    macOS would store ``Doc`` and ``doc`` as one file.
 
-    def __init__(self, existing: Iterable[str]) -> None:
-        self._taken = {i.casefold() for i in existing}
+    An id whose text is the same as the one asking (an earlier import of the same file, or the
+    same file twice in one batch) is handed back as not new, so a second import adds nothing."""
 
-    def take(self, base: str) -> str:
+    def __init__(self, existing: Iterable[str],
+                 existing_sha256: Callable[[str], str | None] | None = None) -> None:
+        self._taken = {i.casefold(): i for i in existing}
+        self._existing_sha256 = existing_sha256
+        self._sha256: dict[str, str | None] = {}  # casefolded id -> its text's SHA-256
+
+    def take(self, base: str, sha256: str | None = None) -> tuple[str, bool]:
+        """(id, True) for a free id made from ``base``; (id, False) for the id of ``base`` (or
+        ``base-2``...) that already holds the text with ``sha256``."""
         if not is_safe_id(base):
             base = "doc"
         candidate, n = base, 2
-        while candidate.casefold() in self._taken:
+        while (key := candidate.casefold()) in self._taken:
+            if sha256 is not None and self._sha256_of(key) == sha256:
+                return self._taken[key], False
             candidate = f"{base}-{n}"
             n += 1
-        self._taken.add(candidate.casefold())
-        return candidate
+        self._taken[key] = candidate
+        self._sha256[key] = sha256
+        return candidate, True
+
+    def _sha256_of(self, key: str) -> str | None:
+        if key not in self._sha256:
+            lookup = self._existing_sha256
+            self._sha256[key] = lookup(self._taken[key]) if lookup else None
+        return self._sha256[key]
 
 
-def read_documents(paths: list[Path], policy: TextPolicy,
-                   existing_ids: Iterable[str] = ()) -> ImportResult:
+def read_documents(paths: list[Path], policy: TextPolicy, existing_ids: Iterable[str] = (),
+                   existing_sha256: Callable[[str], str | None] | None = None) -> ImportResult:
     """Read documents from files, .zip archives and folders (recursively: their
     .txt/.json/.jsonl/.csv/.zip files, sorted, hidden ones skipped). Ids are unique in the
-    batch and against ``existing_ids``."""
+    batch and against ``existing_ids``. A record whose text is already there under its id (in
+    the batch, or in the project as ``existing_sha256(id)`` says) goes to ``already``."""
     result = ImportResult()
-    ids = _Ids(existing_ids)
+    ids = _Ids(existing_ids, existing_sha256)
     for path in map(Path, paths):
         if path.is_dir():
             files = _files_in(path)
@@ -168,10 +197,13 @@ def _read_zip(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -
                                        f"the limit of {ZIP_MEMBER_LIMIT:,}; unzip it first")
                 continue
             try:
-                data = archive.read(info)
+                data = _read_member(archive, info, source)
             except (OSError, EOFError, zipfile.BadZipFile, zlib.error, lzma.LZMAError,
                     NotImplementedError, RuntimeError, ValueError) as exc:
                 result.problems.append(f"{source}: damaged, cannot be unpacked ({exc})")
+                continue
+            except AnnotatorError as exc:
+                result.problems.append(str(exc))
                 continue
             try:
                 _read_data(data, source, name, policy, ids, result)
@@ -179,14 +211,44 @@ def _read_zip(path: Path, policy: TextPolicy, ids: _Ids, result: ImportResult) -
                 result.problems.append(str(exc))
 
 
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, source: str) -> bytes:
+    """A member's bytes, unpacked a block at a time and stopped as soon as they pass the size
+    its header states (at most ``ZIP_MEMBER_LIMIT``): a hostile archive can claim 100 bytes
+    for gigabytes of data, which must cost one block, not gigabytes.
+
+    The reader is told the member may be larger than stated, so it unpacks the real data
+    instead of cutting it at the stated size (and checks its CRC at its real end)."""
+    cap = min(info.file_size, ZIP_MEMBER_LIMIT)
+    told = copy.copy(info)
+    told.file_size = cap + _ZIP_BLOCK + 1
+    blocks: list[bytes] = []
+    size = 0
+    with archive.open(told) as member:
+        while block := member.read(_ZIP_BLOCK):
+            size += len(block)
+            if size > cap:
+                raise AnnotatorError(
+                    f"{source}: damaged or hostile: unpacks to more than the "
+                    f"{info.file_size:,} bytes its header states; not read")
+            blocks.append(block)
+    if size != info.file_size:
+        raise AnnotatorError(f"{source}: damaged, cannot be unpacked (its header states "
+                             f"{info.file_size:,} bytes, its data holds {size:,})")
+    return b"".join(blocks)
+
+
 def _read_data(data: bytes, source: str, name: PurePosixPath, policy: TextPolicy, ids: _Ids,
                result: ImportResult) -> None:
     """One file's bytes; ``name`` gives its type (suffix) and default ids (stem)."""
     suffix = name.suffix.lower()
     if suffix == ".txt":
-        text = policy.apply(decode_text_bytes(data, source))
-        doc_id = ids.take(sanitize_id(name.stem, fallback="doc"))
-        result.documents.append(Document(id=doc_id, text=text, meta={"title": name.stem}))
+        doc = Document(id="", text=policy.apply(decode_text_bytes(data, source)),
+                       meta={"title": name.stem})
+        doc.id, new = ids.take(sanitize_id(name.stem, fallback="doc"), doc.sha256)
+        if new:
+            result.add(doc, source)
+        else:
+            result.already.append((source, doc.id))
         return
     numbered: Iterable[tuple[int, str, Any]]
     if suffix == ".jsonl":
@@ -208,8 +270,10 @@ def _add_records(numbered: Iterable[tuple[int, str, Any]], name: PurePosixPath,
         doc = _document(record, where, f"{stem_id}-{n:04d}", policy, ids)
         if isinstance(doc, str):
             result.problems.append(doc)
+        elif isinstance(doc, Document):
+            result.add(doc, where)
         else:
-            result.documents.append(doc)
+            result.already.append((where, doc[0]))
 
 
 def _json_records(data: Any, source: str) -> list[Any]:
@@ -294,8 +358,9 @@ def _column_name(raw: str) -> str:
 
 
 def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids: _Ids
-              ) -> Document | str:
-    """The document for one record, or the problem that stops it from being imported."""
+              ) -> Document | str | tuple[str]:
+    """The document for one record, the problem that stops it from being imported, or (as a
+    1-tuple) the id that already holds its text."""
     if not isinstance(record, dict):
         return f"{where}: expected an object with the article's fields, found {kind_of(record)}"
     text_key = next((k for k in TEXT_KEYS if k in record), None)
@@ -333,7 +398,9 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
     except UnicodeEncodeError as exc:
         return (f"{where}: holds an unpaired surrogate (\\u{ord(exc.object[exc.start]):04x}), "
                 "which is not text; the file was written by a broken tool")
-    doc.id = ids.take(base)
+    doc.id, new = ids.take(base, doc.sha256)
+    if not new:
+        return (doc.id,)
     if raw_id not in (None, "") and str(raw_id) != doc.id:
         doc.meta["original_id"] = raw_id
     return doc

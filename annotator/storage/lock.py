@@ -22,6 +22,8 @@ from typing import Any, Self
 from annotator.core.model import now_iso
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import pid_alive, temp_path
+from annotator.storage.confine import check_inside_project
+from annotator.storage.oserrors import plain_reason
 
 LOCK_SUFFIX = ".lock"
 # A lock file is written right after it is created; one still empty after this long is damaged.
@@ -166,7 +168,7 @@ class FileLock:
             pass
         except OSError as exc:
             raise AnnotatorError(
-                f"{self.lock_path}: cannot remove the lock ({exc.strerror or exc})") from exc
+                f"{self.lock_path}: cannot remove the lock ({plain_reason(exc)})") from exc
 
     def break_lock(self) -> LockInfo | None:
         """Remove whatever lock is there (the user chose to, e.g. a holder whose pid was reused
@@ -178,7 +180,7 @@ class FileLock:
             pass
         except OSError as exc:
             raise AnnotatorError(
-                f"{self.lock_path}: cannot remove the lock ({exc.strerror or exc})") from exc
+                f"{self.lock_path}: cannot remove the lock ({plain_reason(exc)})") from exc
         return held
 
     def __enter__(self) -> Self:
@@ -192,6 +194,7 @@ class FileLock:
     # -- internals ---------------------------------------------------------------------------
     def _create(self, info: LockInfo) -> bool:
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        check_inside_project(self.lock_path)  # a linked coder folder must not take the lock out
         try:
             fd = os.open(self.lock_path, flags, 0o644)
         except FileExistsError:
@@ -199,7 +202,7 @@ class FileLock:
         except OSError as exc:
             raise AnnotatorError(
                 f"{self.path}: cannot create the lock file {self.lock_path.name} "
-                f"({exc.strerror or exc})") from exc
+                f"({plain_reason(exc)})") from exc
         try:
             os.write(fd, json.dumps(info.to_dict(), ensure_ascii=False).encode("utf-8"))
             os.fsync(fd)
@@ -208,7 +211,7 @@ class FileLock:
             self.lock_path.unlink(missing_ok=True)
             raise AnnotatorError(
                 f"{self.path}: cannot write the lock file {self.lock_path.name} "
-                f"({exc.strerror or exc})") from exc
+                f"({plain_reason(exc)})") from exc
         os.close(fd)
         return True
 
@@ -238,7 +241,7 @@ class FileLock:
         except OSError as exc:
             raise AnnotatorError(
                 f"{self.path}: cannot remove the stale lock {self.lock_path.name} left by "
-                f"{stale.describe()} ({exc.strerror or exc})") from exc
+                f"{stale.describe()} ({plain_reason(exc)})") from exc
         try:
             with open(aside, "rb") as f:
                 moved = LockInfo.from_dict(json.loads(f.read(65536).decode("utf-8")))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +33,10 @@ from annotator.core.validation import (
 )
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import atomic_write_json, read_json
+from annotator.storage.batch import BatchReport, stopped_message, store_documents
+from annotator.storage.confine import PROJECT_FILE
+from annotator.storage.oserrors import plain_reason
 
-PROJECT_FILE = "project.json"
 PROJECT_FORMAT_VERSION = 1
 # Where ``misfiled_issue`` points: the "coder" field of an annotation file.
 MISFILED_WHERE = "$.coder"
@@ -92,9 +94,13 @@ class Project:
                                      "empty or new folder")
         source = Path(codebook_path) if codebook_path else default_codebook_path()
         load_codebook(source)  # refuse a bad codebook before creating anything
-        root.mkdir(parents=True, exist_ok=True)
-        (root / "documents").mkdir(exist_ok=True)
-        (root / "annotations").mkdir(exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "documents").mkdir(exist_ok=True)
+            (root / "annotations").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise AnnotatorError(f"{exc.filename or root}: cannot create the project "
+                                 f"({plain_reason(exc)})") from None
         atomic_write_json(root / "codebook.json", read_json(source), backup=False)
         meta = {
             "format_version": PROJECT_FORMAT_VERSION,
@@ -187,16 +193,40 @@ class Project:
             raise AnnotatorError(f"{path}: " + "; ".join(problems))
         return Document.from_dict(data)
 
+    def document_sha256(self, doc_id: str) -> str | None:
+        """The SHA-256 of the text stored as ``doc_id``; None if there is none or it cannot be
+        read (for telling a second import of the same text from a new one)."""
+        try:
+            return self.load_document(doc_id).sha256
+        except AnnotatorError:
+            return None
+
+    def store_documents(self, documents: Sequence[Document]) -> BatchReport:
+        """Add a batch of new documents (see ``storage.batch``): never over an existing one;
+        a document whose id was taken meanwhile gets the next free id, one whose text is
+        there under its id is not added again. Stops at the first failure (a full disk)
+        and says in the report what was written and what was not."""
+        unsafe = next((d.id for d in documents if not is_safe_id(d.id)), None)
+        if unsafe is not None:
+            raise AnnotatorError(f"{unsafe!r} is not a valid document id")
+        self.documents_dir.mkdir(exist_ok=True)
+        return store_documents(self.documents_dir, documents, project_root=self.root)
+
     def add_documents(self, documents: Iterable[Document]) -> list[str]:
-        """Store new documents; returns their ids. Never overwrites an existing document."""
-        added = []
+        """Store new documents; returns the ids written. Never overwrites an existing document:
+        one with the same id and another text is refused, before anything is written unless
+        it appeared meanwhile (then the message says what was written)."""
+        documents = list(documents)
         for doc in documents:
             path = self.document_path(doc.id)
-            if path.exists():
+            if path.exists() and self.document_sha256(doc.id) != doc.sha256:
                 raise AnnotatorError(f"{path}: a document with id {doc.id!r} already exists")
-            atomic_write_json(path, doc.to_dict(), backup=False)
-            added.append(doc.id)
-        return added
+        self.documents_dir.mkdir(exist_ok=True)
+        report = store_documents(self.documents_dir, documents, project_root=self.root,
+                                 rename_taken=False)
+        if report.stopped:
+            raise AnnotatorError(stopped_message(report))
+        return report.written
 
     # -- annotations ------------------------------------------------------------------------
     def coders(self) -> list[str]:

@@ -26,9 +26,15 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.core.validation import ERROR, Issue, validate_annotation_data
+from annotator.core.validation import ERROR, WARNING, Issue, validate_annotation_data
 from annotator.errors import AnnotatorError
-from annotator.storage.atomic import atomic_write, atomic_write_json, read_json
+from annotator.storage.atomic import (
+    atomic_write,
+    atomic_write_json,
+    find_stale_temps,
+    read_json,
+)
+from annotator.storage.oserrors import plain_reason
 from annotator.storage.project import Project, misfiled_issue
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 from annotator.storage.stamps import json_names, stamp
@@ -141,6 +147,7 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
                      workers: int | None = None) -> ProjectReport:
     """Every problem in ``project`` (optionally one coder's files), file by file."""
     report = ProjectReport()
+    _report_stale_temps(project, report, remove=use_cache)
     try:
         codebook = project.codebook
     except AnnotatorError as exc:
@@ -236,6 +243,31 @@ def validate_project(project: Project, *, coder: str | None = None, use_cache: b
                                                          codebook.sha256)))
         _write_clean(project, sorted(clean))
     return report
+
+
+def _report_stale_temps(project: Project, report: ProjectReport, *, remove: bool) -> None:
+    """Temp files that killed saves and imports left in the project, each as a warning; with
+    ``remove`` (a run that writes its cache) they are removed too."""
+    folders = [project.root, project.documents_dir, project.annotations_dir]
+    folders += [project.annotations_dir / c for c in project.coders()]
+    folders += [Path(parent) for parent, _, _ in os.walk(project.state_dir)]
+    for folder in folders:
+        for path in find_stale_temps(folder):
+            rel = path.relative_to(project.root).as_posix()
+            what = "a temp file left by a save that was interrupted (its program is gone)"
+            if not remove:
+                report.add(rel, [Issue(WARNING, "$", f"{what}; delete it, or run validate "
+                                                     "without --no-cache to remove it")])
+                continue
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                report.add(rel, [Issue(WARNING, "$", f"{what}; it cannot be removed "
+                                                     f"({plain_reason(exc)})")])
+                continue
+            report.add(rel, [Issue(WARNING, "$", f"{what}; removed")])
 
 
 def _check_in_workers(root: str, todo: list[tuple[str, str, str]], n_workers: int,

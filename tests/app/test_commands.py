@@ -151,3 +151,20 @@ def test_a_read_only_document_refuses_every_edit(project: Project) -> None:
     assert outcome.refusal == second.read_only and not second.session.aset.spans
     second.close()
     first.close()
+
+
+def test_a_file_that_cannot_be_locked_opens_read_only_in_plain_words(project: Project,
+                                                                     monkeypatch) -> None:
+    """Not a raw "[Errno 13] Permission denied": the notice says why in words."""
+    import errno
+
+    from annotator.storage.lock import FileLock
+
+    def refuse(self):  # type: ignore[no-untyped-def]
+        raise PermissionError(errno.EACCES, "Permission denied", str(self.path))
+
+    monkeypatch.setattr(FileLock, "acquire", refuse)
+    handle = DocumentHandle.open(project, sample_coding.DOCUMENT_ID, "c")
+    assert handle.read_only.startswith("Read-only: the file cannot be locked")
+    assert "[Errno" not in handle.read_only and "[Errno" not in handle.notices.lock
+    assert "permission denied" in handle.notices.lock

@@ -354,9 +354,13 @@ records = st.one_of(
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(records, max_size=12))
 def test_any_records_import_or_become_problems(tmp_path: Path, recs: list) -> None:
+    """Each record becomes a document, a problem, or (the same text again under its id) one
+    already there."""
     path = write_json(tmp_path / "h.json", recs)
     result = read(path, existing=("h-0001",))
-    assert len(result.documents) + len(result.problems) == len(recs)
+    assert len(result.documents) + len(result.problems) + len(result.already) == len(recs)
+    assert len(result.sources) == len(result.documents)
+    assert {i for _, i in result.already} <= set(ids(result))
     got = ids(result)
     assert len({i.casefold() for i in got}) == len(got) and "h-0001" not in got
     assert all(is_safe_id(i) for i in got)
@@ -546,3 +550,18 @@ def test_a_zip_gives_the_ids_its_extracted_folder_gives(tmp_path: Path) -> None:
     from_zip, from_folder = read(archive), read(tmp_path / "t")
     assert [(d.id, d.text) for d in from_zip.documents] == [
         (d.id, d.text) for d in from_folder.documents]
+
+
+def test_the_same_text_under_the_same_id_is_already_there(tmp_path: Path) -> None:
+    """In the project (``existing_sha256`` says its text) or earlier in the same batch."""
+    from annotator.core.text import sha256_text
+
+    a = write(tmp_path / "a.txt", "نص أ")
+    b = write(tmp_path / "b.txt", "نص ب")
+    copy = write(tmp_path / "copy" / "a.txt", "نص أ")
+    stored = {"a": sha256_text("نص أ"), "b": sha256_text("نص قديم")}
+    result = read_documents([a, b, copy], POLICY, existing_ids=stored,
+                            existing_sha256=stored.get)
+    assert ids(result) == ["b-2"]
+    assert result.sources == [str(b)]
+    assert result.already == [(str(a), "a"), (str(copy), "a")]

@@ -97,3 +97,63 @@ def test_input_that_is_not_the_format_is_refused_naming_the_file(
     assert code in (1, 2), out + err
     assert str(path) in err and "Imported 0" not in out and "internal error" not in err
     assert not list((tmp_path / "p" / "documents").iterdir())
+
+
+# -- a zip bomb whose headers lie about the size ------------------------------------------------
+def lying_zip(path: Path, name: str, unpacked: int, claimed: int) -> None:
+    """A zip whose member unpacks to ``unpacked`` bytes of text while its local and central
+    headers both say ``claimed``."""
+    import struct
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open(name, "w") as member:
+            block = b"a" * 2**20
+            for _ in range(unpacked // len(block)):
+                member.write(block)
+    data = bytearray(path.read_bytes())
+    local = data.index(b"PK\x03\x04")
+    central = data.index(b"PK\x01\x02")
+    struct.pack_into("<I", data, local + 22, claimed)
+    struct.pack_into("<I", data, central + 24, claimed)
+    path.write_bytes(bytes(data))
+
+
+def test_a_zip_member_that_lies_about_its_size_is_stopped_at_once(tmp_path: Path,
+                                                                  monkeypatch) -> None:
+    """The member states 100 bytes and unpacks to 64 MiB, past the limit (1 MiB here):
+    reading stops as soon as the data passes what its header states, holding about one block
+    in memory, and the member is named."""
+    import tracemalloc
+
+    from annotator.core.text import TextPolicy
+    from annotator.formats import documents
+
+    archive = tmp_path / "bomb.zip"
+    lying_zip(archive, "articles/bomb.txt", unpacked=64 * 2**20, claimed=100)
+    assert archive.stat().st_size < 2**20
+    monkeypatch.setattr(documents, "ZIP_MEMBER_LIMIT", 2**20)
+    tracemalloc.start()
+    try:
+        result = documents.read_documents([archive], TextPolicy())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.documents == []
+    assert result.problems == [
+        f"{archive}:articles/bomb.txt: damaged or hostile: unpacks to more than the 100 bytes "
+        "its header states; not read"]
+    assert peak < 8 * 2**20, f"{peak:,} bytes held while reading"
+
+
+def test_a_zip_member_shorter_than_its_header_says_is_damaged(tmp_path: Path) -> None:
+    from annotator.core.text import TextPolicy
+    from annotator.formats.documents import read_documents
+
+    archive = tmp_path / "short.zip"
+    lying_zip(archive, "a.txt", unpacked=2**20, claimed=2**20 + 5)
+    result = read_documents([archive], TextPolicy())
+    assert result.documents == []
+    assert len(result.problems) == 1
+    assert result.problems == [f"{archive}:a.txt: damaged, cannot be unpacked (its header "
+                               "states 1,048,581 bytes, its data holds 1,048,576)"]
