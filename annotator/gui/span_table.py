@@ -155,6 +155,8 @@ class SpanTable(QWidget):
         self.proxy.layoutChanged.connect(self._on_layout_changed)
         self.proxy.rowsRemoved.connect(self._on_rows_removed)
         self.proxy.rowsInserted.connect(self._update_count)
+        # The proxy drops a row before the model has removed it: count again after the model.
+        self.model.rowsRemoved.connect(self._update_count)
         self._update_count()
 
     # -- public API ------------------------------------------------------------------------
