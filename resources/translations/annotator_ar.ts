@@ -573,4 +573,226 @@
             <translation>التحكيم</translation>
         </message>
     </context>
+    <context>
+        <name>adjudication</name>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="133" />
+            <source>no disagreement to decide</source>
+            <translation>لا يوجد خلاف لحسمه</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="164" />
+            <source>Adjudication of {doc}: {open} open of 1 disagreement</source>
+            <translation>تحكيم {doc}: الخلافات المفتوحة {open} من أصل 1</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="166" />
+            <source>Adjudication of {doc}: {open} open of {total} disagreements</source>
+            <translation>تحكيم {doc}: الخلافات المفتوحة {open} من أصل {total}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="205" />
+            <source>open</source>
+            <translation>مفتوح</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="285" />
+            <source>day</source>
+            <translation>يوم</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="285" />
+            <source>week</source>
+            <translation>أسبوع</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="286" />
+            <source>month</source>
+            <translation>شهر</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="286" />
+            <source>year</source>
+            <translation>سنة</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="298" />
+            <source>span</source>
+            <translation>مقطع</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="79" />
+            <source>{doc} cannot be adjudicated: {reasons}</source>
+            <translation>لا يمكن تحكيم {doc}: {reasons}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="191" />
+            <source>the same</source>
+            <translation>متطابق</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="207" />
+            <source>rejected</source>
+            <translation>مرفوض</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="280" />
+            <source>yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="280" />
+            <source>no</source>
+            <translation>لا</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="310" />
+            <source>event field</source>
+            <translation>حقل حدث</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="311" />
+            <source>document field</source>
+            <translation>حقل مستند</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="66" />
+            <source>you ({coder}) code {doc} blind and have not finished it: adjudication would show the other coders' work</source>
+            <translation>أنت ({coder}) ترمّز {doc} ترميزًا معمًّى ولم تُنهه بعد: التحكيم سيكشف لك عمل المرمّزين الآخرين</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="75" />
+            <source>{doc} is not ready to adjudicate: waiting for {coders} to finish it</source>
+            <translation>{doc} غير جاهز للتحكيم: في انتظار أن يُنهيه {coders}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="81" />
+            <source>no coder has finished it</source>
+            <translation>لم يُنهه أي مرمّز</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="146" />
+            <source>there is no coder {letter} here</source>
+            <translation>لا يوجد مرمّز {letter} هنا</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="297" />
+            <source>span {text}</source>
+            <translation>مقطع {text}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="304" />
+            <source>event {type} {text}</source>
+            <translation>حدث {type} {text}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="306" />
+            <source>event {type}</source>
+            <translation>حدث {type}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="322" />
+            <source>trigger {text}</source>
+            <translation>المُطلِق {text}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="94" />
+            <source>{path} names no coder whose set is there to compare</source>
+            <translation>لا يذكر {path} أي مرمّز توجد مجموعته للمقارنة</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="209" />
+            <source>accepted {coders}</source>
+            <translation>مقبول {coders}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="193" />
+            <source>(+{count} the same)</source>
+            <translation>(+{count} متطابقة)</translation>
+        </message>
+    </context>
+    <context>
+        <name>document</name>
+        <message>
+            <location filename="annotator/app/document.py" line="158" />
+            <source>nothing to restore</source>
+            <translation>لا شيء للاستعادة</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="255" />
+            <source>Something is missing now: saved as in progress</source>
+            <translation>ينقص شيء الآن: حُفظ على أنه قيد العمل</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="286" />
+            <source>Read-only: the file cannot be locked</source>
+            <translation>للقراءة فقط: تعذّر قفل الملف</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="180" />
+            <source>{path}: this window no longer holds the lock ({holder}). Your work stays in the recovery file; reopen the document.</source>
+            <translation>{path}: لم تعد هذه النافذة تملك القفل ({holder}). يبقى عملك في ملف الاستعادة؛ أعد فتح المستند.</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="183" />
+            <source>the lock file is gone</source>
+            <translation>ملف القفل لم يعد موجودًا</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="211" />
+            <source>Not saved: {reason}</source>
+            <translation>لم يُحفظ: {reason}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="284" />
+            <source>Read-only: {reason}</source>
+            <translation>للقراءة فقط: {reason}</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/document.py" line="287" />
+            <source>{path}: cannot lock the file for editing ({error})</source>
+            <translation>{path}: تعذّر قفل الملف للتحرير ({error})</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/recovery.py" line="47" />
+            <source>{spans} spans and {events} events, autosaved {when}</source>
+            <translation>المقاطع: {spans}، الأحداث: {events}، حُفظت تلقائيًا في {when}</translation>
+        </message>
+    </context>
+    <context>
+        <name>documents</name>
+        <message>
+            <location filename="annotator/app/worklist.py" line="23" />
+            <source>not started</source>
+            <translation>لم يبدأ</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/worklist.py" line="24" />
+            <source>in progress</source>
+            <translation>قيد العمل</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/worklist.py" line="25" />
+            <source>done</source>
+            <translation>منجز</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/worklist.py" line="26" />
+            <source>skipped</source>
+            <translation>متخطّى</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/worklist.py" line="27" />
+            <source>unreadable</source>
+            <translation>غير مقروء</translation>
+        </message>
+    </context>
+    <context>
+        <name>list</name>
+        <message>
+            <location filename="annotator/app/adjudication.py" line="278" />
+            <source>, </source>
+            <translation>، </translation>
+        </message>
+    </context>
 </TS>
