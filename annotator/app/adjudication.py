@@ -17,16 +17,16 @@ from typing import Any
 from annotator.app.commands import quote
 from annotator.app.document import DocumentHandle
 from annotator.core.adjudication import coders_with_a_version, find_item, items
+from annotator.core.codebook import Codebook
 from annotator.core.decisions import decision_edit
+from annotator.core.fields import COUNT_QUALIFIERS, FieldDef
 from annotator.core.model import GOLD_CODER, AnnotationSet
 from annotator.core.session import EditRefusedError
 from annotator.errors import AnnotatorError
+from annotator.i18n import codebook_name, language, tr
 from annotator.storage.assignments import load_assignments
 from annotator.storage.gold import adjudicate_project
 from annotator.storage.project import Project
-
-KIND_NAMES = {"span": "span", "event": "event", "event_field": "event field",
-              "document_field": "document field"}
 
 
 @dataclass(frozen=True)
@@ -63,19 +63,22 @@ class Adjudication:
         assignments = load_assignments(project)
         if viewer and assignments is not None and assignments.is_blind(doc_id, viewer) \
                 and project.status_of(viewer, doc_id) not in ("done", "skipped"):
-            return (f"you ({viewer}) code {doc_id} blind and have not finished it: "
-                    "adjudication would show the other coders' work")
+            return tr("adjudication", "you ({coder}) code {doc} blind and have not finished it: "
+                      "adjudication would show the other coders' work").format(
+                coder=viewer, doc=doc_id)
         if project.annotation_path(GOLD_CODER, doc_id).is_file():
             return ""
         report = adjudicate_project(project, documents=[doc_id])
         if project.annotation_path(GOLD_CODER, doc_id).is_file():
             return ""
         if doc_id in report.waiting:
-            return (f"{doc_id} is not ready to adjudicate: waiting for "
-                    f"{', '.join(report.waiting[doc_id])} to finish it")
+            return tr("adjudication", "{doc} is not ready to adjudicate: waiting for {coders} "
+                      "to finish it").format(doc=doc_id,
+                                             coders=tr("list", ", ").join(report.waiting[doc_id]))
         reasons = [o.message for o in report.outcomes if o.message] + report.problems
-        return f"{doc_id} cannot be adjudicated: " + ("; ".join(reasons) or
-                                                      "no coder has finished it")
+        return tr("adjudication", "{doc} cannot be adjudicated: {reasons}").format(
+            doc=doc_id, reasons="; ".join(reasons)
+            or tr("adjudication", "no coder has finished it"))
 
     @classmethod
     def load(cls, project: Project, handle: DocumentHandle) -> Adjudication:
@@ -88,8 +91,9 @@ class Adjudication:
             if project.annotation_path(coder, handle.id).is_file():
                 sets[coder], _ = project.load_annotations(coder, handle.document)
         if not sets:
-            raise AnnotatorError(f"annotations/{GOLD_CODER}/{handle.id}.json names no coder "
-                                 "whose set is there to compare")
+            raise AnnotatorError(tr("adjudication", "{path} names no coder whose set is there to "
+                                    "compare").format(
+                path=f"annotations/{GOLD_CODER}/{handle.id}.json"))
         return cls(handle, sets)
 
     # -- the disagreements -----------------------------------------------------------------
@@ -126,7 +130,7 @@ class Adjudication:
         the next open one."""
         item_id = self.current
         if item_id is None:
-            return "no disagreement to decide"
+            return tr("adjudication", "no disagreement to decide")
         try:
             edit = decision_edit(self.handle.session, item_id, accept)
         except EditRefusedError as exc:
@@ -139,7 +143,8 @@ class Adjudication:
     def accept_coder(self, index: int) -> str:
         """Accept the version of the ``index``-th coder (0: A)."""
         if not 0 <= index < len(self.coders):
-            return f"there is no coder {chr(ord('A') + index)} here"
+            return tr("adjudication", "there is no coder {letter} here").format(
+                letter=chr(ord("A") + index))
         return self.decide([self.coders[index]])
 
     def accept_all(self) -> str:
@@ -153,16 +158,27 @@ class Adjudication:
     def letter(self, coder: str) -> str:
         return chr(ord("A") + self.coders.index(coder)) if coder in self.coders else "?"
 
+    def heading(self) -> str:
+        """``"Adjudication of sample-article: 7 open of 10 disagreements"``."""
+        total = len(self.item_ids())
+        text = tr("adjudication", "Adjudication of {doc}: {open} open of 1 disagreement") \
+            if total == 1 else \
+            tr("adjudication", "Adjudication of {doc}: {open} open of {total} disagreements")
+        return text.format(doc=self.handle.id, open=self.open_count(), total=total)
+
     def versions(self, item_id: str | None) -> list[Version]:
         """Each coder's version of an item, in the coders' order. For an event, only the
         parts the coders differ on (type, trigger, a role), then how many parts they share."""
         item = self.item(item_id)
         if item is None:
             return []
+        names = _Names(self.handle.session.codebook)
         alts = {coder: item["alternatives"].get(coder) for coder in self.coders}
         if item["kind"] != "event":
-            return [_version(coder, item["kind"], alt) for coder, alt in alts.items()]
-        parts = {coder: _event_parts(alt) for coder, alt in alts.items()}
+            field_def = self._field_def(item)
+            return [_version(coder, item["kind"], alt, names, field_def)
+                    for coder, alt in alts.items()]
+        parts = {coder: _event_parts(alt, names) for coder, alt in alts.items()}
         keys = list(dict.fromkeys(k for p in parts.values() for k in p))
         differ = [k for k in keys if len({parts[c].get(k, (None,))[0] for c in parts}) > 1]
         same = len(keys) - len(differ)
@@ -172,9 +188,9 @@ class Adjudication:
                 out.append(Version(coder, ""))
                 continue
             shown = [mine[k] for k in differ if k in mine]
-            text = " · ".join(t for t, _ in shown) or "the same"
+            text = " · ".join(t for t, _ in shown) or tr("adjudication", "the same")
             if same and shown:
-                text += f" · (+{same} the same)"
+                text += " · " + tr("adjudication", "(+{count} the same)").format(count=same)
             ranges = tuple(r for _, rs in mine.values() for r in rs)
             out.append(Version(coder, text, ranges))
         return out
@@ -186,12 +202,25 @@ class Adjudication:
             return item_id
         decision = item.get("decision")
         if decision is None:
-            state = "open"
+            state = tr("adjudication", "open")
         elif not decision.get("accept"):
-            state = "rejected"
+            state = tr("adjudication", "rejected")
         else:
-            state = "accepted " + "+".join(self.letter(c) for c in decision["accept"])
-        return " · ".join((item_id, _subject(item), state))
+            state = tr("adjudication", "accepted {coders}").format(
+                coders="+".join(self.letter(c) for c in decision["accept"]))
+        names = _Names(self.handle.session.codebook)
+        return " · ".join((item_id, _subject(item, names, self._field_def(item)), state))
+
+    def _field_def(self, item: Mapping[str, Any]) -> FieldDef | None:
+        """The codebook's definition of the field an item is about (None for the others)."""
+        fid = item.get("field")
+        if not isinstance(fid, str):
+            return None
+        cb = self.handle.session.codebook
+        if item["kind"] == "document_field":
+            return cb.document_field(fid)
+        event = self.gold.event(item.get("event") or "")
+        return cb.field_for(event.type, fid) if event is not None else None
 
     def event_of(self, item_id: str | None) -> str | None:
         """The gold set's event an item is about, when it has one (a field of it)."""
@@ -205,58 +234,110 @@ class Adjudication:
                 for coder in self.coders}
 
 
-def _subject(item: Mapping[str, Any]) -> str:
+class _Names:
+    """How the panel names what the codebook defines: in the English interface by the ids the
+    files use (what a lead checks a file against), in the Arabic one by the codebook's Arabic
+    names."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self.arabic = language() == "ar"
+
+    def _name(self, definition: object, ident: str) -> str:
+        return codebook_name(definition) if self.arabic and definition is not None else ident
+
+    def label(self, label_id: str) -> str:
+        return self._name(self.codebook.label(label_id), label_id)
+
+    def role(self, role_id: str) -> str:
+        return self._name(self.codebook.role(role_id), role_id)
+
+    def event_type(self, type_id: str) -> str:
+        return self._name(self.codebook.event_type(type_id), type_id)
+
+    def type_and_subtype(self, type_id: str, subtype_id: str | None) -> str:
+        """``"battles/armed_clash"`` (``-`` without a sub-type)."""
+        et = self.codebook.event_type(type_id)
+        sub = et.subtype(subtype_id) if et is not None and subtype_id else None
+        return f"{self.event_type(type_id)}/{self._name(sub, subtype_id or '-')}"
+
+    def field(self, field_def: FieldDef | None, field_id: str) -> str:
+        return self._name(field_def, field_id)
+
+    def value(self, value: Any, field_def: FieldDef | None) -> str:
+        """A field value as a line: counts with their qualifier, dates with their precision,
+        choices by name in Arabic."""
+        if isinstance(value, dict) and "qualifier" in value:
+            n, qualifier = value.get("value"), str(value["qualifier"])
+            known = COUNT_QUALIFIERS.get(qualifier)
+            word = str(known["ar"]) if self.arabic and known else qualifier
+            return word + (f" {n}" if n is not None else "")
+        if isinstance(value, dict) and "precision" in value:
+            return f"{value.get('value')} ({self._precision(str(value['precision']))})"
+        if isinstance(value, list):
+            return tr("list", ", ").join(self.value(v, field_def) for v in value)
+        if isinstance(value, bool):
+            return tr("adjudication", "yes") if value else tr("adjudication", "no")
+        choices = {o.id: o for o in field_def.options} if field_def is not None else {}
+        return self._name(choices.get(value) if isinstance(value, str) else None, str(value))
+
+    def _precision(self, precision: str) -> str:
+        words = {"day": tr("adjudication", "day"), "week": tr("adjudication", "week"),
+                 "month": tr("adjudication", "month"), "year": tr("adjudication", "year")}
+        return words.get(precision, precision)
+
+
+def _subject(item: Mapping[str, Any], names: _Names, field_def: FieldDef | None) -> str:
     """What an item is about, in a few words."""
     kind = item["kind"]
     alts = [a for a in item["alternatives"].values() if a not in (None, [], {})]
     if kind == "span":
         first = alts[0] if alts else None
         spans = first if isinstance(first, list) else [first] if first else []
-        return "span" + (f" {quote(spans[0]['text'], 30)}" if spans else "")
+        return tr("adjudication", "span {text}").format(text=quote(spans[0]["text"], 30)) \
+            if spans else tr("adjudication", "span")
     if kind == "event":
         first = alts[0] if alts else {}
-        trigger = first.get("trigger") if isinstance(first, dict) else None
-        return f"event {first.get('type', '')}" + (f" {quote(trigger['text'], 30)}" if trigger
-                                                   else "")
-    return str(item.get("field") or KIND_NAMES.get(kind, kind))
+        first = first if isinstance(first, dict) else {}
+        trigger = first.get("trigger")
+        type_name = names.event_type(str(first.get("type", "")))
+        return tr("adjudication", "event {type} {text}").format(
+            type=type_name, text=quote(trigger["text"], 30)) if trigger \
+            else tr("adjudication", "event {type}").format(type=type_name)
+    fid = item.get("field")
+    if fid:
+        return names.field(field_def, str(fid))
+    return {"event_field": tr("adjudication", "event field"),
+            "document_field": tr("adjudication", "document field")}.get(kind, kind)
 
 
-def _event_parts(alt: Any) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
+def _event_parts(alt: Any, names: _Names) -> dict[str, tuple[str, tuple[tuple[int, int], ...]]]:
     """An event version as parts: key -> (text, ranges in the document)."""
     if not isinstance(alt, dict):
         return {}
     parts: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {
-        "type": (f"{alt.get('type')}/{alt.get('subtype') or '-'}", ())}
+        "type": (names.type_and_subtype(str(alt.get("type")), alt.get("subtype")), ())}
     trigger = alt.get("trigger")
     if trigger:
-        parts["trigger"] = (f"trigger {quote(trigger['text'])}",
-                            ((trigger["start"], trigger["end"]),))
+        parts["trigger"] = (tr("adjudication", "trigger {text}").format(
+            text=quote(trigger["text"])), ((trigger["start"], trigger["end"]),))
     for role, fillers in sorted((alt.get("roles") or {}).items()):
-        parts[f"role:{role}"] = (f"{role}: " + ", ".join(quote(f["text"]) for f in fillers),
-                                 tuple((f["start"], f["end"]) for f in fillers))
+        parts[f"role:{role}"] = (
+            f"{names.role(role)}: " + tr("list", ", ").join(quote(f["text"]) for f in fillers),
+            tuple((f["start"], f["end"]) for f in fillers))
     return parts
 
 
-def _span_line(alt: Mapping[str, Any]) -> str:
-    return f"{quote(alt['text'])} {alt['label']} {alt['start']}-{alt['end']}"
+def _span_line(alt: Mapping[str, Any], names: _Names) -> str:
+    return f"{quote(alt['text'])} {names.label(alt['label'])} {alt['start']}-{alt['end']}"
 
 
-def _version(coder: str, kind: str, alt: Any) -> Version:
+def _version(coder: str, kind: str, alt: Any, names: _Names,
+             field_def: FieldDef | None) -> Version:
     if alt in (None, [], {}):
         return Version(coder, "")
     if kind == "span":
         spans = alt if isinstance(alt, list) else [alt]
-        return Version(coder, "; ".join(_span_line(s) for s in spans),
+        return Version(coder, "; ".join(_span_line(s, names) for s in spans),
                        tuple((s["start"], s["end"]) for s in spans))
-    return Version(coder, _value_text(alt))
-
-
-def _value_text(value: Any) -> str:
-    if isinstance(value, dict) and "qualifier" in value:
-        n = value.get("value")
-        return f"{value['qualifier']}" + (f" {n}" if n is not None else "")
-    if isinstance(value, dict) and "precision" in value:
-        return f"{value.get('value')} ({value['precision']})"
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return str(value)
+    return Version(coder, names.value(alt, field_def))

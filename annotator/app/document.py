@@ -24,6 +24,7 @@ from annotator.core.model import GOLD_CODER, Document
 from annotator.core.session import AnnotationSession, History
 from annotator.core.validation import ERROR, TODO, Issue
 from annotator.errors import AnnotatorError
+from annotator.i18n import tr
 from annotator.storage.atomic import cleanup_stale_temps
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.oserrors import plain_reason
@@ -155,7 +156,7 @@ class DocumentHandle:
     def restore(self) -> str:
         """Bring back the recovered work as one undoable step; '' or why not."""
         if self.recovered is None:
-            return "nothing to restore"
+            return tr("document", "nothing to restore")
         reason = self.push(RestoreWork(self.recovered.annotation_set()))
         self.recovered = None
         return reason
@@ -177,9 +178,10 @@ class DocumentHandle:
             return self.read_only
         if self.lock is not None and not self.lock.owned:
             holder = self.lock.holder()
-            return (f"{self.lock.path}: this window no longer holds the lock "
-                    f"({holder.describe() if holder else 'the lock file is gone'}). Your work "
-                    "stays in the recovery file; reopen the document.")
+            return tr("document", "{path}: this window no longer holds the lock ({holder}). "
+                      "Your work stays in the recovery file; reopen the document.").format(
+                path=self.lock.path,
+                holder=holder.describe() if holder else tr("document", "the lock file is gone"))
         return ""
 
     def snapshot(self, *, for_save: bool) -> dict[str, Any]:
@@ -207,7 +209,7 @@ class DocumentHandle:
         """Validate and write now, on this thread; ``AnnotatorError`` if refused."""
         refusal = self.save_refusal()
         if refusal:
-            raise AnnotatorError(f"Not saved: {refusal}")
+            raise AnnotatorError(tr("document", "Not saved: {reason}").format(reason=refusal))
         job = self.save_job()
         job.result = self.write(job)
         return self.finish_save(job)
@@ -251,7 +253,7 @@ class DocumentHandle:
         self.seconds = max(0.0, self.time_spent() - saved_time)
         self._time_base = saved_time
         status = job.snapshot["status"]
-        note = ("Something is missing now: saved as in progress"
+        note = (tr("document", "Something is missing now: saved as in progress")
                 if status != self.session.aset.status and self.session.aset.status == "done"
                 else "")
         return SaveResult(status, list(job.result or []), note)
@@ -280,9 +282,10 @@ def _take_lock(project: Project, coder: str, doc_id: str) -> tuple[FileLock | No
         # Temp files of saves that crashed (ours, from dead processes) go once we hold it.
         cleanup_stale_temps(path.parent)
     except LockedError as exc:
-        return None, f"Read-only: {exc}", str(exc)
+        return None, tr("document", "Read-only: {reason}").format(reason=exc), str(exc)
     except (AnnotatorError, OSError) as exc:
         reason = plain_reason(exc) if isinstance(exc, OSError) else str(exc)
-        return None, f"Read-only: the file cannot be locked ({reason})", \
-            f"{path}: cannot lock the file for editing ({reason})"
+        return None, tr("document", "Read-only: the file cannot be locked ({reason})").format(
+            reason=reason), tr("document", "{path}: cannot lock the file for editing "
+                                           "({error})").format(path=path, error=reason)
     return lock, "", ""

@@ -20,6 +20,7 @@ from annotator.core.model import AnnotationSet, now_iso
 from annotator.core.session import AnnotationSession
 from annotator.core.validation import structural_issues
 from annotator.errors import AnnotatorError
+from annotator.i18n import tr
 from annotator.storage.atomic import atomic_write_json, read_json
 from annotator.storage.project import Project, check_coder_name
 
@@ -43,7 +44,8 @@ class Recovered:
 
     def summary(self) -> str:
         spans, events = len(self.data.get("spans", [])), len(self.data.get("events", []))
-        return f"{spans} spans and {events} events, autosaved {self.written}"
+        return tr("document", "{spans} spans and {events} events, autosaved {when}").format(
+            spans=spans, events=events, when=self.written)
 
 
 class RecoveryStore:

@@ -18,6 +18,7 @@ from annotator.core.model import GOLD_CODER
 from annotator.errors import AnnotatorError
 from annotator.gui.adjudication_panel import AdjudicationPanel
 from annotator.gui.coder_lanes import CoderLanes
+from annotator.i18n import tr
 
 if TYPE_CHECKING:
     from annotator.gui.main_window import MainWindow
@@ -46,7 +47,7 @@ class AdjudicationMode:
             return self.leave(doc_id)
         doc_id = handle.id if handle is not None else self.window.document_list.current_doc_id()
         if doc_id is None:
-            self.window.show_message("Open a document to adjudicate first")
+            self.window.show_message(tr("adjudication", "Open a document to adjudicate first"))
             return False
         return self.enter(doc_id)
 
@@ -58,7 +59,7 @@ class AdjudicationMode:
         except AnnotatorError as exc:
             reason = str(exc)
         if reason:
-            w.show_message(f"Not adjudicated: {reason}")
+            w.show_message(tr("adjudication", "Not adjudicated: {reason}").format(reason=reason))
             return False
         if not w.flow.open(doc_id, coder=GOLD_CODER):
             return False
@@ -67,7 +68,7 @@ class AdjudicationMode:
         try:
             self.adjudication = Adjudication.load(w.project, handle)
         except AnnotatorError as exc:
-            w.asker.error("Cannot adjudicate", str(exc))
+            w.asker.error(tr("adjudication", "Cannot adjudicate"), str(exc))
             w.flow.open(doc_id)
             return False
         handle.history.changed.connect(self._on_history_changed)
@@ -78,10 +79,12 @@ class AdjudicationMode:
         w.action_map["accept_c"].setVisible(len(self.adjudication.coders) > 2)
         self._show_current()
         self.panel.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        adj = self.adjudication
-        w.show_message(f"Adjudicating {doc_id}: {adj.open_count()} open disagreement"
-                       f"{'s' if adj.open_count() != 1 else ''} · A/B accept a coder, Y all, "
-                       "R reject, E edit, N next")
+        text = tr("adjudication", "Adjudicating {doc}: 1 open disagreement · A/B accept a "
+                  "coder, Y all, R reject, E edit, N next") \
+            if self.adjudication.open_count() == 1 else \
+            tr("adjudication", "Adjudicating {doc}: {count} open disagreements · A/B accept a "
+               "coder, Y all, R reject, E edit, N next")
+        w.show_message(text.format(doc=doc_id, count=self.adjudication.open_count()))
         w.documentOpened.emit(doc_id)
         return True
 
@@ -115,13 +118,14 @@ class AdjudicationMode:
     def _decided(self, reason: str) -> str:
         w = self.window
         if reason:
-            w.show_message(f"Not done: {reason}")
+            w.show_message(tr("adjudication", "Not done: {reason}").format(reason=reason))
             return reason
         adj = self.adjudication
         assert adj is not None
         left = adj.open_count()
-        w.show_message(f"Decided · {left} open" if left else
-                       "Every disagreement is decided: Ctrl+Enter marks the gold set done")
+        w.show_message(tr("adjudication", "Decided · {count} open").format(count=left) if left
+                       else tr("adjudication", "Every disagreement is decided: Ctrl+Enter marks "
+                               "the gold set done"))
         self._show_current()
         return ""
 
@@ -159,8 +163,8 @@ class AdjudicationMode:
         if ranges:
             view.select_range(min(a for a, _ in ranges), max(b for _, b in ranges))
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.window.show_message("Edit the gold set with the coding keys; Ctrl+4 … or "
-                                 "click the list to go on deciding")
+        self.window.show_message(tr("adjudication", "Edit the gold set with the coding keys; "
+                                    "Ctrl+4 … or click the list to go on deciding"))
         return ""
 
     def step(self, step: int) -> None:
@@ -170,7 +174,7 @@ class AdjudicationMode:
             return
         target = adj.next_open(adj.current, step)
         if target is None:
-            self.window.show_message("No open disagreement left")
+            self.window.show_message(tr("adjudication", "No open disagreement left"))
             return
         adj.current = target
         self._show_current()
@@ -182,11 +186,21 @@ class AdjudicationMode:
             return ""
         adj.current = adj.next_open(None)
         self._show_current()
-        return f"{adj.open_count()} disagreements are still open; the first is selected"
+        text = tr("adjudication", "1 disagreement is still open; it is selected") \
+            if adj.open_count() == 1 else \
+            tr("adjudication", "{count} disagreements are still open; the first is selected")
+        return text.format(count=adj.open_count())
 
     # -- showing -----------------------------------------------------------------------------
-    def _show_current(self) -> None:
+    def _refresh_panel(self) -> None:
+        """The panel as the adjudication is now, headed in the interface's language
+        (``Adjudication.heading``; the panel's own heading is English only)."""
         self.panel.refresh()
+        if self.adjudication is not None:
+            self.panel.heading.setText(self.adjudication.heading())
+
+    def _show_current(self) -> None:
+        self._refresh_panel()
         adj = self.adjudication
         if adj is None or adj.current is None:
             return
@@ -201,4 +215,4 @@ class AdjudicationMode:
         self._show_current()
 
     def _on_history_changed(self, _history: object) -> None:
-        self.panel.refresh()  # a decision undone or redone: the list shows it
+        self._refresh_panel()  # a decision undone or redone: the list shows it

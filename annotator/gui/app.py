@@ -22,6 +22,7 @@ from annotator.gui import translation
 from annotator.gui.dialogs import Asker, QuietAsker, install_crash_handler
 from annotator.gui.document_view import release_clipboard
 from annotator.gui.fonts import load_bundled_fonts
+from annotator.i18n import tr
 from annotator.storage.project import Project, check_coder_name
 
 ORGANIZATION = "annotator"
@@ -130,11 +131,13 @@ def run(project_path: Path, *, coder: str | None = None, screenshot: Path | None
     def open_first() -> None:
         target = document or window.worklist.first_undone()
         if target is None:
-            window.show_message("This project has no documents yet: add some with "
-                                "'annotator import'")
+            window.show_message(tr("start", "This project has no documents yet: add some with "
+                                   "'annotator import'"))
             return
         if document and not project.has_document(document):
-            asker.error("No such document", f"{project.root}: no document {document!r}")
+            asker.error(tr("start", "No such document"),
+                        tr("start", "{project}: no document {doc}").format(
+                            project=project.root, doc=repr(document)))
             target = window.worklist.first_undone()
         if target is not None:
             window.open_document(target)

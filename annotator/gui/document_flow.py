@@ -20,6 +20,7 @@ from annotator.core.validation import Issue
 from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import Asker
 from annotator.gui.saving import Saver
+from annotator.i18n import tr
 from annotator.storage.project import Project
 
 
@@ -66,12 +67,12 @@ class DocumentFlow:
             handle = DocumentHandle.open(self.project, doc_id, coder, recovery=recovery,
                                          offer_recovery=self.offer_recovery)
         except AnnotatorError as exc:
-            self.asker.error("Cannot open the document", str(exc))
+            self.asker.error(tr("flow", "Cannot open the document"), str(exc))
             return False
         if handle.notices.lock:
             self.asker.lock_notice(handle.notices.lock)
         if handle.notices.recovery_error:
-            self.asker.error("Recovery file", handle.notices.recovery_error)
+            self.asker.error(tr("flow", "Recovery file"), handle.notices.recovery_error)
         self.state.open(handle)
         self.views.install(handle)
         aset = handle.session.aset
@@ -80,8 +81,10 @@ class DocumentFlow:
             summary = handle.recovered.summary()
             if self.asker.restore_recovery(handle.title, summary):
                 reason = handle.restore()
-                self.show_message(f"Restored unsaved work ({summary}); Ctrl+Z undoes the "
-                                  "restore" if not reason else f"Could not restore: {reason}")
+                self.show_message(
+                    tr("flow", "Restored unsaved work ({summary}); Ctrl+Z undoes the restore")
+                    .format(summary=summary) if not reason
+                    else tr("flow", "Could not restore: {reason}").format(reason=reason))
             else:
                 self.saver.discard_recovery(handle)
         self._tell_notices(handle)
@@ -93,15 +96,18 @@ class DocumentFlow:
             rel = f"annotations/{self.coder}/{handle.id}.json"
             if handle.id not in self._misfiled_told:  # explained once; then a reminder
                 self._misfiled_told.add(handle.id)
-                self.asker.error("Annotation file in another coder's folder",
-                                 f"{rel}: {notices.misfiled}.\n\nSaving it here makes it "
-                                 f"your work (coder {self.coder!r}); no other coder's file is "
-                                 "changed.")
-            self.show_message(f"{rel} holds another coder's work; saving it makes it "
-                              f"{self.coder}'s")
+                self.asker.error(
+                    tr("flow", "Annotation file in another coder's folder"),
+                    tr("flow", "{path}: {problem}.\n\nSaving it here makes it your work "
+                       "(coder {coder}); no other coder's file is changed.").format(
+                        path=rel, problem=notices.misfiled, coder=repr(self.coder)))
+            self.show_message(tr("flow", "{path} holds another coder's work; saving it makes "
+                                 "it {coder}'s").format(path=rel, coder=self.coder))
         elif notices.problems:
-            self.show_message(f"This file has {len(notices.problems)} problems; first: "
-                              f"{notices.problems[0].message}")
+            count = len(notices.problems)
+            text = tr("flow", "This file has a problem: {first}") if count == 1 \
+                else tr("flow", "This file has {count} problems; first: {first}")
+            self.show_message(text.format(count=count, first=notices.problems[0].message))
         elif handle.read_only:
             self.show_message(handle.read_only)
 
@@ -146,38 +152,39 @@ class DocumentFlow:
         target = self.worklist.step(handle.id if handle else None, step)
         if target is None:
             if self.worklist.ids:
-                self.show_message("This is the last document" if step > 0
-                                  else "This is the first document")
+                self.show_message(tr("flow", "This is the last document") if step > 0
+                                  else tr("flow", "This is the first document"))
             return False
         return self.open(target)
 
     def mark_done(self, unfinished: str = "") -> bool:
         """Strict check; on a problem go to it, else save as done and open the next one.
         ``unfinished``: why the document is not done yet, found by the caller."""
-        handle = self._finishable("Not done")
+        handle = self._finishable(tr("flow", "Not done: {reason}"))
         if handle is None:
             return False
         if unfinished:
-            self.show_message(f"Not done yet: {unfinished}")
+            self.show_message(tr("flow", "Not done yet: {reason}").format(reason=unfinished))
             return False
         problems = handle.tracker.strict_problems()
         if problems:
             self.views.goto_issue(problems[0])
-            self.show_message(f"Not done yet: {len(problems)} "
-                              f"problem{'s' if len(problems) != 1 else ''}; first: "
-                              f"{problems[0].message}")
+            text = tr("flow", "Not done yet: 1 problem; first: {first}") if len(problems) == 1 \
+                else tr("flow", "Not done yet: {count} problems; first: {first}")
+            self.show_message(text.format(count=len(problems), first=problems[0].message))
             return False
         return self._finish(handle, "done")
 
     def skip(self) -> bool:
         """Mark the document skipped (irrelevant, duplicate, unreadable), save, open the next."""
-        handle = self._finishable("Not skipped")
+        handle = self._finishable(tr("flow", "Not skipped: {reason}"))
         return handle is not None and self._finish(handle, "skipped")
 
     def _finishable(self, refusal: str) -> DocumentHandle | None:
+        """The open document, or None (and ``refusal`` told) when it is read-only."""
         handle = self.state.handle
         if handle is not None and handle.read_only:
-            self.show_message(f"{refusal}: {handle.read_only}")
+            self.show_message(refusal.format(reason=handle.read_only))
             return None
         return handle
 
@@ -188,15 +195,23 @@ class DocumentFlow:
             return False
         if not self.saver.save(wait=True):
             return False
+        done = status == "done"
         if handle.coder != self.coder:  # a gold set: the lead chooses where to go next
-            self.show_message(f"{handle.id}: the {handle.coder} set is {status}; "
-                              "Ctrl+PgDown adjudicates the next document")
+            text = tr("flow", "{doc}: the {coder} set is done; Ctrl+PgDown adjudicates the next "
+                      "document") if done else \
+                tr("flow", "{doc}: the {coder} set is skipped; Ctrl+PgDown adjudicates the next "
+                   "document")
+            self.show_message(text.format(doc=handle.id, coder=handle.coder))
             return True
         following = self.worklist.next_undone(handle.id)
         if following is None:
-            self.show_message(f"{handle.id} {status}. Every document of the project is done "
-                              "or skipped.")
+            text = tr("flow", "{doc} done. Every document of the project is done or skipped.") \
+                if done else \
+                tr("flow", "{doc} skipped. Every document of the project is done or skipped.")
+            self.show_message(text.format(doc=handle.id))
             return True
         self.open(following)
-        self.show_message(f"{handle.id} {status}; now {following}")
+        text = tr("flow", "{doc} done; now {next}") if done \
+            else tr("flow", "{doc} skipped; now {next}")
+        self.show_message(text.format(doc=handle.id, next=following))
         return True

@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.worklist import status_name
 from annotator.core.model import STATUSES
-from annotator.gui.models import ID_ROLE, DocumentListModel, DocumentStatusProxy, status_text
+from annotator.gui.models import ID_ROLE, DocumentListModel, DocumentStatusProxy
+from annotator.i18n import tr
 
-FILTERS: tuple[tuple[str, frozenset[str]], ...] = (
-    ("All", frozenset()),
-    *((status_text(status), frozenset({status})) for status in STATUSES),
-)
+
+def status_filters() -> list[tuple[str, frozenset[str]]]:
+    """The status filter's entries: (text, the statuses it shows; none: all)."""
+    return [(tr("documents", "All"), frozenset()),
+            *((status_name(status), frozenset({status})) for status in STATUSES)]
+
+
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -68,15 +73,15 @@ class DocumentList(QWidget):
 
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("statusFilter")
-        for text, statuses in FILTERS:
+        for text, statuses in status_filters():
             self.filter_combo.addItem(text, statuses)
-        self.filter_combo.setToolTip("Show only the documents with this status")
+        self.filter_combo.setToolTip(tr("documents", "Show only the documents with this status"))
         self.scope_combo = QComboBox(self)
         self.scope_combo.setObjectName("scopeFilter")
-        self.scope_combo.addItem("Mine", "mine")
-        self.scope_combo.addItem("All", "all")
-        self.scope_combo.setToolTip("The documents assigned to you, or every document of the "
-                                    "project")
+        self.scope_combo.addItem(tr("documents", "Mine"), "mine")
+        self.scope_combo.addItem(tr("documents", "All"), "all")
+        self.scope_combo.setToolTip(tr("documents", "The documents assigned to you, or every "
+                                       "document of the project"))
         self.scope_combo.hide()
         self.progress = QLabel(self)
         self.progress.setObjectName("progress")
@@ -99,7 +104,7 @@ class DocumentList(QWidget):
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        show = QLabel("Show", self)
+        show = QLabel(tr("documents", "Show"), self)
         show.setBuddy(self.filter_combo)
         top.addWidget(show)
         top.addWidget(self.scope_combo)
@@ -168,11 +173,13 @@ class DocumentList(QWidget):
     def _update_progress(self) -> None:
         counts = self.model.counts()
         total = self.model.rowCount()
-        text = f"{counts.get('done', 0)} / {total} done"
-        if counts.get("skipped"):
-            text += f" · {counts['skipped']} skipped"
-        self.progress.setText(text)
-        self.progress.setToolTip("\n".join(f"{status_text(k)}: {v}" for k, v in counts.items()))
+        text = tr("documents", "{done} / {total} done · {skipped} skipped") \
+            if counts.get("skipped") else tr("documents", "{done} / {total} done")
+        self.progress.setText(text.format(done=counts.get("done", 0), total=total,
+                                          skipped=counts.get("skipped", 0)))
+        self.progress.setToolTip("\n".join(
+            tr("documents", "{status}: {count}").format(status=status_name(k), count=v)
+            for k, v in counts.items()))
 
     # -- handlers ----------------------------------------------------------------------------
     def _on_filter_combo_changed(self, index: int) -> None:

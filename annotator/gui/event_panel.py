@@ -35,6 +35,7 @@ from annotator.gui.field_form import FieldForm
 from annotator.gui.labels import plain_label
 from annotator.gui.missing_box import MissingBox
 from annotator.gui.models import EventListModel
+from annotator.i18n import tr
 
 REVEAL_MARGIN = 40  # pixels kept in view above and below an editor that gets the focus
 # An issue about part of an event: "$.events[2].fields.fatalities", "$.events[0].subtype".
@@ -95,7 +96,7 @@ class EventPanel(QWidget):
         rows = 5
         self.list.setFixedHeight(self.list.fontMetrics().height() * rows + 14)
         self.list.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
-        self.list_title = plain_label("Events", self, wrap=False)
+        self.list_title = plain_label(tr("panel", "Events"), self, wrap=False)
         self.list_title.setObjectName("eventListTitle")
 
         # -- what is missing ---------------------------------------------------------------
@@ -120,7 +121,7 @@ class EventPanel(QWidget):
         self.fields = self.event_box.fields
 
         # -- the document --------------------------------------------------------------------
-        self.document_box = QGroupBox("Document", self)
+        self.document_box = QGroupBox(tr("panel", "Document"), self)
         self.document_box.setObjectName("documentBox")
         self.document_fields = FieldForm(self.document_box)
         self.document_fields.setObjectName("documentFields")

@@ -1,8 +1,9 @@
 """A form of field editors built from the codebook: an event's fields, or the document's.
 
-One row per field definition (bilingual label, the editor ``make_field_editor`` picks), so a new
-codebook needs no code. Like the editors it never edits a session: ``valueEdited(field_id,
-value)`` says what the coder chose, and ``show_values`` shows what is stored.
+One row per field definition (its name as ``labels.display_name`` gives it, the editor
+``make_field_editor`` picks), so a new codebook needs no code. Like the editors it never edits a
+session: ``valueEdited(field_id, value)`` says what the coder chose, and ``show_values`` shows
+what is stored.
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from annotator.core.fields import FieldDef
-from annotator.gui.field_widgets import FieldEditor, field_title, make_field_editor, plain_tooltip
-from annotator.gui.labels import keep_parts, plain_label
-from annotator.gui.models import bilingual
+from annotator.gui.field_widgets import FieldEditor, make_field_editor, plain_tooltip
+from annotator.gui.labels import display_name, keep_parts, plain_label
+
+
+def field_label(fd: FieldDef, required: bool) -> str:
+    """The text of a field's row label: its name, ``*`` when required, wrapping only
+    between the English and Arabic names."""
+    return keep_parts(display_name(fd) + (" *" if required else ""))
 
 
 class FieldForm(QWidget):
@@ -43,7 +49,7 @@ class FieldForm(QWidget):
         self.editors.clear()
         self.labels.clear()
         for fd in fields:
-            label = plain_label(keep_parts(field_title(fd)), self)
+            label = plain_label(field_label(fd, fd.required), self)
             label.setObjectName(f"label_{fd.id}")
             label.setToolTip(plain_tooltip(fd.help))
             editor = make_field_editor(fd, self)
@@ -58,8 +64,7 @@ class FieldForm(QWidget):
         """Mark with ``*`` the fields in ``required`` (which may depend on an event's sub-type)."""
         for fid, label in self.labels.items():
             fd = self.editors[fid].field
-            label.setText(keep_parts(bilingual(fd.name, fd.name_ar)
-                                     + (" *" if fid in required else "")))
+            label.setText(field_label(fd, fid in required))
 
     def show_values(self, values: Mapping[str, Any]) -> None:
         """Show the stored values; a field missing from ``values`` shows as empty."""

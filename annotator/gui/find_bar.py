@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from annotator.core.arabic import FoldedText
 from annotator.gui.document_view import DocumentView
 from annotator.gui.fonts import arabic_font
+from annotator.i18n import tr
 
 MAX_MARKS = 400
 MARK_GROUP = "find"
@@ -69,23 +70,27 @@ class FindBar(QWidget):
 
         self.query = QLineEdit(self)
         self.query.setObjectName("findQuery")
-        self.query.setPlaceholderText("Find in the document: أحد = احد = الأحد …")
+        self.query.setPlaceholderText(tr("find", "Find in the document: أحد = احد = الأحد …"))
         self.query.setClearButtonEnabled(True)
         self.query.setFont(arabic_font(max(self.font().pointSizeF(), 9.0) + 1))
         self.count = QLabel(self)
         self.count.setObjectName("findCount")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance("0000 of 0000"))
-        self.previous_button = self._button("▲", "Previous match (Shift+Enter, Shift+F3)",
-                                            lambda: self.step(-1))
-        self.next_button = self._button("▼", "Next match (Enter, F3)", lambda: self.step(1))
-        self.whole_words = QCheckBox("Whole words", self)
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(
+            tr("find", "{current} of {total}").format(current="0000", total="0000")))
+        self.previous_button = self._button(
+            "▲", tr("find", "Previous match (Shift+Enter, Shift+F3)"), lambda: self.step(-1))
+        self.next_button = self._button("▼", tr("find", "Next match (Enter, F3)"),
+                                        lambda: self.step(1))
+        self.whole_words = QCheckBox(tr("find", "Whole words"), self)
         self.whole_words.setChecked(True)
-        self.whole_words.setToolTip("Only where a word starts and ends (off: inside words too)")
-        self.proclitics = QCheckBox("With proclitics", self)
+        self.whole_words.setToolTip(tr("find", "Only where a word starts and ends (off: inside "
+                                       "words too)"))
+        self.proclitics = QCheckBox(tr("find", "With proclitics"), self)
         self.proclitics.setChecked(True)
-        self.proclitics.setToolTip("A word may start with و ف ب ل ك and ال before the query")
-        close = self._button("✕", "Close (Esc)", self.close_bar)
+        self.proclitics.setToolTip(tr("find", "A word may start with و ف ب ل ك and ال before "
+                                      "the query"))
+        close = self._button("✕", tr("find", "Close (Esc)"), self.close_bar)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 3, 6, 3)
@@ -187,10 +192,11 @@ class FindBar(QWidget):
     def _show_current(self) -> None:
         matches, current = self._matches, self._current
         if not matches:
-            self.count.setText("No match" if self.query.text().strip() else "")
+            self.count.setText(tr("find", "No match") if self.query.text().strip() else "")
             self.view.set_range_marks(MARK_GROUP, [])
             return
-        self.count.setText(f"{current + 1} of {len(matches)}")
+        self.count.setText(tr("find", "{current} of {total}").format(current=current + 1,
+                                                                   total=len(matches)))
         first = max(0, min(current - MAX_MARKS // 2, len(matches) - MAX_MARKS))
         shown = range(first, min(len(matches), first + MAX_MARKS))
         self.view.set_range_marks(MARK_GROUP, [

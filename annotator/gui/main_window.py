@@ -56,7 +56,7 @@ from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
 from annotator.gui.text_options import TextOptions
 from annotator.gui.translation import LanguageSwitch
-from annotator.i18n import tr
+from annotator.i18n import codebook_name, tr
 from annotator.storage.lexicon import project_lexicon
 from annotator.storage.project import Project
 
@@ -304,10 +304,11 @@ class MainWindow(QMainWindow):
         try:
             reason = self.state.push(edit)
         except Exception as exc:  # a bug: logged and shown; the edit is not on the history
-            reason = f"internal error ({type(exc).__name__}: {exc})"
+            reason = tr("window", "internal error ({error})").format(
+                error=f"{type(exc).__name__}: {exc}")
             sys.excepthook(type(exc), exc, exc.__traceback__)
         if reason:
-            self.show_message(f"Not done: {reason}")
+            self.show_message(tr("window", "Not done: {reason}").format(reason=reason))
         return reason
 
     def request_edit(self, edit: object) -> None:
@@ -320,14 +321,14 @@ class MainWindow(QMainWindow):
         if history is not None and history.can_undo():
             text = history.undo_text()
             history.undo()
-            self.show_message(f"Undone: {text}")
+            self.show_message(tr("window", "Undone: {what}").format(what=text))
 
     def redo(self) -> None:
         history = self.doc.history if self.doc else None
         if history is not None and history.can_redo():
             text = history.redo_text()
             history.redo()
-            self.show_message(f"Redone: {text}")
+            self.show_message(tr("window", "Redone: {what}").format(what=text))
 
     def _on_history_changed(self, _history: object) -> None:
         self.clock.note_activity()
@@ -381,7 +382,10 @@ class MainWindow(QMainWindow):
         self.select_span(span_id)
         span = self.state.span(span_id)
         if span is not None:
-            self.show_message(f"Selected {span_id}: {span.label} {quote(span.text)}")
+            label = self.codebook.label(span.label)
+            self.show_message(tr("window", "Selected {span}: {label} {text}").format(
+                span=span_id, label=codebook_name(label) if label else span.label,
+                text=quote(span.text)))
 
     def _on_document_view_selection_range_changed(self, start: int, end: int) -> None:
         self.state.set_selection(start, end)
@@ -415,14 +419,15 @@ class MainWindow(QMainWindow):
 
     def show_label_palette(self) -> None:
         menus.popup(self, self.document_view, menus.label_actions(self.codebook, self.action_map),
-                    "Label as")
+                    tr("menus", "Label as"))
 
     def show_role_palette(self) -> None:
         if self.current_event_id() is None:
-            self.show_message("No current event: make one with E")
+            self.show_message(tr("window", "No current event: make one with E"))
             return
         menus.popup(self, self.document_view,
-                    menus.role_actions(self.state, self.codebook, self.action_map), "Fill role")
+                    menus.role_actions(self.state, self.codebook, self.action_map),
+                    tr("menus", "Fill role"))
 
     def _on_document_view_context_menu_requested(self, pos: QPoint) -> None:
         menu = self.context_menu(pos)
@@ -441,8 +446,8 @@ class MainWindow(QMainWindow):
 
     def set_snap_to_words(self, on: bool) -> None:
         self.state.snap_to_words = bool(on)
-        self.show_message("Selections snap to whole words" if on
-                          else "Selections keep their exact characters")
+        self.show_message(tr("window", "Selections snap to whole words") if on
+                          else tr("window", "Selections keep their exact characters"))
 
     @property
     def snap_to_words(self) -> bool:
@@ -454,7 +459,7 @@ class MainWindow(QMainWindow):
          else view.zoom_reset)()
 
     def _on_document_view_zoom_changed(self, level: int) -> None:
-        self.show_message(f"Zoom {round(100 * 1.1 ** level)} %")
+        self.show_message(tr("window", "Zoom {zoom} %").format(zoom=round(100 * 1.1 ** level)))
 
     def focus_pane(self, name: str) -> None:
         widget = {"text": self.document_view, "spans": self.span_table.view,
@@ -480,7 +485,7 @@ class MainWindow(QMainWindow):
         self.issues.flush()  # decide on the set as it is now
         issues = [i for i in self.refresh_validation() if i.severity in (ERROR, TODO)]
         if not issues:
-            self.show_message("Nothing missing")
+            self.show_message(tr("window", "Nothing missing"))
             return None
         self.goto_issue(issues[0])
         return issues[0]
@@ -501,7 +506,7 @@ class MainWindow(QMainWindow):
             self.document_view.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.event_panel.focus_issue(issue)
-        self.show_message(f"To do: {issue.message}")
+        self.show_message(tr("window", "To do: {problem}").format(problem=issue.message))
 
     # -- saving --------------------------------------------------------------------------------
     def save_document(self, wait: bool | None = None) -> bool:
@@ -556,18 +561,23 @@ class MainWindow(QMainWindow):
             self.action_map[spec.id].setEnabled(self.condition(spec.when))
         handle = self.doc
         if handle is not None:
-            self.action_map["undo"].setText(f"&Undo {handle.history.undo_text()}".rstrip())
-            self.action_map["redo"].setText(f"&Redo {handle.history.redo_text()}".rstrip())
+            undo, redo = handle.history.undo_text(), handle.history.redo_text()
+            self.action_map["undo"].setText(tr("window", "&Undo {what}").format(what=undo)
+                                            if undo else tr("actions", "&Undo"))
+            self.action_map["redo"].setText(tr("window", "&Redo {what}").format(what=redo)
+                                            if redo else tr("actions", "&Redo"))
 
     def _update_title(self) -> None:
         handle = self.doc
         if handle is None:
-            self.setWindowTitle(f"{self.project.name} — annotator")
-            self.setWindowModified(False)
-            return
-        ro = " (read-only)" if handle.read_only else ""
-        self.setWindowTitle(f"{handle.title}{ro}[*] — {self.project.name} — annotator")
-        self.setWindowModified(handle.dirty)
+            title = tr("window", "{project} — annotator")
+        elif handle.read_only:
+            title = tr("window", "{title} (read-only)[*] — {project} — annotator")
+        else:
+            title = tr("window", "{title}[*] — {project} — annotator")
+        self.setWindowTitle(title.format(title=handle.title if handle else "",
+                                         project=self.project.name))
+        self.setWindowModified(handle is not None and handle.dirty)
 
     def _update_position(self) -> None:
         handle = self.doc

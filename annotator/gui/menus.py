@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from annotator.app.state import CodingState
 from annotator.core.codebook import Codebook
 from annotator.gui.document_view import DocumentView
+from annotator.i18n import tr
 
 
 def role_actions(state: CodingState, codebook: Codebook,
@@ -31,14 +32,15 @@ def text_context_menu(view: DocumentView, pos: QPoint, state: CodingState,
     delete, new event and the current event's roles."""
     menu = view.createStandardContextMenu(pos)
     menu.addSeparator()
-    menu.addMenu("Label as").addActions(label_actions(codebook, actions))
+    menu.addMenu(tr("menus", "Label as")).addActions(label_actions(codebook, actions))
     menu.addAction(actions["strip_proclitic"])
     menu.addAction(actions["delete_span"])
     menu.addSeparator()
     menu.addAction(actions["create_event"])
     roles = role_actions(state, codebook, actions)
     if roles:
-        menu.addMenu(f"Fill role of {state.current_event_id()}").addActions(roles)
+        menu.addMenu(tr("menus", "Fill role of {event}").format(
+            event=state.current_event_id())).addActions(roles)
     return menu
 
 

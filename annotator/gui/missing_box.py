@@ -16,8 +16,8 @@ from annotator.core.codebook import Codebook
 from annotator.core.model import Event
 from annotator.core.session import AnnotationSession
 from annotator.core.validation import ERROR, Issue
-from annotator.gui.labels import plain_label, role_title
-from annotator.gui.models import bilingual
+from annotator.gui.labels import display_name, plain_label, role_title
+from annotator.i18n import tr
 
 MISSING_LINES = 8  # document issues shown before "… and N more"
 
@@ -32,20 +32,23 @@ def plain_issue(issue: Issue, cb: Codebook, event: Event | None) -> str:
     required = issue.message.endswith(" is required")
     if m and event is not None:
         if tail == ".subtype" and "choose a sub-type" in issue.message:
-            return "Choose a sub-type"
+            return tr("missing", "Choose a sub-type")
         if tail == ".trigger" and "mark its trigger" in issue.message:
-            return "Mark the trigger: the word that names the event"
+            return tr("missing", "Mark the trigger: the word that names the event")
         if tail.startswith(".roles.") and required:
             role = cb.role(tail[len(".roles."):])
-            return f"Fill {role_title(role, False) if role else tail[7:]}"
+            return tr("missing", "Fill {role}").format(
+                role=role_title(role, False) if role else tail[7:])
         if tail.startswith(".fields.") and required:
             fd = cb.field_for(event.type, tail[len(".fields."):])
-            return f"Set {bilingual(fd.name, fd.name_ar) if fd else tail[8:]}"
+            return tr("missing", "Set {field}").format(
+                field=display_name(fd) if fd else tail[8:])
         text = _PREFIX.sub("", issue.message)
         return text[:1].upper() + text[1:]
     if issue.where.startswith("$.fields.") and required:
         fd = cb.document_field(issue.where[len("$.fields."):])
-        return f"Document: set {bilingual(fd.name, fd.name_ar) if fd else issue.where[9:]}"
+        return tr("missing", "Document: set {field}").format(
+            field=display_name(fd) if fd else issue.where[9:])
     return issue.message[:1].upper() + issue.message[1:]
 
 
@@ -59,7 +62,7 @@ class MissingBox(QGroupBox):
     """The current event's issues, then the document's, then which other events have some."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Missing", parent)
+        super().__init__(tr("missing", "Missing"), parent)
         self.setObjectName("missingBox")
         self.text_label = plain_label("", self)
         self.text_label.setObjectName("missingText")
@@ -91,7 +94,8 @@ class MissingBox(QGroupBox):
             lines.append(("⚠ " if _is_problem(issue) else "• ")
                          + plain_issue(issue, session.codebook, None))
         if len(doc_issues) > MISSING_LINES:
-            lines.append(f"… and {len(doc_issues) - MISSING_LINES} more about the document")
+            lines.append(tr("missing", "… and {count} more about the document").format(
+                count=len(doc_issues) - MISSING_LINES))
         others = []
         for ev in session.aset.events:
             if ev.id != event_id:
@@ -99,11 +103,14 @@ class MissingBox(QGroupBox):
                 if n:
                     others.append(f"{ev.id} ({n})")
         if others:
-            lines.append("Other events with something missing: " + ", ".join(others))
+            lines.append(tr("missing", "Other events with something missing: {events}").format(
+                events=tr("list", ", ").join(others)))
         count = len(lines) - (1 if others else 0)
-        title = f"Missing ({count})" if count else "Missing"
-        if lines and session.aset.status == "done":
-            title += ": needed before the document can be done"
-        self.setTitle(title)
-        self.text_label.setText("\n".join(lines) if lines else "✓ Nothing missing")
+        if lines and session.aset.status == "done":  # what stops the document being done
+            title = tr("missing", "Missing ({count}): needed before the document can be done") \
+                if count else tr("missing", "Missing: needed before the document can be done")
+        else:
+            title = tr("missing", "Missing ({count})") if count else tr("missing", "Missing")
+        self.setTitle(title.format(count=count))
+        self.text_label.setText("\n".join(lines) if lines else tr("missing", "✓ Nothing missing"))
         self.text_label.setStyleSheet("" if lines else "color: #2e7d32;")

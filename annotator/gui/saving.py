@@ -19,6 +19,7 @@ from annotator.app.writer import SAVE, WriteJob, Writer
 from annotator.errors import AnnotatorError
 from annotator.gui.bridges import WriterBridge
 from annotator.gui.dialogs import Asker
+from annotator.i18n import tr
 
 # Sets up to this size are saved while the caller waits (measured well under 50 ms); larger
 # ones are validated and written by the writer thread from a snapshot.
@@ -59,9 +60,10 @@ class Saver(QObject):
         refusal = handle.save_refusal()
         if refusal:
             if handle.read_only:
-                self.show_message(f"Not saved: {handle.read_only}")
+                self.show_message(tr("saving", "Not saved: {reason}").format(
+                    reason=handle.read_only))
             else:  # someone removed or took over our lock: never overwrite their work
-                self.asker.error("Not saved", refusal)
+                self.asker.error(tr("saving", "Not saved"), refusal)
                 self.write_recovery(wait=True)
             return False
         job = handle.save_job()
@@ -114,7 +116,7 @@ class Saver(QObject):
             return
         job.handled = True
         if isinstance(job.error, AnnotatorError):
-            self.show_message(f"Autosave failed: {job.error}")
+            self.show_message(tr("saving", "Autosave failed: {error}").format(error=job.error))
         elif job.error is not None:
             sys.excepthook(type(job.error), job.error, job.error.__traceback__)
 
@@ -123,14 +125,15 @@ class Saver(QObject):
         try:
             result: SaveResult = handle.finish_save(job)
         except AnnotatorError as exc:
-            self.show_message("Not saved")
-            self.asker.error("Not saved", str(exc))
+            self.show_message(tr("saving", "Not saved"))
+            self.asker.error(tr("saving", "Not saved"), str(exc))
             return
         except Exception as exc:  # a bug: reported, never silent
             sys.excepthook(type(exc), exc, exc.__traceback__)
             return
         if result.note:
             self.show_message(result.note)
-        self.show_message(f"Saved {handle.id}" + (f" · {result.todo} still missing"
-                                                   if result.todo else ""))
+        text = tr("saving", "Saved {doc} · {count} still missing") if result.todo \
+            else tr("saving", "Saved {doc}")
+        self.show_message(text.format(doc=handle.id, count=result.todo))
         self.saved.emit(handle, result)

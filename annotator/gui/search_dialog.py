@@ -56,8 +56,10 @@ from PySide6.QtWidgets import (
 from annotator.core.arabic import TATWEEL, fold_query
 from annotator.errors import AnnotatorError
 from annotator.gui.fonts import arabic_font
-from annotator.gui.models import Index, bilingual
+from annotator.gui.labels import display_name
+from annotator.gui.models import Index
 from annotator.gui.text_direction import paragraph_direction
+from annotator.i18n import codebook_name, tr
 from annotator.storage.project import Project
 from annotator.storage.search import Hit, SearchIndex, SearchResult
 
@@ -65,7 +67,6 @@ if TYPE_CHECKING:
     from annotator.gui.transfer import Runner
 
 SHOWN_LIMIT = 1000  # rows shown; the rest are counted (each shown one reads its document)
-ANY = "(any)"
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 _GLUE_COLOR = QColor("#777777")
 _ALIGN_BEFORE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # mirrored in RTL
@@ -111,7 +112,11 @@ class HitTableModel(QAbstractTableModel):
     """The hits of one search, one row each: title, context before, match, context after."""
 
     TITLE, BEFORE, MATCH, AFTER = range(4)
-    HEADERS = ("Document", "Before", "Match", "After")
+
+    @staticmethod
+    def headers() -> tuple[str, str, str, str]:
+        return (tr("search", "Document"), tr("search", "Before"), tr("search", "Match"),
+                tr("search", "After"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,13 +132,13 @@ class HitTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+                and 0 <= section < 4:
+            return self.headers()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -153,10 +158,12 @@ class HitTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, hit: Hit) -> str:
-        where = f"{hit.title}\n{hit.document_id}, characters {hit.start}–{hit.end}"
+        where = tr("search", "{title}\n{doc}, characters {start}–{end}").format(
+            title=hit.title, doc=hit.document_id, start=hit.start, end=hit.end)
         inside = [f"{ref.span_id} {self.labels.get(ref.label, ref.label)} ({ref.coder})"
                   for ref in hit.spans]
-        return where + ("\ninside " + ", ".join(inside) if inside else "")
+        return where + ("\n" + tr("search", "inside {spans}").format(
+            spans=tr("list", ", ").join(inside)) if inside else "")
 
 
 class KwicDelegate(QStyledItemDelegate):
@@ -243,7 +250,8 @@ class SearchDialog(QDialog):
         from annotator.gui.transfer import Runner  # the transfer module loads on first use
 
         self.setObjectName("searchDialog")
-        self.setWindowTitle(f"Search the project — {project.name}")
+        self.setWindowTitle(tr("search", "Search the project — {project}").format(
+            project=project.name))
         self.project = project
         self.result: SearchResult | None = None
         self._pending: Callable[..., Any] | None = None
@@ -253,29 +261,32 @@ class SearchDialog(QDialog):
 
         self.query = QLineEdit(self)
         self.query.setObjectName("searchQuery")
-        self.query.setPlaceholderText("A word or phrase: أحد = احد = الأحد …")
+        self.query.setPlaceholderText(tr("search", "A word or phrase: أحد = احد = الأحد …"))
         self.query.setFont(arabic_font(max(self.font().pointSizeF(), 9.0) + 2))
         self.query.setClearButtonEnabled(True)
-        self.search_button = QPushButton("Search", self)
+        self.search_button = QPushButton(tr("search", "Search"), self)
         self.search_button.setObjectName("searchButton")
         self.search_button.setAutoDefault(False)
         self.label = QComboBox(self)
         self.label.setObjectName("searchLabel")
-        self.label.addItem(ANY, None)
+        self.label.addItem(tr("search", "(any)"), None)
         for lab in project.codebook.span_labels:
-            self.label.addItem(bilingual(lab.name, lab.name_ar), lab.id)
-        self.label.setToolTip("Only matches inside spans with this label (as last saved)")
+            self.label.addItem(display_name(lab), lab.id)
+        self.label.setToolTip(tr("search", "Only matches inside spans with this label (as last "
+                                 "saved)"))
         self.coder = QComboBox(self)
         self.coder.setObjectName("searchCoder")
-        self.coder.addItem(ANY, None)
+        self.coder.addItem(tr("search", "(any)"), None)
         for name in project.coders():
             self.coder.addItem(name, name)
-        self.coder.setToolTip("Only matches inside this coder's spans (as last saved)")
-        self.whole_words = QCheckBox("Whole words", self)
+        self.coder.setToolTip(tr("search", "Only matches inside this coder's spans (as last "
+                                 "saved)"))
+        self.whole_words = QCheckBox(tr("search", "Whole words"), self)
         self.whole_words.setChecked(True)
-        self.proclitics = QCheckBox("With proclitics", self)
+        self.proclitics = QCheckBox(tr("search", "With proclitics"), self)
         self.proclitics.setChecked(True)
-        self.proclitics.setToolTip("A word may start with و ف ب ل ك and ال before the query")
+        self.proclitics.setToolTip(tr("search", "A word may start with و ف ب ل ك and ال before "
+                                      "the query"))
         self.whole_words.toggled.connect(self.proclitics.setEnabled)
         self.busy = QProgressBar(self)
         self.busy.setObjectName("searchBusy")
@@ -283,12 +294,12 @@ class SearchDialog(QDialog):
         self.busy.setMaximumHeight(8)
         self.busy.setTextVisible(False)
         self.busy.hide()
-        self.status = QLabel("Type a word or phrase, then Enter.", self)
+        self.status = QLabel(tr("search", "Type a word or phrase, then Enter."), self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = HitTableModel(self)
-        self.model.labels = {lab.id: lab.name for lab in project.codebook.span_labels}
+        self.model.labels = {lab.id: codebook_name(lab) for lab in project.codebook.span_labels}
         self.table = QTableView(self)
         self.table.setObjectName("searchResults")
         self.table.setModel(self.model)
@@ -312,12 +323,12 @@ class SearchDialog(QDialog):
         header.resizeSection(HitTableModel.TITLE, 190)
 
         grid = QGridLayout()
-        grid.addWidget(QLabel("&Find:", self, buddy=self.query), 0, 0)
+        grid.addWidget(QLabel(tr("search", "&Find:"), self, buddy=self.query), 0, 0)
         grid.addWidget(self.query, 0, 1, 1, 4)
         grid.addWidget(self.search_button, 0, 5)
-        grid.addWidget(QLabel("&Label:", self, buddy=self.label), 1, 0)
+        grid.addWidget(QLabel(tr("search", "&Label:"), self, buddy=self.label), 1, 0)
         grid.addWidget(self.label, 1, 1)
-        grid.addWidget(QLabel("&Coder:", self, buddy=self.coder), 1, 2)
+        grid.addWidget(QLabel(tr("search", "&Coder:"), self, buddy=self.coder), 1, 2)
         grid.addWidget(self.coder, 1, 3)
         grid.addWidget(self.whole_words, 1, 4)
         grid.addWidget(self.proclitics, 1, 5)
@@ -343,7 +354,7 @@ class SearchDialog(QDialog):
         the query has nothing to search for."""
         query = self.query.text()
         if not fold_query(query):
-            self.status.setText("Type a word or phrase: letters, digits or signs.")
+            self.status.setText(tr("search", "Type a word or phrase: letters, digits or signs."))
             return False
         project, label, coder = self.project, self.label.currentData(), self.coder.currentData()
         whole, proclitics = self.whole_words.isChecked(), self.proclitics.isChecked()
@@ -361,7 +372,7 @@ class SearchDialog(QDialog):
 
     def _start(self, work: Callable[..., Any]) -> None:
         self.busy.show()
-        self.status.setText("Searching…")
+        self.status.setText(tr("search", "Searching…"))
         self.runner.start(work)
 
     def wait(self) -> None:
@@ -380,8 +391,8 @@ class SearchDialog(QDialog):
         if isinstance(outcome, AnnotatorError):
             self.status.setText(str(outcome))
         elif isinstance(outcome, BaseException):
-            self.status.setText(f"Search failed (internal error: {type(outcome).__name__}: "
-                                f"{outcome}); it was logged.")
+            self.status.setText(tr("search", "Search failed (internal error: {error}); it was "
+                                   "logged.").format(error=f"{type(outcome).__name__}: {outcome}"))
             sys.excepthook(type(outcome), outcome, outcome.__traceback__)
         else:
             result, indexed = outcome  # type: ignore[misc]
@@ -394,19 +405,28 @@ class SearchDialog(QDialog):
         self.table.setLayoutDirection(_reading_direction(result.hits))
         self._fit_match_column()
         shown = len(result.hits)
-        parts = [f"{result.total:,} match{'es' if result.total != 1 else ''} in "
-                 f"{result.documents:,} document{'s' if result.documents != 1 else ''}"]
+        if result.total == 1:
+            found = tr("search", "1 match in 1 document")
+        elif result.documents == 1:
+            found = tr("search", "{total} matches in 1 document")
+        else:
+            found = tr("search", "{total} matches in {documents} documents")
+        parts = [found.format(total=f"{result.total:,}", documents=f"{result.documents:,}")]
         if shown < result.total:
-            parts.append(f"the first {shown:,} shown")
+            parts.append(tr("search", "the first {count} shown").format(count=f"{shown:,}"))
         if indexed:
-            parts.append(f"{indexed:,} document(s) indexed for search first")
+            parts.append(tr("search", "{count} document(s) indexed for search first").format(
+                count=f"{indexed:,}"))
         if result.unreadable:
-            parts.append(f"{len(result.unreadable):,} could not be read")
+            parts.append(tr("search", "{count} could not be read").format(
+                count=f"{len(result.unreadable):,}"))
             self.status.setToolTip("\n".join(sorted(result.unreadable.values())[:30]))
         else:
             self.status.setToolTip("")
-        self.status.setText("; ".join(parts) + (". Enter or a double click opens a row."
-                                                if shown else "."))
+        summary = tr("list", "; ").join(parts)
+        self.status.setText(
+            tr("search", "{summary}. Enter or a double click opens a row.").format(
+                summary=summary) if shown else tr("search", "{summary}.").format(summary=summary))
         if shown:
             self.table.selectRow(0)
 
@@ -420,7 +440,8 @@ class SearchDialog(QDialog):
         width = max((metrics.horizontalAdvance(w) for w in words), default=0)
         header = self.table.horizontalHeader()
         header.resizeSection(HitTableModel.MATCH,
-                             max(width + 24, metrics.horizontalAdvance("Match") + 24))
+                             max(width + 24, metrics.horizontalAdvance(
+                                 HitTableModel.headers()[HitTableModel.MATCH]) + 24))
 
     # -- keys and rows -----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

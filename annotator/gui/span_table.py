@@ -30,6 +30,7 @@ from annotator.core.session import AnnotationSession
 from annotator.gui.fonts import arabic_font
 from annotator.gui.models import ID_ROLE
 from annotator.gui.span_model import SpanFilterProxy, SpanTableModel
+from annotator.i18n import codebook_name, tr
 
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -102,7 +103,7 @@ class SpanTable(QWidget):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("spanFilter")
-        self.filter.setPlaceholderText("Filter by label or text…")
+        self.filter.setPlaceholderText(tr("spans", "Filter by label or text…"))
         self.filter.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("spanCount")
@@ -136,7 +137,8 @@ class SpanTable(QWidget):
         header.resizeSection(SpanTableModel.END, offset_width)
         header.resizeSection(SpanTableModel.USED, fm.horizontalAdvance("e12 actor1") + 12)
         header.setMinimumSectionSize(fm.horizontalAdvance("000") + 8)
-        self.view.setToolTip("Enter: show in text · Delete: remove · a label's key: relabel")
+        self.view.setToolTip(tr("spans", "Enter: show in text · Delete: remove · "
+                                "a label's key: relabel"))
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -155,6 +157,8 @@ class SpanTable(QWidget):
         self.proxy.layoutChanged.connect(self._on_layout_changed)
         self.proxy.rowsRemoved.connect(self._on_rows_removed)
         self.proxy.rowsInserted.connect(self._update_count)
+        # The proxy drops a row before the model has removed it: count again after the model.
+        self.model.rowsRemoved.connect(self._update_count)
         self._update_count()
 
     # -- public API ------------------------------------------------------------------------
@@ -168,10 +172,10 @@ class SpanTable(QWidget):
         keys = {lab.key: lab.id for lab in session.codebook.span_labels} if session else {}
         self.view.set_label_keys(keys)
         if session is not None:
-            hints = ", ".join(f"{lab.key} {lab.name}" for lab in session.codebook.span_labels
-                              if lab.key)
-            self.view.setToolTip("Enter: show in text · Delete: remove · relabel with a key: "
-                                 + hints)
+            hints = tr("list", ", ").join(f"{lab.key} {codebook_name(lab)}"
+                                           for lab in session.codebook.span_labels if lab.key)
+            self.view.setToolTip(tr("spans", "Enter: show in text · Delete: remove · "
+                                    "relabel with a key: {keys}").format(keys=hints))
         self._update_count()
 
     def select_span(self, span_id: str | None) -> None:
@@ -209,9 +213,12 @@ class SpanTable(QWidget):
     def _update_count(self, *_args: object) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
-        noun = "span" if total == 1 else "spans"
-        self.count_label.setText(f"{total} {noun}" if shown == total
-                                 else f"{shown} of {total} {noun} shown")
+        if shown == total:
+            text = tr("spans", "1 span") if total == 1 else tr("spans", "{total} spans")
+        else:
+            text = tr("spans", "{shown} of 1 span shown") if total == 1 \
+                else tr("spans", "{shown} of {total} spans shown")
+        self.count_label.setText(text.format(shown=shown, total=total))
 
     # -- handlers --------------------------------------------------------------------------
     def _on_filter_text_changed(self, text: str) -> None:

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 AUTO, RIGHT_TO_LEFT, LEFT_TO_RIGHT = "auto", "rtl", "ltr"
 DIRECTION_MODES = (AUTO, RIGHT_TO_LEFT, LEFT_TO_RIGHT)
-DIRECTION_NAMES = {AUTO: "automatic (by the first letter)", RIGHT_TO_LEFT: "right-to-left",
-                   LEFT_TO_RIGHT: "left-to-right"}
 
 
 def paragraph_direction(paragraph: str) -> Qt.LayoutDirection | None:

@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction, QActionGroup
 
 from annotator.gui import preferences as prefs
 from annotator.gui.document_view import DocumentView
-from annotator.gui.text_direction import AUTO, DIRECTION_MODES, DIRECTION_NAMES
+from annotator.gui.text_direction import AUTO, DIRECTION_MODES, LEFT_TO_RIGHT, RIGHT_TO_LEFT
+from annotator.i18n import tr
 
 
 def direction_action(mode: str) -> str:
@@ -67,8 +68,12 @@ class TextOptions:
         self._check(mode)
         if self._doc_id is not None:
             self.preferences.set(self._option(self._doc_id), mode)
-        self.show_message(f"Text direction: {DIRECTION_NAMES[mode]}"
-                          + (" for this document" if self._doc_id is not None else ""))
+        names = {AUTO: tr("view", "automatic (by the first letter)"),
+                 RIGHT_TO_LEFT: tr("view", "right-to-left"),
+                 LEFT_TO_RIGHT: tr("view", "left-to-right")}
+        text = tr("view", "Text direction: {mode} for this document") \
+            if self._doc_id is not None else tr("view", "Text direction: {mode}")
+        self.show_message(text.format(mode=names.get(mode, mode)))
 
     def cycle_direction(self) -> None:
         """Auto, then right-to-left, then left-to-right, then auto again."""
@@ -80,8 +85,9 @@ class TextOptions:
             return
         self.view.set_show_invisibles(on)
         self.preferences.set(prefs.SHOW_INVISIBLES, bool(on))
-        self.show_message("Invisible characters are marked (RLM, ZWNJ, NBSP, tatweel ...)"
-                          if on else "Invisible characters are not marked")
+        self.show_message(tr("view", "Invisible characters are marked (RLM, ZWNJ, NBSP, "
+                             "tatweel ...)") if on
+                          else tr("view", "Invisible characters are not marked"))
 
     def _option(self, doc_id: str) -> prefs.Option:
         return prefs.for_document(prefs.TEXT_DIRECTION, self.project, doc_id)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator import i18n
 from annotator.app.adjudication import Adjudication
 from annotator.app.document import DocumentHandle
 from annotator.core.adjudication import open_items
@@ -109,3 +110,34 @@ def test_prepare_prefills_a_missing_gold_set_and_says_why_when_it_cannot(project
     atomic_write_json(project.annotation_path("demo", DOC), data)
     reason = Adjudication.prepare(project, DOC)
     assert "waiting for demo" in reason
+
+
+@pytest.fixture
+def arabic():  # type: ignore[no-untyped-def]
+    i18n.set_language("ar")
+    yield
+    i18n.set_language("en")
+
+
+def test_the_panel_lines_in_arabic_name_things_by_their_arabic_names(project, arabic):
+    handle, adj = _open(project)
+    assert adj.heading() == "تحكيم sample-article: الخلافات المفتوحة 7 من أصل 10"
+    titles = {item_id: adj.title(item_id) for item_id in adj.item_ids()}
+    assert titles["i1"].startswith("i1 · مقطع «") and titles["i1"].endswith(" · مقبول A")
+    assert titles["i5"] == "i5 · نوع الفاعل الثاني · مفتوح"  # a field, by its Arabic name
+    assert titles["i10"].endswith(" · مقبول B")
+    lines = {v.coder: v.text for v in adj.versions("i5")}  # choices by their Arabic names
+    assert lines == {"demo": "ميليشيا سياسية", "layla": "قوات خارجية/أخرى"}
+    event = adj.versions("i7")[0].text  # type/sub-type, trigger and roles by Arabic names
+    assert event.startswith("تطورات استراتيجية/أخرى · المُطلِق «") and "المكان: «" in event
+    assert adj.versions("i1")[0].text.endswith(" جهة فاعلة 35-45")
+    handle.close()
+
+
+def test_the_panel_lines_in_english_keep_the_codebook_ids(project):
+    handle, adj = _open(project)
+    assert adj.heading() == "Adjudication of sample-article: 7 open of 10 disagreements"
+    assert adj.title("i5") == "i5 · actor2_type · open"
+    assert adj.versions("i1")[0].text.endswith(" ACTOR 35-45")
+    assert adj.versions("i7")[0].text.startswith("strategic_developments/other · trigger «")
+    handle.close()

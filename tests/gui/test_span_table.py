@@ -281,3 +281,13 @@ def test_replacing_the_session_moves_the_listener(qtbot, table, session, test_da
     assert shown_ids(table) == []
     table.set_session(None)
     assert len(other.changed) == 0
+
+
+def test_the_count_follows_a_removed_span(qtbot, table, session):
+    """The proxy announces a removal before the model has made it: the count is taken
+    again once the model has."""
+    session.do(RemoveSpan(session.ids["jalaa"]))
+    assert table.count_label.text() == "3 spans"
+    qtbot.keyClicks(table.filter, "actor")
+    session.do(RemoveSpan(session.ids["gov"]))
+    assert table.count_label.text() == "1 of 2 spans shown"
