@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, QSettings, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from annotator import i18n
 from annotator.app import commands
 from annotator.app.commands import Outcome, quote
 from annotator.app.document import DocumentHandle, SaveResult
@@ -44,6 +43,7 @@ from annotator.gui.bridges import IssueDebouncer
 from annotator.gui.clock import CodingClock
 from annotator.gui.dialog_launcher import DialogLauncher
 from annotator.gui.dialogs import Asker
+from annotator.gui.docks import add_docks
 from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView
@@ -64,7 +64,6 @@ if TYPE_CHECKING:  # the export and import modules load when a dialog first open
     from annotator.formats.importing import ImportReport
     from annotator.gui.transfer import AgreementDialog, ExportDialog, ImportDialog
 
-EVENT_PANEL_WIDTH = 380
 
 
 class MainWindow(QMainWindow):
@@ -145,26 +144,10 @@ class MainWindow(QMainWindow):
         self.text_options = TextOptions(self.document_view, self.preferences, self.project.root,
                                         self.show_message)
 
-        # The documents come first in reading order, the coding panels last: mirrored for a
-        # right-to-left interface (Qt's dock areas are physical sides).
-        area = Qt.DockWidgetArea
-        first, last = (area.LeftDockWidgetArea, area.RightDockWidgetArea) \
-            if not i18n.is_right_to_left() else (area.RightDockWidgetArea, area.LeftDockWidgetArea)
-        self.documents_dock = self._dock(tr("window", "Documents"), "documentsDock",
-                                         self.document_list, first)
-        self.spans_dock = self._dock(tr("window", "Spans"), "spansDock", self.span_table,
-                                     area.BottomDockWidgetArea)
-        self.events_dock = self._dock(tr("window", "Coding"), "eventsDock", self.event_panel,
-                                      last)
-        self.adjudication_dock = self._dock(tr("window", "Adjudication"), "adjudicationDock",
-                                            self.adjudicator.panel, last)
-        self.splitDockWidget(self.adjudication_dock, self.events_dock, Qt.Orientation.Vertical)
-        self.adjudication_dock.hide()
-        self.setCorner(Qt.Corner.BottomRightCorner, area.RightDockWidgetArea)
-        self.setCorner(Qt.Corner.BottomLeftCorner, area.LeftDockWidgetArea)
-        self.resizeDocks([self.events_dock, self.documents_dock], [EVENT_PANEL_WIDTH, 210],
-                         Qt.Orientation.Horizontal)
-        self.resizeDocks([self.spans_dock], [220], Qt.Orientation.Vertical)
+        docks = add_docks(self, self.document_list, self.span_table, self.event_panel,
+                          self.adjudicator.panel)
+        self.documents_dock, self.spans_dock = docks.documents, docks.spans
+        self.events_dock, self.adjudication_dock = docks.events, docks.adjudication
 
         view = self.document_view
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -181,16 +164,6 @@ class MainWindow(QMainWindow):
         self.event_panel.spanActivated.connect(self._on_span_activated)
         self.document_list.documentActivated.connect(self._on_document_list_activated)
         self.document_list.scopeChanged.connect(self._on_document_list_scope_changed)
-
-    def _dock(self, title: str, name: str, widget: QWidget,
-              area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        return dock
 
     # -- documents -----------------------------------------------------------------------------
     @property
