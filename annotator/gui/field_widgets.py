@@ -8,7 +8,6 @@ new values through ``set_value`` without emitting. Editors never touch a session
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.values import check_date
-from annotator.gui.models import bilingual
+from annotator.gui.models import bilingual, plain_tooltip
 
 EMPTY_CHOICE = "—"
 _INT_MAX = 2_147_483_647
@@ -41,17 +40,6 @@ _INT_MAX = 2_147_483_647
 def field_title(field: FieldDef) -> str:
     """The label shown beside a field: bilingual name, ``*`` when required."""
     return bilingual(field.name, field.name_ar) + (" *" if field.required else "")
-
-
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally and wraps long lines.
-
-    Qt guesses rich text in tooltips (``Qt::mightBeRichText``), so codebook help such as
-    ``<b>`` would be interpreted; escaping it inside a paragraph keeps it literal.
-    """
-    if not text:
-        return ""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 class FieldEditor(QWidget):
@@ -130,7 +118,7 @@ class EnumEditor(FieldEditor):
         for opt in field.options:
             self.combo.addItem(bilingual(opt.name, opt.name_ar), opt.id)
             if opt.help:
-                self.combo.setItemData(self.combo.count() - 1, opt.help,
+                self.combo.setItemData(self.combo.count() - 1, plain_tooltip(opt.help),
                                        Qt.ItemDataRole.ToolTipRole)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -162,7 +150,7 @@ class MultiEnumEditor(FieldEditor):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             if opt.help:
-                item.setToolTip(opt.help)
+                item.setToolTip(plain_tooltip(opt.help))
         rows = min(len(field.options), 6)
         self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth()
                                  + 2 if rows else 24)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QWidget
 
 from annotator.app import commands
-from annotator.app.commands import Outcome, quote
+from annotator.app.commands import Outcome
 from annotator.app.document import DocumentHandle, SaveResult
 from annotator.app.recovery import AUTOSAVE_IDLE_SECONDS
 from annotator.app.state import CodingState
@@ -47,6 +47,7 @@ from annotator.gui.document_flow import DocumentFlow
 from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView
 from annotator.gui.event_panel import EventPanel
+from annotator.gui.labels import button_text
 from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.span_table import SpanTable
@@ -357,9 +358,9 @@ class MainWindow(QMainWindow):
 
     def _on_document_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id)
-        span = self.state.span(span_id)
-        if span is not None:
-            self.show_message(f"Selected {span_id}: {span.label} {quote(span.text)}")
+        described = commands.describe_span(self.state, span_id)
+        if described:
+            self.show_message(described)
 
     def _on_document_view_selection_range_changed(self, start: int, end: int) -> None:
         self.state.set_selection(start, end)
@@ -546,8 +547,9 @@ class MainWindow(QMainWindow):
             self.action_map[spec.id].setEnabled(self.condition(spec.when))
         handle = self.doc
         if handle is not None:
-            self.action_map["undo"].setText(f"&Undo {handle.history.undo_text()}".rstrip())
-            self.action_map["redo"].setText(f"&Redo {handle.history.redo_text()}".rstrip())
+            history = handle.history  # its texts quote the document: "&" is no mnemonic
+            self.action_map["undo"].setText(f"&Undo {button_text(history.undo_text())}".rstrip())
+            self.action_map["redo"].setText(f"&Redo {button_text(history.redo_text())}".rstrip())
 
     def _update_title(self) -> None:
         handle = self.doc

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.edits import RelabelSpan, RemoveSpan
 from annotator.core.session import AnnotationSession
 from annotator.gui.fonts import arabic_font
-from annotator.gui.models import ID_ROLE
+from annotator.gui.models import ID_ROLE, plain_tooltip, short_name
 from annotator.gui.span_model import SpanFilterProxy, SpanTableModel
 
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -134,7 +134,7 @@ class SpanTable(QWidget):
         header.resizeSection(SpanTableModel.LABEL, fm.horizontalAdvance("Event trigger") + 30)
         header.resizeSection(SpanTableModel.START, offset_width)
         header.resizeSection(SpanTableModel.END, offset_width)
-        header.resizeSection(SpanTableModel.USED, fm.horizontalAdvance("e12 actor1") + 12)
+        header.resizeSection(SpanTableModel.USED, fm.horizontalAdvance("e12 Actor 1") + 12)
         header.setMinimumSectionSize(fm.horizontalAdvance("000") + 8)
         self.view.setToolTip("Enter: show in text · Delete: remove · a label's key: relabel")
 
@@ -168,10 +168,10 @@ class SpanTable(QWidget):
         keys = {lab.key: lab.id for lab in session.codebook.span_labels} if session else {}
         self.view.set_label_keys(keys)
         if session is not None:
-            hints = ", ".join(f"{lab.key} {lab.name}" for lab in session.codebook.span_labels
-                              if lab.key)
-            self.view.setToolTip("Enter: show in text · Delete: remove · relabel with a key: "
-                                 + hints)
+            hints = ", ".join(f"{lab.key.upper()} {short_name(lab.name)}"
+                              for lab in session.codebook.span_labels if lab.key)
+            self.view.setToolTip(plain_tooltip("Enter: show in text · Delete: remove · relabel "
+                                               "with a key: " + hints))
         self._update_count()
 
     def select_span(self, span_id: str | None) -> None:
