@@ -39,7 +39,7 @@ from annotator.core.model import Event, Span
 from annotator.core.names import label_name, role_name
 from annotator.core.session import AnnotationSession
 from annotator.gui.field_form import FieldForm
-from annotator.gui.field_widgets import plain_tooltip
+from annotator.gui.field_widgets import ElidingComboBox, plain_tooltip
 from annotator.gui.labels import EMPTY, button_text, clip, keep_parts, plain_label, role_title
 from annotator.gui.models import bilingual
 
@@ -146,9 +146,9 @@ class EventEditor(QGroupBox):
         head = QFormLayout()
         head.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         head.setSpacing(4)
-        self.type_combo = QComboBox(self.details)
+        self.type_combo = ElidingComboBox(self.details)
         self.type_combo.setObjectName("eventType")
-        self.subtype_combo = QComboBox(self.details)
+        self.subtype_combo = ElidingComboBox(self.details)
         self.subtype_combo.setObjectName("eventSubtype")
         for combo in (self.type_combo, self.subtype_combo):
             combo.setSizeAdjustPolicy(

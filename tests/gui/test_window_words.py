@@ -155,3 +155,52 @@ def test_undo_and_redo_say_what_they_undo(qtbot, window: MainWindow) -> None:  #
     window.document_view.setFocus()
     press(qtbot, window, Qt.Key.Key_Delete)
     assert undo.text() == f"&Undo remove Actor {quote('تنظيم داعش')}"
+
+
+def choose(combo, data: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick the entry with ``data`` as a coder would (index change + ``activated``)."""
+    i = combo.findData(data)
+    assert i >= 0, data
+    combo.setCurrentIndex(i)
+    combo.activated.emit(i)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup on the offscreen platform
+def test_a_long_bilingual_entry_is_cut_with_an_ellipsis_where_it_is_cut(qtbot, window):  # type: ignore[no-untyped-def]
+    select(window, "هجوماً")
+    press(qtbot, window, Qt.Key.Key_E)
+    combo = window.event_panel.type_combo
+    choose(combo, "strategic_developments")
+    qtbot.waitUntil(lambda: window.doc.session.aset.events[0].type == "strategic_developments")
+    full = combo.currentText()
+    assert full == "Strategic developments · تطورات استراتيجية"
+    metrics = combo.fontMetrics()
+    room = combo.text_room()
+    assert metrics.horizontalAdvance(full) > room  # the dock at its usual width is too narrow
+    shown = combo.shown_text()
+    # The Arabic part loses whole words at its logical end, which is on its left: the
+    # ellipsis is there, inside the part's right-to-left isolate; nothing is clipped.
+    assert shown == "Strategic developments · \u2067تطورات …\u2069"
+    assert metrics.horizontalAdvance(shown) <= room
+    combo.showPopup()
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible)
+    assert view.viewport().width() >= view.sizeHintForColumn(0)  # the list shows it whole
+    combo.hidePopup()
+    window.event_panel.setMinimumWidth(0)
+    combo.resize(60, combo.height())  # too narrow for a word of Arabic: English, cut right
+    assert combo.shown_text().endswith("…") and "\u2067" not in combo.shown_text()
+
+
+def test_the_done_count_follows_every_ctrl_enter(qtbot, window):  # type: ignore[no-untyped-def]
+    """Issue: "N done" stayed stale after Ctrl+Enter until the document was reopened. Both
+    counts (status bar and document list) follow each finish, the last one too."""
+    assert window.status.position.text() == "Document 1/3 · 0 done"
+    for n, doc_id in enumerate(("p1", "p2", "p3"), start=1):
+        assert window.doc.id == doc_id
+        choose(window.event_panel.document_fields.editors["relevance"].combo, "not_relevant")
+        message = press(qtbot, window, Qt.Key.Key_Return, CTRL)
+        place = min(n + 1, 3)  # the last one stays open: every document is done
+        assert window.status.position.text() == f"Document {place}/3 · {n} done", message
+        assert window.document_list.progress.text() == f"{n} / 3 done"
+    assert message == "p3 done. Every document of the project is done or skipped."
