@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
-from walk_support import GUESSED, RICH, Shown, widget_strings
+from window_support import GUESSED, RICH, Shown, show_active, widget_strings
 
 from annotator.core.model import Document
 from annotator.gui.actions import shortcut_sheet_html
@@ -153,11 +153,7 @@ def make_window(qtbot):  # type: ignore[no-untyped-def]
     def make(project: Project, coder: str) -> MainWindow:
         window = MainWindow(project, coder, offer_recovery=False)
         windows.append(window)  # not qtbot's to close: closing would ask about unsaved work
-        window.resize(1400, 860)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        show_active(qtbot, window, 1400, 860)
         return window
 
     yield make

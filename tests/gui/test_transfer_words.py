@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 from test_transfer import Answers, choose, open_export, run_and_wait
+from window_support import show_active
 
 from annotator.gui import transfer
 from annotator.gui.main_window import MainWindow
@@ -30,11 +31,7 @@ def sample(tmp_path: Path) -> Project:
 def window(qtbot, sample: Project) -> MainWindow:  # type: ignore[no-untyped-def]
     w = MainWindow(sample, "demo", asker=Answers(), offer_recovery=False)
     qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    show_active(qtbot, w, 1200, 800)
     w.document_view.setFocus()
     yield w
     if w.transfer_dialog is not None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QToolBar
-from walk_support import every_text
+from PySide6.QtWidgets import QAbstractButton, QToolBar
+from window_support import every_text, show_active
 
 from annotator.app.commands import quote
 from annotator.core.model import Document
@@ -41,11 +41,7 @@ def project(tmp_path: Path, test_data: Path) -> Project:
 def window(qtbot, project: Project) -> MainWindow:  # type: ignore[no-untyped-def]
     w = MainWindow(project, "tester", asker=QuietAsker(), offer_recovery=False)
     qtbot.addWidget(w)
-    w.resize(1300, 820)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    show_active(qtbot, w, 1300, 820)
     assert w.open_document("p1")
     yield w
     w.close_document(ask=False)

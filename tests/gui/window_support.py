@@ -1,6 +1,6 @@
-"""Walking a window's widgets for every string it shows, each with how Qt will show it: as it is,
-as a mnemonic text (``&`` underlines), or as rich text when Qt guesses so (tooltips and
-``AutoText`` labels use ``Qt::mightBeRichText``)."""
+"""Windows in tests: shown and active (so keys reach them), and walked for every string they show,
+each with how Qt will show it: as it is, as a mnemonic text (``&`` underlines), or as rich text
+when Qt guesses so (tooltips and ``AutoText`` labels use ``Qt::mightBeRichText``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -21,6 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 PLAIN, MNEMONIC, GUESSED, RICH = "plain", "mnemonic", "guessed", "rich"
+
+
+def show_active(qtbot, window: QWidget, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    """Show ``window`` at that size and wait until it is the active window."""
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 ROLES = ((Qt.ItemDataRole.DisplayRole, PLAIN), (Qt.ItemDataRole.ToolTipRole, GUESSED))
 
 
