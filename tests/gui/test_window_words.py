@@ -92,6 +92,7 @@ def test_a_label_has_one_name_in_every_widget(qtbot, window: MainWindow) -> None
     window.select_span(span_at(window, "بلدة الجلاء"))
     window.document_view.setFocus()
     assert press(qtbot, window, Qt.Key.Key_4) == f"e1 Location ← {quote('بلدة الجلاء')}"
+    place = span_at(window, "بلدة الجلاء")
     # Relabelling Actor 2's span as a place in the span table is refused, in the same names.
     actor = span_at(window, "قوات النظام")
     window.span_table.select_span(actor)
@@ -100,6 +101,13 @@ def test_a_label_has_one_name_in_every_widget(qtbot, window: MainWindow) -> None
     assert window.statusBar().currentMessage() == (
         f"Not done: span {actor} is used in event e1: Actor 2 must be a span labelled Actor "
         f"or Person or people; span {actor} is Place")
+
+    # E on a span that is no trigger says so in names, with the key that makes one.
+    window.select_span(place)
+    window.document_view.setFocus()
+    assert press(qtbot, window, Qt.Key.Key_E) == (
+        f"Not done: {place} is Place; a trigger must be Event trigger (select the trigger "
+        "word, or relabel it with T)")
 
     # The span table: label names, and where each span is used by role name.
     model = window.span_table.model
@@ -112,7 +120,6 @@ def test_a_label_has_one_name_in_every_widget(qtbot, window: MainWindow) -> None
                     "قوات النظام": ("Actor", "e1 Actor 2")}
 
     # Clicking a highlight names it in the status bar; the text's tooltip and the chips too.
-    place = span_at(window, "بلدة الجلاء")
     window.document_view.spanClicked.emit(place)
     assert window.statusBar().currentMessage() == \
         f"Selected {place}: Place {quote('بلدة الجلاء')}"
