@@ -27,6 +27,7 @@ from annotator.core.edits import (
     SetEventType,
     SetStatus,
 )
+from annotator.core.names import label_name, quote, role_name
 
 
 @dataclass(frozen=True)
@@ -47,17 +48,6 @@ def _refused(reason: str, message: str = "") -> Outcome:
     return Outcome(message or f"Not done: {reason}", reason)
 
 
-def short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def quote(text: str, limit: int = 60) -> str:
-    """Document text inside an English message: «…» around a first-strong isolate, so an
-    Arabic quote keeps its own direction and does not reorder the words around it."""
-    return f"«\u2068{short(text, limit)}\u2069»"
-
-
 def label_key(state: CodingState, label_id: str) -> str:
     lab = state.codebook.label(label_id)
     return lab.key.upper() if lab and lab.key else label_id
@@ -69,8 +59,7 @@ def apply_label(state: CodingState, label_id: str) -> Outcome:
     if state.handle is None:
         return _refused("no document")
     span_id, rng = state.target()
-    lab = state.codebook.label(label_id)
-    name = lab.name if lab else label_id
+    name = label_name(state.codebook, label_id)
     if rng is not None:
         selected = state.span(state.selected_span)
         if selected is not None and (selected.start, selected.end) == rng:
@@ -167,8 +156,18 @@ def delete_span(state: CodingState) -> Outcome:
     reason = state.push(RemoveSpan(span_id))
     if reason:
         return _refused(reason)
-    also = f" (also taken out of {', '.join(f'{e} {r}' for e, r in uses)})" if uses else ""
+    cb = state.codebook
+    also = f" (also taken out of {', '.join(f'{e} {role_name(cb, r)}' for e, r in uses)})" \
+        if uses else ""
     return Outcome(f"Removed {span_id}{also}")
+
+
+def describe_span(state: CodingState, span_id: str) -> str:
+    """The status line for a span the coder picked: its id, label and text."""
+    span = state.span(span_id)
+    if span is None:
+        return ""
+    return f"Selected {span_id}: {label_name(state.codebook, span.label)} {quote(span.text)}"
 
 
 def describe_selection(state: CodingState) -> str:
@@ -221,14 +220,15 @@ def new_event(state: CodingState) -> Outcome:
             span_id = aset.next_id("s")
             edit = Macro([AddSpan(rng[0], rng[1], trigger_labels[0], span_id=span_id),
                           CreateEvent(type_id, trigger=span_id, event_id=event_id)],
-                         description="New event")
+                         description=f"new event {event_id} {quote(state.text[rng[0]:rng[1]])}")
     elif span_id is not None:
         span = aset.span(span_id)
         if span is not None and trigger_labels and span.label not in trigger_labels:
+            names = " or ".join(label_name(cb, t) for t in trigger_labels)
             return _refused("not a trigger",
-                            f"Not done: {span_id} is {span.label}; a trigger must be "
-                            f"{' or '.join(trigger_labels)} (select the trigger word, or "
-                            f"relabel it with {label_key(state, trigger_labels[0])})")
+                            f"Not done: {span_id} is {label_name(cb, span.label)}; a trigger "
+                            f"must be {names} (select the trigger word, or relabel it with "
+                            f"{label_key(state, trigger_labels[0])})")
         edit = CreateEvent(type_id, trigger=span_id, event_id=event_id)
     else:
         edit = CreateEvent(type_id, event_id=event_id)
@@ -252,6 +252,7 @@ def fill_role(state: CodingState, role_id: str) -> Outcome:
     rd = state.codebook.role(role_id)
     if rd is None:
         return _refused(f"unknown role {role_id}")
+    role = role_name(state.codebook, role_id)
     event_id = state.current_event_id()
     if event_id is None:
         return _refused("no event",
@@ -269,18 +270,18 @@ def fill_role(state: CodingState, role_id: str) -> Outcome:
             span_id = aset.next_id("s")
             edit = Macro([AddSpan(rng[0], rng[1], rd.labels[0], span_id=span_id),
                           AddRoleFiller(event_id, role_id, span_id)],
-                         description=f"Fill {rd.name}")
+                         description=f"{event_id} {role} ← {quote(state.text[rng[0]:rng[1]])}")
     elif span_id is not None:
         edit = AddRoleFiller(event_id, role_id, span_id)
     else:
-        return _refused("nothing selected", f"Select the text for {rd.name} first")
+        return _refused("nothing selected", f"Select the text for {role} first")
     reason = state.push(edit)
     if reason:
         return _refused(reason)
     state.collapse_selection()
     state.select_span(span_id)
     span = aset.span(span_id)
-    return Outcome(f"{event_id} {rd.name} ← {quote(span.text if span else '')}")
+    return Outcome(f"{event_id} {role} ← {quote(span.text if span else '')}")
 
 
 def delete_event(state: CodingState) -> Outcome:

@@ -318,6 +318,7 @@ class EditInGold(Edit):
     _marked: list[tuple[str, str, str, Any]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        self._named = bool(self.description)
         self.description = self.description or self.edit.description
 
     def check(self, s: AnnotationSession) -> str:
@@ -326,6 +327,8 @@ class EditInGold(Edit):
     def apply(self, s: AnnotationSession) -> None:
         before = _state(s.aset)
         self.edit.apply(s)
+        if not self._named:  # the edit names its text once applied: say the same
+            self.description = self.edit.description
         after = _state(s.aset)
         self._marked = []
         for span_id, now in after[0].items():

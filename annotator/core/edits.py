@@ -25,6 +25,15 @@ from annotator.core.events import (
     StatusChanged,
 )
 from annotator.core.model import STATUSES, Event, Span
+from annotator.core.names import (
+    event_title,
+    event_words,
+    field_words,
+    label_name,
+    quote,
+    role_name,
+    span_words,
+)
 from annotator.core.rules import EventRules, id_problem
 from annotator.core.session import AnnotationSession, EditRefusedError
 from annotator.core.values import show
@@ -34,6 +43,12 @@ class Edit:
     """Base class; subclasses set ``description`` (shown in the undo menu)."""
 
     description = "edit"
+
+    def _say(self, text: str) -> None:
+        """Name what this edit does and to which text ("label «قوات النظام» Actor"), once
+        ``apply`` knows; a description its maker gave is kept."""
+        if self.description == type(self).description:
+            self.description = text
 
     def check(self, s: AnnotationSession) -> str:
         return ""
@@ -90,8 +105,9 @@ class AddSpan(Edit):
     def apply(self, s: AnnotationSession) -> None:
         if not self.span_id:
             self.span_id = s.aset.next_id("s")
-        s.aset.spans.append(Span(self.span_id, self.start, self.end, self.label,
-                                 s.span_text(self.start, self.end)))
+        text = s.span_text(self.start, self.end)
+        s.aset.spans.append(Span(self.span_id, self.start, self.end, self.label, text))
+        self._say(f"label {quote(text)} {label_name(s.codebook, self.label)}")
 
     def revert(self, s: AnnotationSession) -> None:
         del s.aset.spans[s.aset.span_index(self.span_id)]
@@ -122,6 +138,8 @@ class RemoveSpan(Edit):
     def apply(self, s: AnnotationSession) -> None:
         i = s.aset.span_index(self.span_id)
         self._saved = (i, s.aset.spans.pop(i))
+        span = self._saved[1]
+        self._say(f"remove {label_name(s.codebook, span.label)} {quote(span.text)}")
         self._refs = []
         for e in s.aset.events:
             if e.trigger == self.span_id:
@@ -185,6 +203,8 @@ class RelabelSpan(Edit):
         span = s.aset.span(self.span_id)
         assert span is not None
         self._old, span.label = span.label, self.label
+        self._say(f"relabel {quote(span.text)} {label_name(s.codebook, self._old)} → "
+                  f"{label_name(s.codebook, self.label)}")
 
     def revert(self, s: AnnotationSession) -> None:
         span = s.aset.span(self.span_id)
@@ -216,6 +236,8 @@ class ResizeSpan(Edit):
         self._old = (span.start, span.end, span.text)
         span.start, span.end = self.start, self.end
         span.text = s.span_text(self.start, self.end)
+        self._say(f"resize {label_name(s.codebook, span.label)} {quote(self._old[2])} → "
+                  f"{quote(span.text)}")
 
     def revert(self, s: AnnotationSession) -> None:
         span = s.aset.span(self.span_id)
@@ -275,6 +297,8 @@ class CreateEvent(Edit):
             self.event_id = s.aset.next_id("e")
         s.aset.events.append(Event(self.event_id, self.type, self.subtype, self.trigger, {},
                                    default_fields(s.codebook, self.type)))
+        words = event_words(s.codebook, s.aset, self.type, self.trigger)
+        self._say(f"new event {self.event_id} {words}")
 
     def revert(self, s: AnnotationSession) -> None:
         del s.aset.events[s.aset.event_index(self.event_id)]
@@ -295,6 +319,8 @@ class DeleteEvent(Edit):
     def apply(self, s: AnnotationSession) -> None:
         i = s.aset.event_index(self.event_id)
         self._saved = (i, s.aset.events.pop(i))
+        e = self._saved[1]
+        self._say(f"delete event {e.id} {event_words(s.codebook, s.aset, e.type, e.trigger)}")
 
     def revert(self, s: AnnotationSession) -> None:
         assert self._saved is not None
@@ -330,6 +356,7 @@ class SetEventType(Edit):
         e.roles = {r: v for r, v in e.roles.items() if r in et.roles}
         kept = {k: v for k, v in e.fields.items() if k in field_ids}
         e.fields = {**default_fields(s.codebook, self.type), **kept}
+        self._say(f"{e.id} type {event_title(s.codebook, self.type, self.subtype)}")
 
     def revert(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -355,6 +382,8 @@ class SetTrigger(Edit):
     def apply(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
         self._old, e.trigger = e.trigger, self.span_id
+        self._say(f"{e.id} trigger {span_words(s.aset, self.span_id)}" if self.span_id
+                  else f"clear {e.id} trigger {span_words(s.aset, self._old)}")
 
     def revert(self, s: AnnotationSession) -> None:
         _event(s, self.event_id).trigger = self._old
@@ -403,6 +432,7 @@ class AddRoleFiller(Edit):
         if rd is not None and rd.max == 1:
             fillers.clear()
         fillers.append(self.span_id)
+        self._say(f"{e.id} {role_name(s.codebook, self.role)} ← {span_words(s.aset, self.span_id)}")
 
     def revert(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -435,6 +465,8 @@ class RemoveRoleFiller(Edit):
         e = _event(s, self.event_id)
         self._old = list(e.roles[self.role])
         e.roles[self.role].remove(self.span_id)
+        self._say(f"take {span_words(s.aset, self.span_id)} out of {e.id} "
+                  f"{role_name(s.codebook, self.role)}")
         if not e.roles[self.role]:
             del e.roles[self.role]
 
@@ -472,6 +504,8 @@ class SetEventField(Edit):
         e = _event(s, self.event_id)
         self._old = e.fields.get(self.field_id, _UNSET)
         _assign(e.fields, self.field_id, self.value)
+        self._say(field_words(s.codebook.field_for(e.type, self.field_id), self.field_id,
+                               self.value, f"{e.id} "))
 
     def revert(self, s: AnnotationSession) -> None:
         _assign(_event(s, self.event_id).fields, self.field_id, self._old)
@@ -493,6 +527,8 @@ class SetDocumentField(Edit):
     def apply(self, s: AnnotationSession) -> None:
         self._old = s.aset.fields.get(self.field_id, _UNSET)
         _assign(s.aset.fields, self.field_id, self.value)
+        self._say(field_words(s.codebook.document_field(self.field_id), self.field_id,
+                               self.value))
 
     def revert(self, s: AnnotationSession) -> None:
         _assign(s.aset.fields, self.field_id, self._old)
@@ -519,6 +555,7 @@ class SetStatus(Edit):
 
     def apply(self, s: AnnotationSession) -> None:
         self._old, s.aset.status = s.aset.status, self.status
+        self._say(f"status {self.status.replace('_', ' ')}")
 
     def revert(self, s: AnnotationSession) -> None:
         s.aset.status = self._old
@@ -549,6 +586,7 @@ class Macro(Edit):
                     raise EditRefusedError(reason)
                 edit.apply(s)
                 self._applied += 1
+            self._say("; ".join(edit.description for edit in self.edits))
         except Exception:
             for edit in reversed(self.edits[: self._applied]):
                 edit.revert(s)

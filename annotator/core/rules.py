@@ -16,6 +16,7 @@ from typing import Any
 
 from annotator.core.codebook import Codebook, EventType, RoleDef
 from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.names import label_name
 from annotator.core.values import check_date, check_value, show
 
 # Span and event ids, as the annotation schema states them (``schemas.annotation_schema``).
@@ -93,6 +94,7 @@ class EventRules:
     """What an event of one type may hold, computed once per codebook."""
 
     def __init__(self, cb: Codebook, et: EventType) -> None:
+        self.codebook = cb
         self.id = et.id
         self.name = et.name
         self.has_subtypes = bool(et.subtypes)
@@ -125,7 +127,9 @@ class EventRules:
         rd, labels = self.roles[role]
         if label in labels:
             return ""
-        return f"{rd.name} must be a {either(rd.labels)} span; span {span_id} is {label}"
+        names = [label_name(self.codebook, x) for x in rd.labels]  # labels by their names
+        return (f"{rd.name} must be a span labelled {either(names)}; span {span_id} is "
+                f"{label_name(self.codebook, label)}")
 
     def capacity_problem(self, role: str, count: int) -> str:
         """'' when ``count`` fillers fit ``role``."""
@@ -150,7 +154,7 @@ class Rules:
         self.codebook = cb
         self.labels = frozenset(lab.id for lab in cb.span_labels)
         self.trigger_labels = frozenset(cb.trigger_labels)
-        self._trigger_names = tuple(cb.trigger_labels)
+        self._trigger_names = tuple(label_name(cb, t) for t in cb.trigger_labels)
         # Later definitions win, as in ``Codebook.event_type``.
         self.types = {et.id: EventRules(cb, et) for et in cb.event_types}
         self.document_fields: dict[str, FieldCheck] = {}
@@ -172,7 +176,8 @@ class Rules:
         """'' when a span labelled ``label`` may be a trigger."""
         if not self.trigger_labels or label in self.trigger_labels:
             return ""
-        return f"the trigger must be labelled {either(self._trigger_names)}, not {label}"
+        return (f"the trigger must be labelled {either(self._trigger_names)}, not "
+                f"{label_name(self.codebook, label)}")
 
     def document_field_problem(self, field_id: Any, value: Any) -> str:
         check = self.document_fields.get(field_id) if isinstance(field_id, str) else None

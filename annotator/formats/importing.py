@@ -103,7 +103,8 @@ class ImportReport:
     annotation_sets: int = 0  # written (or, in a dry run or refusal, that would be)
     spans: int = 0
     events: int = 0
-    left_out: int = 0  # source documents not imported at all
+    left_out: int = 0  # source documents (records) not imported at all
+    record_problems: int = 0  # the problems that left out whole records
     sets_written: int = 0  # so far: less than annotation_sets only if cancelled while writing
     problems: list[str] = field(default_factory=list)
     problem_count: int = 0
@@ -156,8 +157,15 @@ class ImportReport:
             text = (f"Imported nothing: {self.problem_count} problem(s) (fix them, map the "
                     "names, or import with --skip-invalid to leave the problems out).")
         if self.written and self.problem_count:
-            text += (f" Left out {self.problem_count} item(s) with problems"
-                     f"{f', and {self.left_out} whole document(s)' if self.left_out else ''}.")
+            # A record left out is counted once, not again among the items with problems.
+            items = self.problem_count - self.record_problems
+            parts = [f"{self.left_out} of the {self.sources} records read"] \
+                if self.left_out else []
+            if items:
+                parts.append(f"{items} item with a problem" if items == 1
+                             else f"{items} items with problems")
+                parts[-1] += " from the records imported"
+            text += f" Left out {', and '.join(parts)}."
         if self.notice_count:
             text += (f" {self.notice_count} change(s) of form, nothing lost (listed as "
                      "notes).")
@@ -476,6 +484,7 @@ def import_annotations(project: Project, fmt: str, paths: Sequence[Path], *,
             report.left_out += 1
             if report.problem_count == counted:  # no reason given yet
                 report.add_problem(f"{src.where}: not imported")
+            report.record_problems += report.problem_count - counted
         else:
             report.annotation_sets += 1
             report.spans += len(aset.spans)
@@ -605,6 +614,7 @@ def _save_locked(project: Project, document: Document, aset: AnnotationSet, adde
     except LockedError as exc:
         report.add_problem(f"{where}: document {document.id!r} not imported: {exc}")
         report.left_out += 1
+        report.record_problems += 1
         report.annotation_sets -= 1
         report.spans -= len(aset.spans)
         report.events -= len(aset.events)

@@ -28,6 +28,9 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
 from annotator import i18n
 from annotator.app import commands
 from annotator.core.codebook import Codebook
+from annotator.core.names import label_name, role_name
+from annotator.gui.labels import button_text
+from annotator.gui.models import plain_tooltip
 from annotator.i18n import tr
 
 MENUS = ("File", "Edit", "Span", "Event", "Adjudicate", "Navigate", "View", "Help")
@@ -111,7 +114,7 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     # Event
     ActionSpec("create_event", "&New event from trigger", ("E",), "app:new_event", "Event",
                "editable", scope="text", toolbar="Coding", icon_text="New event  E",
-               help="The selected TRIGGER span (or the selection, labelled TRIGGER) "
+               help="The selected trigger span (or the selection, labelled as a trigger) "
                     "becomes the trigger of a new event"),
     ActionSpec("role_palette", "Fill &role…", ("R",), "show_role_palette", "Event",
                "editable", scope="text", help="Pick a role of the current event from a list"),
@@ -194,17 +197,23 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
 
 def codebook_actions(cb: Codebook) -> list[ActionSpec]:
     """One action per span label (its key labels the selection) and per role (its key fills the
-    role of the current event); labels and roles without a key are in the menus only."""
+    role of the current event); labels and roles without a key are in the menus only.
+
+    Each is called by its one name (``core.names``), as the span table, the messages and the
+    undo texts call it; the toolbar adds the key. A codebook's ``&`` is doubled so it shows
+    instead of making a mnemonic."""
     specs: list[ActionSpec] = []
     for lab in cb.span_labels:
-        short = lab.id.replace("_", " ").title()
-        specs.append(ActionSpec(f"label:{lab.id}", lab.name, (lab.key.upper(),) if lab.key else (),
+        name = label_name(cb, lab.id)
+        key = lab.key.upper()
+        specs.append(ActionSpec(f"label:{lab.id}", button_text(name), (key,) if key else (),
                                 "app:apply_label", "Span", "editable", scope="text", args=(lab.id,),
                                 submenu="Label selection as", help=lab.help, toolbar="Labels",
-                                icon_text=f"{short}  {lab.key.upper()}" if lab.key else short,
+                                icon_text=button_text(f"{name}  {key}" if key else name),
                                 color=lab.color))
     for role in cb.roles:
-        specs.append(ActionSpec(f"role:{role.id}", role.name, (role.key,) if role.key else (),
+        specs.append(ActionSpec(f"role:{role.id}", button_text(role_name(cb, role.id)),
+                                (role.key,) if role.key else (),
                                 "app:fill_role", "Event", "editable", scope="text", args=(role.id,),
                                 submenu="Fill role with selection", help=role.help))
     return specs
@@ -278,8 +287,8 @@ def build_actions(window: Any, specs: Iterable[ActionSpec], text_widgets: Sequen
         action.setObjectName(f"action_{spec.id}")
         action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
         if spec.help:
-            action.setStatusTip(tr("actions", spec.help))
-            action.setToolTip(tr("actions", spec.help))
+            action.setStatusTip(tr("actions", spec.help))  # the status bar shows plain text
+            action.setToolTip(plain_tooltip(tr("actions", spec.help)))
         action.setCheckable(spec.checkable)
         if spec.icon_text:
             action.setIconText(tr("actions", spec.icon_text))
@@ -339,6 +348,8 @@ def build_toolbars(window: QMainWindow, specs: Iterable[ActionSpec],
             continue
         bar = bars.get(spec.toolbar)
         if bar is None:
+            if spec.toolbar == "Labels" and bars:  # its names need a row of their own
+                window.addToolBarBreak()
             bar = window.addToolBar(spec.toolbar)
             bar.setObjectName(f"{spec.toolbar.lower()}ToolBar")
             bar.setMovable(False)
@@ -348,8 +359,9 @@ def build_toolbars(window: QMainWindow, specs: Iterable[ActionSpec],
             bars[spec.toolbar] = bar
         bar.addAction(actions[spec.id])
         keys = " or ".join(key_text(k) for k in spec.shortcuts)
-        tip = tr("actions", spec.text).replace("&", "") + (f" ({keys})" if keys else "")
-        actions[spec.id].setToolTip(f"{tip}\n{tr('actions', spec.help)}" if spec.help else tip)
+        tip = without_mnemonic(tr("actions", spec.text)) + (f" ({keys})" if keys else "")
+        help_text = tr("actions", spec.help)
+        actions[spec.id].setToolTip(plain_tooltip(f"{tip}\n{help_text}" if spec.help else tip))
     return bars
 
 
@@ -362,6 +374,11 @@ def swatch(color: str, size: int = 12) -> QIcon:
     painter.drawRect(0, 0, size - 1, size - 1)
     painter.end()
     return QIcon(pixmap)
+
+
+def without_mnemonic(text: str) -> str:
+    """An action's text as shown: ``&`` marks a mnemonic, ``&&`` is a literal ``&``."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
 
 
 def key_text(key: str) -> str:
@@ -396,7 +413,7 @@ def shortcut_sheet_html(specs: Iterable[ActionSpec]) -> str:
         for spec in items:
             keys = either.join(f"<b>{html.escape(key_text(k))}</b>" for k in spec.shortcuts) \
                 or f"<span style='color:#888'>{html.escape(tr('sheet', 'menu only'))}</span>"
-            text = tr("actions", spec.text).replace("&", "")
+            text = without_mnemonic(tr("actions", spec.text))
             if spec.submenu:
                 text = f"{tr('actions', spec.submenu)}: {text}"
             tip = f" <span style='color:#666'>— {html.escape(tr('actions', spec.help))}</span>" \

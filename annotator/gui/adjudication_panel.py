@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -27,19 +26,12 @@ from PySide6.QtWidgets import (
 
 from annotator.app.adjudication import Adjudication
 from annotator.gui.coder_lanes import lane_color
+from annotator.gui.labels import plain_label
 from annotator.gui.models import is_rtl
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_COLOR = QColor("#e65100")
 DECIDED_COLOR = QColor("#2e7d32")
-
-
-def _plain(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setText(text)
-    return label
 
 
 class AdjudicationPanel(QWidget):
@@ -53,7 +45,7 @@ class AdjudicationPanel(QWidget):
         self.setObjectName("adjudicationPanel")
         self.adjudication: Adjudication | None = None
         self._quiet = False
-        self.heading = _plain("", self)
+        self.heading = plain_label("", self)
         self.heading.setObjectName("adjudicationHeading")
         font = self.heading.font()
         font.setBold(True)
@@ -113,7 +105,7 @@ class AdjudicationPanel(QWidget):
         if adj is None:
             return
         for i, coder in enumerate(adj.coders):
-            swatch = _plain(f"▬ {adj.letter(coder)}: {coder}", self.legend)
+            swatch = plain_label(f"▬ {adj.letter(coder)}: {coder}", self.legend)
             swatch.setObjectName(f"legend_{adj.letter(coder)}")
             swatch.setStyleSheet(f"color: {lane_color(i)}; font-weight: bold;")
             self.legend_lay.addWidget(swatch)
@@ -154,10 +146,10 @@ class AdjudicationPanel(QWidget):
         self.versions_lay.setRowStretch(len(adj.coders), 1)
         for row, version in enumerate(adj.versions(adj.current)):
             letter = adj.letter(version.coder)
-            tag = _plain(f"{letter} · {version.coder}", self.versions)
+            tag = plain_label(f"{letter} · {version.coder}", self.versions)
             tag.setStyleSheet(f"color: {lane_color(adj.coders.index(version.coder))};"
                               " font-weight: bold;")
-            text = _plain(version.text or "(nothing here)", self.versions)
+            text = plain_label(version.text or "(nothing here)", self.versions)
             text.setObjectName(f"version_{letter}")
             if is_rtl(version.text):
                 text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -2,8 +2,9 @@
 
 The window never opens a dialog itself: it asks its ``Asker``. Tests (and the screenshot mode)
 pass an object with the same methods that answers at once, so nothing modal ever blocks them.
-Messages of ``AnnotatorError`` are shown exactly as written. The crash handler logs any other
-exception's traceback to the user log folder and says where.
+Messages of ``AnnotatorError`` are shown exactly as written, and every text is plain: a document
+title, a codebook name or a lock holder such as ``<b>`` is shown, never read as markup. The crash
+handler logs any other exception's traceback to the user log folder and says where.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QTextBrowser,
@@ -32,6 +34,17 @@ from PySide6.QtWidgets import (
 from annotator.errors import AnnotatorError
 
 UnsavedAnswer = Literal["save", "discard", "cancel"]
+
+
+def plain_box(icon: QMessageBox.Icon, title: str, text: str, informative: str = "",
+              parent: QWidget | None = None) -> QMessageBox:
+    """A message box whose texts are plain text (a message box guesses rich text otherwise)."""
+    box = QMessageBox(icon, title, "", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # before the texts: it covers both labels
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    return box
 
 
 class Asker:
@@ -49,8 +62,16 @@ class Asker:
         prompt = ("Your coder name, used for your annotation folder\n"
                   "(letters, digits, '-', '_' or '.'; for example amal.h):")
         while True:
-            name, ok = QInputDialog.getText(self.parent, "Who is coding?", prompt,
-                                            QLineEdit.EchoMode.Normal, name)
+            dialog = QInputDialog(self.parent)
+            dialog.setWindowTitle("Who is coding?")
+            dialog.setLabelText(prompt)  # it may quote the name typed: shown as plain text
+            for label in dialog.findChildren(QLabel):
+                label.setTextFormat(Qt.TextFormat.PlainText)
+            dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+            dialog.setTextValue(name)
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
+            name = dialog.textValue()
+            dialog.deleteLater()
             if not ok:
                 return None
             try:
@@ -59,9 +80,9 @@ class Asker:
                 prompt = f"{exc}\n\nYour coder name:"
 
     def unsaved_changes(self, title: str) -> UnsavedAnswer:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Unsaved changes",
-                          f"{title} has unsaved changes.", parent=self.parent)
-        box.setInformativeText("Save them before going on?")
+        box = plain_box(QMessageBox.Icon.Warning, "Unsaved changes",
+                        f"{title} has unsaved changes.", "Save them before going on?",
+                        self.parent)
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
@@ -76,10 +97,10 @@ class Asker:
     def save_first(self, title: str, purpose: str) -> UnsavedAnswer:
         """Unsaved work before ``purpose`` (an export reads the saved files): "save" saves
         first, "discard" goes on without it (the work stays in the window), "cancel" stops."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
-                          f"{title} has unsaved changes.", parent=self.parent)
-        box.setInformativeText(f"The {purpose} reads the saved files. Save your changes "
-                               "first?")
+        box = plain_box(QMessageBox.Icon.Question, "Unsaved changes",
+                        f"{title} has unsaved changes.",
+                        f"The {purpose} reads the saved files. Save your changes first?",
+                        self.parent)
         save = box.addButton(QMessageBox.StandardButton.Save)
         on = box.addButton("Go on without them", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -90,11 +111,11 @@ class Asker:
 
     def restore_recovery(self, title: str, summary: str) -> bool:
         """True to restore autosaved work; False discards it."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
-                          f"{title} has work that was not saved when the program last stopped "
-                          f"({summary}).", parent=self.parent)
-        box.setInformativeText("Restore it? (You can undo the restore with Ctrl+Z.) "
-                               "Discard throws it away.")
+        box = plain_box(QMessageBox.Icon.Question, "Restore unsaved work?",
+                        f"{title} has work that was not saved when the program last stopped "
+                        f"({summary}).",
+                        "Restore it? (You can undo the restore with Ctrl+Z.) Discard throws "
+                        "it away.", self.parent)
         restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
@@ -102,13 +123,12 @@ class Asker:
         return box.clickedButton() is restore
 
     def lock_notice(self, message: str) -> None:
-        QMessageBox.information(self.parent, "Opened read-only",
-                                f"{message}\n\nThe document is open read-only in this window.")
+        plain_box(QMessageBox.Icon.Information, "Opened read-only",
+                  f"{message}\n\nThe document is open read-only in this window.",
+                  parent=self.parent).exec()
 
     def error(self, title: str, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self.parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        plain_box(QMessageBox.Icon.Warning, title, message, parent=self.parent).exec()
 
     def shortcut_sheet(self, html: str) -> None:
         """Show (or raise) the non-modal sheet of every action and its keys."""
@@ -119,10 +139,8 @@ class Asker:
         self._sheet.activateWindow()
 
     def crash(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, "Internal error", message,
-                          parent=self.parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        plain_box(QMessageBox.Icon.Critical, "Internal error", message,
+                  parent=self.parent).exec()
 
 
 class QuietAsker(Asker):

@@ -36,11 +36,12 @@ from annotator.core.edits import (
 )
 from annotator.core.events import ChangeBatch
 from annotator.core.model import Event, Span
+from annotator.core.names import label_name, role_name
 from annotator.core.session import AnnotationSession
 from annotator.gui.field_form import FieldForm
-from annotator.gui.field_widgets import plain_tooltip
+from annotator.gui.field_widgets import ElidingComboBox, plain_tooltip
 from annotator.gui.labels import EMPTY, button_text, clip, keep_parts, plain_label, role_title
-from annotator.gui.models import bilingual, short_name
+from annotator.gui.models import bilingual
 
 
 def _label_colors(cb: Codebook, label_id: str) -> tuple[str, str]:
@@ -73,16 +74,15 @@ class SpanChip(QFrame):
         self.text_button.setObjectName("chipText")
         self.text_button.setAutoRaise(True)
         self.text_button.setText(button_text(clip(span.text)))
-        lab = cb.label(span.label)
         self.text_button.setToolTip(plain_tooltip(
-            f"{span.text}\n{lab.name if lab else span.label} · {span.id} · "
+            f"{span.text}\n{label_name(cb, span.label)} · {span.id} · "
             f"{span.start}-{span.end}\nClick to show it in the text"))
         self.text_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.remove_button = QToolButton(self)
         self.remove_button.setObjectName("chipRemove")
         self.remove_button.setAutoRaise(True)
         self.remove_button.setText("✕")
-        self.remove_button.setToolTip(remove_tip)
+        self.remove_button.setToolTip(plain_tooltip(remove_tip))
         lay.addWidget(self.text_button, 1)
         lay.addWidget(self.remove_button)
         self.text_button.clicked.connect(self._on_text_button_clicked)
@@ -167,9 +167,9 @@ class EventEditor(QGroupBox):
         head = QFormLayout()
         head.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         head.setSpacing(4)
-        self.type_combo = QComboBox(self.details)
+        self.type_combo = ElidingComboBox(self.details)
         self.type_combo.setObjectName("eventType")
-        self.subtype_combo = QComboBox(self.details)
+        self.subtype_combo = ElidingComboBox(self.details)
         self.subtype_combo.setObjectName("eventSubtype")
         for combo in (self.type_combo, self.subtype_combo):
             combo.setSizeAdjustPolicy(
@@ -352,7 +352,7 @@ class EventEditor(QGroupBox):
         for et in cb.event_types:
             self.type_combo.addItem(bilingual(et.name, et.name_ar), et.id)
             if et.help:
-                self.type_combo.setItemData(self.type_combo.count() - 1, et.help,
+                self.type_combo.setItemData(self.type_combo.count() - 1, plain_tooltip(et.help),
                                             Qt.ItemDataRole.ToolTipRole)
         i = self.type_combo.findData(e.type)
         if i < 0:  # a type this codebook lacks: show it rather than pick another
@@ -365,7 +365,8 @@ class EventEditor(QGroupBox):
         for st in et.subtypes if et else ():
             self.subtype_combo.addItem(bilingual(st.name, st.name_ar), st.id)
             if st.help:
-                self.subtype_combo.setItemData(self.subtype_combo.count() - 1, st.help,
+                self.subtype_combo.setItemData(self.subtype_combo.count() - 1,
+                                               plain_tooltip(st.help),
                                                Qt.ItemDataRole.ToolTipRole)
         j = self.subtype_combo.findData(e.subtype) if e.subtype is not None else 0
         if j < 0:
@@ -427,7 +428,7 @@ class EventEditor(QGroupBox):
             name.setObjectName(f"role_{rid}")
             if rd is not None and rd.help:
                 name.setToolTip(plain_tooltip(rd.help + "\nTakes: " + ", ".join(
-                    short_name(cb.label(x).name) if cb.label(x) else x for x in rd.labels)))
+                    label_name(cb, x) for x in rd.labels)))
             if rid in required and not fillers:
                 name.setStyleSheet("color: #b71c1c;")
             cell = QWidget(self.roles)
@@ -443,7 +444,7 @@ class EventEditor(QGroupBox):
                     missing = plain_label(f"{sid} (missing span)", cell)
                     cell_lay.addWidget(missing)
                     continue
-                chip = SpanChip(span, cb, f"Remove from {rd.name if rd else rid}", cell)
+                chip = SpanChip(span, cb, f"Remove from {role_name(cb, rid)}", cell)
                 self._role_chips.add(span.id)
                 chip.activated.connect(self.spanActivated)
                 chip.removeClicked.connect(
@@ -474,11 +475,9 @@ class EventEditor(QGroupBox):
         if span is None:
             self.available_label.hide()
             return
-        cb = self._session.codebook if self._session else None
-        lab = cb.label(span.label) if cb else None
+        name = label_name(self._session.codebook, span.label) if self._session else span.label
         self.available_label.setText(
-            f"Selected span: «{clip(span.text, 40)}» "
-            f"({short_name(lab.name) if lab else span.label}): “+ add” puts it in a role")
+            f"Selected span: «{clip(span.text, 40)}» ({name}): “+ add” puts it in a role")
         self.available_label.show()
 
     def _refresh_fields(self) -> None:

@@ -8,10 +8,10 @@ new values through ``set_value`` without emitting. Editors never touch a session
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -26,16 +26,21 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
 from annotator.core.values import check_date
-from annotator.gui.models import bilingual
+from annotator.gui.models import bilingual, is_rtl, plain_tooltip
 
 EMPTY_CHOICE = "—"
 _INT_MAX = 2_147_483_647
+ELLIPSIS = "…"
+_RLI, _PDI = "\u2067", "\u2069"  # right-to-left isolate around an Arabic part and its "…"
 
 
 def field_title(field: FieldDef) -> str:
@@ -43,15 +48,53 @@ def field_title(field: FieldDef) -> str:
     return bilingual(field.name, field.name_ar) + (" *" if field.required else "")
 
 
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows ``text`` literally and wraps long lines.
+def elide_bilingual(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` cut to ``width`` pixels with an ellipsis on the side where it is cut.
 
-    Qt guesses rich text in tooltips (``Qt::mightBeRichText``), so codebook help such as
-    ``<b>`` would be interpreted; escaping it inside a paragraph keeps it literal.
+    Qt's combo box clips its text at the right edge, so "Strategic developments · تطورات
+    استراتيجية" lost the start of an Arabic word with no sign of it. An Arabic part is cut by
+    whole words at its logical end, which is on its left, and the ellipsis goes there, inside
+    the part's right-to-left isolate; English is cut on the right.
     """
-    if not text:
-        return ""
-    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    head, sep, tail = text.rpartition(" · ")
+    prefix, part = (head + sep, tail) if sep else ("", text)
+    if is_rtl(part):
+        words = part.split()
+        for n in range(len(words) - 1, 0, -1):
+            cut = f"{prefix}{_RLI}{' '.join(words[:n])} {ELLIPSIS}{_PDI}"
+            if metrics.horizontalAdvance(cut) <= width:
+                return cut
+        if prefix and metrics.horizontalAdvance(prefix + ELLIPSIS) <= width:
+            return prefix + ELLIPSIS
+        text = head if sep else text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+class ElidingComboBox(QComboBox):
+    """A combo box that cuts a long entry with an ellipsis (``elide_bilingual``) instead of
+    clipping it; its list (as wide as its widest entry) shows every entry whole."""
+
+    def text_room(self) -> int:
+        """The width, in pixels, the closed box has for its text."""
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        rect = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        return rect.width() - 2  # the style draws the text 1 px inside the field
+
+    def shown_text(self) -> str:
+        """The current entry as the closed box shows it."""
+        return elide_bilingual(self.currentText(), self.fontMetrics(), self.text_room())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, opt)
+        opt.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
 class FieldEditor(QWidget):
@@ -124,13 +167,13 @@ class EnumEditor(FieldEditor):
 
     def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.combo = QComboBox(self)
+        self.combo = ElidingComboBox(self)
         self.combo.setObjectName("choice")
         self.combo.addItem(EMPTY_CHOICE, None)
         for opt in field.options:
             self.combo.addItem(bilingual(opt.name, opt.name_ar), opt.id)
             if opt.help:
-                self.combo.setItemData(self.combo.count() - 1, opt.help,
+                self.combo.setItemData(self.combo.count() - 1, plain_tooltip(opt.help),
                                        Qt.ItemDataRole.ToolTipRole)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -162,7 +205,7 @@ class MultiEnumEditor(FieldEditor):
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             if opt.help:
-                item.setToolTip(opt.help)
+                item.setToolTip(plain_tooltip(opt.help))
         rows = min(len(field.options), 6)
         self.list.setFixedHeight(rows * self.list.sizeHintForRow(0) + 2 * self.list.frameWidth()
                                  + 2 if rows else 24)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from annotator.app import commands
-from annotator.app.commands import Outcome, quote
+from annotator.app.commands import Outcome
 from annotator.app.document import DocumentHandle, SaveResult
 from annotator.app.recovery import AUTOSAVE_IDLE_SECONDS
 from annotator.app.state import CodingState
@@ -49,6 +49,7 @@ from annotator.gui.document_list import DocumentList
 from annotator.gui.document_view import DocumentView
 from annotator.gui.event_panel import EventPanel
 from annotator.gui.find_bar import FindBar
+from annotator.gui.labels import button_text
 from annotator.gui.marks import TextMarks
 from annotator.gui.saving import Saver
 from annotator.gui.search_dialog import ProjectSearch
@@ -56,7 +57,7 @@ from annotator.gui.span_table import SpanTable
 from annotator.gui.status_bar import StatusLabels
 from annotator.gui.text_options import TextOptions
 from annotator.gui.translation import LanguageSwitch
-from annotator.i18n import codebook_name, tr
+from annotator.i18n import tr
 from annotator.storage.lexicon import project_lexicon
 from annotator.storage.project import Project
 
@@ -353,12 +354,9 @@ class MainWindow(QMainWindow):
 
     def _on_document_view_span_clicked(self, span_id: str) -> None:
         self.select_span(span_id)
-        span = self.state.span(span_id)
-        if span is not None:
-            label = self.codebook.label(span.label)
-            self.show_message(tr("window", "Selected {span}: {label} {text}").format(
-                span=span_id, label=codebook_name(label) if label else span.label,
-                text=quote(span.text)))
+        described = commands.describe_span(self.state, span_id)
+        if described:
+            self.show_message(described)
 
     def _on_document_view_selection_range_changed(self, start: int, end: int) -> None:
         self.state.set_selection(start, end)
@@ -534,7 +532,8 @@ class MainWindow(QMainWindow):
             self.action_map[spec.id].setEnabled(self.condition(spec.when))
         handle = self.doc
         if handle is not None:
-            undo, redo = handle.history.undo_text(), handle.history.redo_text()
+            history = handle.history  # its texts quote the document: "&" is no mnemonic
+            undo, redo = button_text(history.undo_text()), button_text(history.redo_text())
             self.action_map["undo"].setText(tr("window", "&Undo {what}").format(what=undo)
                                             if undo else tr("actions", "&Undo"))
             self.action_map["redo"].setText(tr("window", "&Redo {what}").format(what=redo)

@@ -7,26 +7,25 @@ from annotator.app.state import CodingState
 from annotator.core.codebook import Codebook
 from annotator.core.events import ChangeBatch
 from annotator.core.model import AnnotationSet, Span
+from annotator.core.names import role_name, short_name
 from annotator.gui.document_view import DocumentView, SpanMark
+from annotator.gui.models import bilingual
 
 UNKNOWN_COLOR = "#9e9e9e"
 
 
 def span_mark(codebook: Codebook, span: Span) -> SpanMark:
-    """The highlight of ``span``: its label's colour and bilingual name."""
+    """The highlight of ``span``: its label's colour and name (with the Arabic one)."""
     lab = codebook.label(span.label)
     if lab is None:
         return SpanMark(span.id, span.start, span.end, UNKNOWN_COLOR, span.label)
-    name = f"{lab.name} · {lab.name_ar}" if lab.name_ar else lab.name
-    return SpanMark(span.id, span.start, span.end, lab.color, name)
+    return SpanMark(span.id, span.start, span.end, lab.color,
+                    bilingual(short_name(lab.name), lab.name_ar))
 
 
 def uses_tooltip(codebook: Codebook, aset: AnnotationSet, span_id: str) -> str:
-    """``"s3 · Actor 1 of e1, trigger of e2"``: the span and where events use it."""
-    uses = []
-    for eid, role in aset.uses_of_span(span_id):
-        rd = codebook.role(role)
-        uses.append(f"{'trigger' if role == 'trigger' else (rd.name if rd else role)} of {eid}")
+    """``"s3 · Actor 1 of e1, Trigger of e2"``: the span and where events use it."""
+    uses = [f"{role_name(codebook, role)} of {eid}" for eid, role in aset.uses_of_span(span_id)]
     return span_id + (f" · {', '.join(uses)}" if uses else "")
 
 

@@ -8,6 +8,7 @@ changed (from the session's typed change events) and never edit anything themsel
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -23,9 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from annotator.app.issues import IssueTracker
-from annotator.core.codebook import Codebook
 from annotator.core.events import ChangeBatch, EventAdded, EventRemoved
 from annotator.core.model import STATUSES
+from annotator.core.names import event_title
+from annotator.core.names import short_name as short_name  # the one name of a label or role
 from annotator.core.session import AnnotationSession
 from annotator.core.validation import Issue
 
@@ -39,10 +41,16 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # what the span filter searches (Lab
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
-def short_name(name: str) -> str:
-    """``"Actor (force, group, organisation)"`` -> ``"Actor"``: the name without its gloss."""
-    head = name.split(" (", 1)[0].strip()
-    return head or name
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally and wraps long lines.
+
+    Qt guesses rich text in tooltips (``Qt::mightBeRichText``), so a title, codebook help or
+    note such as ``<b>`` or ``<img src=x>`` would be interpreted; escaping it inside a paragraph
+    keeps it literal. Every tooltip that holds user data goes through here.
+    """
+    if not text:
+        return ""
+    return "<p>" + html.escape(text).replace("\n", "<br>") + "</p>"
 
 
 def is_rtl(text: str) -> bool:
@@ -94,16 +102,6 @@ class FlatTableModel(QAbstractTableModel):
 
 
 # -- events --------------------------------------------------------------------------------------
-def event_title(cb: Codebook, type_id: str, subtype_id: str | None) -> str:
-    """``"Battles / Armed clash"`` (ids where the codebook does not know them)."""
-    et = cb.event_type(type_id)
-    if et is None:
-        return type_id
-    st = et.subtype(subtype_id)
-    return f"{et.name} / {st.name}" if st else (
-        f"{et.name} / {subtype_id}" if subtype_id else et.name)
-
-
 class EventListModel(QAbstractListModel):
     """One row per event: ``"e1 · Battles / Armed clash · ✓ complete"`` or ``"· 3 missing"``.
 
@@ -172,8 +170,8 @@ class EventListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             issues = self._missing(eid)
             head = f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)}"
-            return "\n".join([head, *(i.message for i in issues)] if issues
-                             else [head, "Nothing missing"])
+            return plain_tooltip("\n".join([head, *(i.message for i in issues)] if issues
+                                           else [head, "Nothing missing"]))
         return None
 
     def _on_session_changed(self, batch: ChangeBatch) -> None:
@@ -290,7 +288,8 @@ class DocumentListModel(FlatTableModel):
         if role == STATUS_ROLE:
             return status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{doc_id} — {status_text(status)}"
+            return plain_tooltip(f"{title}\n{doc_id} — {status_text(status)}" if title
+                                 else f"{doc_id} — {status_text(status)}")
         if index.column() == self.STATUS:
             if role == _DISPLAY:
                 return f"{STATUS_MARK.get(status, '?')} {status_text(status)}"

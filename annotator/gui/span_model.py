@@ -18,6 +18,7 @@ from annotator.core.arabic import fold, fold_query
 from annotator.core.codebook import SpanLabel
 from annotator.core.events import ChangeBatch, SpanAdded, SpanChanged, SpanRemoved
 from annotator.core.model import Span
+from annotator.core.names import role_name
 from annotator.core.session import AnnotationSession
 from annotator.gui.models import (
     FILTER_ROLE,
@@ -26,6 +27,7 @@ from annotator.gui.models import (
     FlatTableModel,
     Index,
     bilingual,
+    plain_tooltip,
     short_name,
     text_alignment,
 )
@@ -67,7 +69,7 @@ class SpanTableModel(FlatTableModel):
         self._key_of: dict[str, tuple[Any, ...]] = {}  # span id -> its row's key
         self._sort_column = self.START
         self._descending = False
-        self._uses: dict[str, str] | None = None  # span id -> "e1 actor1, e2 trigger"
+        self._uses: dict[str, str] | None = None  # span id -> "e1 Actor 1, e2 Trigger"
         self._text_font: QFont | None = None
 
     def set_text_font(self, font: QFont | None) -> None:
@@ -153,9 +155,10 @@ class SpanTableModel(FlatTableModel):
                 return _filter_text(span, lab)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if lab is None:
-                    return f"unknown label {span.label}"
-                key = f", key {lab.key}" if lab.key else ""
-                return f"{bilingual(lab.name, lab.name_ar)} ({lab.id}{key})"
+                    return plain_tooltip(f"unknown label {span.label}")
+                key = f" · key {lab.key.upper()}" if lab.key else ""
+                name = bilingual(short_name(lab.name), lab.name_ar)
+                return plain_tooltip(f"{name}{key}\n{lab.help}".strip())
         elif col == self.TEXT:
             if role == _DISPLAY:
                 return span.text
@@ -164,7 +167,7 @@ class SpanTableModel(FlatTableModel):
             if role == Qt.ItemDataRole.FontRole:
                 return self._text_font
             if role == Qt.ItemDataRole.ToolTipRole:
-                return span.note or None
+                return plain_tooltip(span.note) or None
         elif col in (self.START, self.END):
             if role == _DISPLAY:
                 return span.start if col == self.START else span.end
@@ -174,7 +177,7 @@ class SpanTableModel(FlatTableModel):
             if role == _DISPLAY:
                 return self._uses_map().get(span.id, "")
             if role == Qt.ItemDataRole.ToolTipRole:  # the column is narrow: the full list
-                return self._uses_map().get(span.id) or None
+                return plain_tooltip(self._uses_map().get(span.id, "")) or None
         if role == SORT_ROLE:
             return self._sort_value(span, col)
         return None
@@ -210,15 +213,17 @@ class SpanTableModel(FlatTableModel):
 
     # -- updates ---------------------------------------------------------------------------
     def _uses_map(self) -> dict[str, str]:
-        if self._uses is None:
+        if self._uses is None:  # "e1 Actor 1, e2 Trigger": the roles by name
             found: dict[str, list[str]] = {}
             if self._session is not None:
+                cb = self._session.codebook
                 for e in self._session.aset.events:
                     if e.trigger:
-                        found.setdefault(e.trigger, []).append(f"{e.id} trigger")
+                        found.setdefault(e.trigger, []).append(f"{e.id} {role_name(cb, 'trigger')}")
                     for role, fillers in e.roles.items():
+                        name = role_name(cb, role)
                         for sid in fillers:
-                            found.setdefault(sid, []).append(f"{e.id} {role}")
+                            found.setdefault(sid, []).append(f"{e.id} {name}")
             self._uses = {sid: ", ".join(parts) for sid, parts in found.items()}
         return self._uses
 

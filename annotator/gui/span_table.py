@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.edits import RelabelSpan, RemoveSpan
+from annotator.core.names import label_name
 from annotator.core.session import AnnotationSession
 from annotator.gui.fonts import arabic_font
-from annotator.gui.models import ID_ROLE
+from annotator.gui.models import ID_ROLE, plain_tooltip
 from annotator.gui.span_model import SpanFilterProxy, SpanTableModel
-from annotator.i18n import codebook_name, tr
+from annotator.i18n import tr
 
 _ACTIVATE_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -135,7 +136,7 @@ class SpanTable(QWidget):
         header.resizeSection(SpanTableModel.LABEL, fm.horizontalAdvance("Event trigger") + 30)
         header.resizeSection(SpanTableModel.START, offset_width)
         header.resizeSection(SpanTableModel.END, offset_width)
-        header.resizeSection(SpanTableModel.USED, fm.horizontalAdvance("e12 actor1") + 12)
+        header.resizeSection(SpanTableModel.USED, fm.horizontalAdvance("e12 Actor 1") + 12)
         header.setMinimumSectionSize(fm.horizontalAdvance("000") + 8)
         self.view.setToolTip(tr("spans", "Enter: show in text · Delete: remove · "
                                 "a label's key: relabel"))
@@ -172,10 +173,12 @@ class SpanTable(QWidget):
         keys = {lab.key: lab.id for lab in session.codebook.span_labels} if session else {}
         self.view.set_label_keys(keys)
         if session is not None:
-            hints = tr("list", ", ").join(f"{lab.key} {codebook_name(lab)}"
-                                           for lab in session.codebook.span_labels if lab.key)
-            self.view.setToolTip(tr("spans", "Enter: show in text · Delete: remove · "
-                                    "relabel with a key: {keys}").format(keys=hints))
+            cb = session.codebook
+            hints = tr("list", ", ").join(f"{lab.key.upper()} {label_name(cb, lab.id)}"
+                                           for lab in cb.span_labels if lab.key)
+            self.view.setToolTip(plain_tooltip(tr(
+                "spans", "Enter: show in text · Delete: remove · relabel with a key: {keys}")
+                .format(keys=hints)))
         self._update_count()
 
     def select_span(self, span_id: str | None) -> None:

@@ -1,6 +1,7 @@
 """The window's status bar: coder, place in the project, validation summary and time spent.
 
-Plain-text labels only (a coder or document name is never read as HTML).
+Plain-text labels only, and plain tooltips (a coder, document or codebook name is never read as
+HTML).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar
 
 from annotator.app.document import DocumentHandle
 from annotator.core.validation import ERROR, TODO, WARNING, Issue
+from annotator.gui.models import plain_tooltip
 
 VALIDATION_TIP_LINES = 15
 
@@ -79,5 +81,5 @@ class StatusLabels:
         label.setText(" · ".join(parts))
         color = "#c62828" if errors else ("#e65100" if todo else "#2e7d32")
         label.setStyleSheet(f"color: {color}")
-        label.setToolTip("\n".join(i.message for i in issues[:VALIDATION_TIP_LINES])
-                         or "Nothing missing")
+        label.setToolTip(plain_tooltip("\n".join(i.message for i in issues[:VALIDATION_TIP_LINES])
+                                       or "Nothing missing"))  # messages quote codebook names

@@ -128,6 +128,8 @@ class TransferDialog(QDialog):
 
     completed = Signal(object)  # the report, after a run that was not cancelled or wrote
     RUN_TEXT = "Run"
+    UNIT = "documents"  # what the run's progress counts
+    NOTHING = "nothing written"  # the bar after a run that wrote nothing
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,11 +224,11 @@ class TransferDialog(QDialog):
     def _on_runner_progressed(self, done: int, total: int) -> None:
         if total <= 0:
             self.progress_bar.setRange(0, 0)
-            self.progress_bar.setFormat(f"checking: {done}")
+            self.progress_bar.setFormat(f"checking: {self.UNIT} read: {done}")
         else:
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(min(done, total))
-            self.progress_bar.setFormat("%v of %m documents")
+            self.progress_bar.setFormat(f"%v of %m {self.UNIT}")
 
     def _on_runner_finished(self, result: object) -> None:
         self._set_running(False)
@@ -242,11 +244,20 @@ class TransferDialog(QDialog):
             self.result_view.setPlainText(_internal_error(result))
             return
         self.report = result
-        self.progress_bar.setValue(0 if result.cancelled else 1)
-        self.progress_bar.setFormat("cancelled" if result.cancelled else "done")
+        outcome = self.outcome(result)
+        self.progress_bar.setValue(1 if outcome == "done" else 0)
+        self.progress_bar.setFormat(outcome)
         self.result_view.setPlainText(self.describe(result))
         if not result.cancelled or getattr(result, "sets_written", 0):
             self.completed.emit(result)  # a cancelled import may have written some sets
+
+    def outcome(self, report: Any) -> str:
+        """The bar's last word on a run: "done" only when it wrote what it was asked to."""
+        if report.cancelled:
+            return "cancelled"
+        if getattr(report, "dry_run", False):
+            return "checked, nothing written"
+        return "done" if getattr(report, "written", True) else self.NOTHING
 
     def wait(self) -> None:
         """Block until a run ends and its result is shown (for closing, and for tests)."""
@@ -290,6 +301,7 @@ class ExportDialog(TransferDialog):
     """``annotator export`` with its options, for the project lead."""
 
     RUN_TEXT = "Export"
+    NOTHING = "nothing exported"
 
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(project, parent)
@@ -394,10 +406,13 @@ class ImportDialog(TransferDialog):
     """``annotator import-annotations``: brat, doccano, Label Studio, CoNLL or native JSONL."""
 
     RUN_TEXT = "Import"
+    UNIT = "records"  # a file's records (lines, tasks, .ann files), not project documents
+    NOTHING = "nothing imported"
 
     def __init__(self, project: Project, coder: str = "", parent: QWidget | None = None
                  ) -> None:
         super().__init__(project, parent)
+        self._folder = str(project.root)  # where the file chooser opens
         self.setObjectName("importDialog")
         self.setWindowTitle(f"Import annotations into {project.name}")
         self.format_box = self._combo(
@@ -486,14 +501,17 @@ class ImportDialog(TransferDialog):
                 for i in range(self.paths_list.count())]
 
     def _add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Files to import")
+        files, _ = QFileDialog.getOpenFileNames(self, "Files to import", self._folder)
         for f in files:
             self.add_path(f)
+        if files:
+            self._folder = str(Path(files[-1]).parent)
 
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Folder to import")
+        folder = QFileDialog.getExistingDirectory(self, "Folder to import", self._folder)
         if folder:
             self.add_path(folder)
+            self._folder = str(Path(folder).parent)
 
     def _remove_path(self) -> None:
         for item in self.paths_list.selectedItems():

@@ -166,7 +166,7 @@
         <message>
             <location filename="annotator/gui/actions.py" line="97" />
             <source>The selected TRIGGER span (or the selection, labelled TRIGGER) becomes the trigger of a new event</source>
-            <translation>يصبح المقطع المحدّد من نوع المُطلِق (أو التحديد موسومًا مُطلِقًا) مُطلِقَ حدث جديد</translation>
+            <translation type="vanished">يصبح المقطع المحدّد من نوع المُطلِق (أو التحديد موسومًا مُطلِقًا) مُطلِقَ حدث جديد</translation>
         </message>
         <message>
             <location filename="annotator/gui/actions.py" line="101" />
@@ -473,6 +473,11 @@
             <source>Mark RLM, LRM, ZWNJ, ZWJ, no-break spaces and tatweel, to see why a selection snapped as it did; the text is not changed</source>
             <translation>تعليم RLM وLRM وZWNJ وZWJ والمسافات غير الفاصلة والتطويل، لمعرفة سبب تعديل التحديد؛ النص لا يتغيّر</translation>
         </message>
+        <message>
+            <location filename="annotator/gui/actions.py" line="115" />
+            <source>The selected trigger span (or the selection, labelled as a trigger) becomes the trigger of a new event</source>
+            <translation>يصبح مقطع المُطلِق المحدّد (أو التحديد موسومًا مُطلِقًا) مُطلِقَ حدث جديد</translation>
+        </message>
     </context>
     <context>
         <name>menu</name>
@@ -640,7 +645,7 @@
         <message>
             <location filename="annotator/gui/main_window.py" line="386" />
             <source>Selected {span}: {label} {text}</source>
-            <translation>المقطع المحدَّد {span}: {label} {text}</translation>
+            <translation type="vanished">المقطع المحدَّد {span}: {label} {text}</translation>
         </message>
         <message>
             <location filename="annotator/gui/main_window.py" line="565" />
@@ -1524,6 +1529,14 @@ Saving it here makes it your work (coder {coder}); no other coder's file is chan
             <location filename="annotator/gui/text_options.py" line="90" />
             <source>Invisible characters are not marked</source>
             <translation>المحارف الخفية غير معلَّمة</translation>
+        </message>
+    </context>
+    <context>
+        <name>names</name>
+        <message>
+            <location filename="annotator/core/names.py" line="45" />
+            <source>Trigger</source>
+            <translation>المُطلِق</translation>
         </message>
     </context>
 </TS>

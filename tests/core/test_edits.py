@@ -107,17 +107,18 @@ REFUSED = [
     (RelabelSpan("nope", "ACTOR"), "there is no span"),
     (RelabelSpan("a1", "GHOST"), "unknown label 'GHOST'"),
     (RelabelSpan("a1", {"x": 1}), "unknown label"),
-    (RelabelSpan("a1", "LOCATION"), "span a1 is used in event e1: Actor 2 must be a ACTOR "
-                                    "or PERSON span; span a1 is LOCATION"),
+    (RelabelSpan("a1", "LOCATION"), "span a1 is used in event e1: Actor 2 must be a span "
+                                    "labelled Actor or Person or people; span a1 is Place"),
     (RelabelSpan("t1", "ACTOR"), "span t1 is used in event e1: the trigger must be labelled "
-                                 "TRIGGER, not ACTOR"),
+                                 "Event trigger, not Actor"),
     (ResizeSpan("nope", 0, 3), "there is no span"),
     (ResizeSpan("a1", 3, 3), "is not inside the text"),
     (ResizeSpan("a1", False, True), "is not inside the text"),
     (CreateEvent("picnic"), "unknown event type 'picnic'"),
     (CreateEvent(["battles"]), "unknown event type"),
     (CreateEvent("battles", "peaceful_protest"), "unknown sub-type 'peaceful_protest'"),
-    (CreateEvent("battles", trigger="a1"), "the trigger must be labelled TRIGGER, not ACTOR"),
+    (CreateEvent("battles", trigger="a1"),
+     "the trigger must be labelled Event trigger, not Actor"),
     (CreateEvent("battles", trigger="nope"), "there is no span 'nope'"),
     (CreateEvent("battles", event_id="e1"), "id 'e1' is taken"),
     (CreateEvent("battles", event_id="t1"), "id 't1' is taken"),
@@ -128,13 +129,14 @@ REFUSED = [
     (SetEventType("e1", {"t": 1}), "unknown event type"),
     (SetEventType("e1", "riots", "armed_clash"), "unknown sub-type 'armed_clash'"),
     (SetTrigger("nope", "t1"), "there is no event"),
-    (SetTrigger("e1", "l1"), "the trigger must be labelled TRIGGER"),
+    (SetTrigger("e1", "l1"), "the trigger must be labelled Event trigger"),
     (SetTrigger("e1", "nope"), "there is no span 'nope'"),
     (AddRoleFiller("nope", "actor1", "a1"), "there is no event"),
     (AddRoleFiller("e1", "actor1", "nope"), "there is no span"),
     (AddRoleFiller("e1", "spectator", "a1"), "role 'spectator' is not a role of this event type"),
     (AddRoleFiller("e1", ["actor1"], "a1"), "is not a role of this event type"),
-    (AddRoleFiller("e1", "location", "a1"), "Location must be a LOCATION span; span a1 is ACTOR"),
+    (AddRoleFiller("e1", "location", "a1"),
+     "Location must be a span labelled Place; span a1 is Actor"),
     (AddRoleFiller("e1", "target", "a1"), "span a1 already fills Target"),
     (RemoveRoleFiller("nope", "actor1", "a2"), "there is no event"),
     (RemoveRoleFiller("e1", "actor1", "a1"), "span a1 does not fill actor1"),
@@ -313,7 +315,7 @@ def test_macro_rolls_back_on_refusal():
                    AddRoleFiller("e1", "target", "m1"),
                    RemoveSpan("q1"),
                    AddRoleFiller("e1", "weapon", "m1")])  # a LOCATION is no weapon: refused
-    with pytest.raises(EditRefusedError, match="Weapon must be a WEAPON span"):
+    with pytest.raises(EditRefusedError, match="Weapon must be a span labelled Weapon or means"):
         s.do(macro)
     assert s.aset.to_dict() == before
     assert macro._applied == 0

@@ -139,8 +139,9 @@ def test_wrong_role_label_and_trigger_label(data, doc, cb):
     e["roles"]["weapon"] = [location]  # a LOCATION span as weapon
     e["trigger"] = location
     found = only(issues_of(data, doc, cb), ERROR)
-    assert any("Weapon must be a WEAPON span; span" in m and "is LOCATION" in m for m in found)
-    assert any("the trigger must be labelled TRIGGER, not LOCATION" in m for m in found)
+    assert any("Weapon must be a span labelled Weapon or means; span" in m and "is Place" in m
+               for m in found)
+    assert any("the trigger must be labelled Event trigger, not Place" in m for m in found)
 
 
 def test_cardinality(data, doc, cb):

@@ -48,10 +48,10 @@ def expected_rows(session, column: int, order: Qt.SortOrder, needle: str = "") -
     uses: dict[str, list[str]] = {}
     for e in session.aset.events:
         if e.trigger:
-            uses.setdefault(e.trigger, []).append(f"{e.id} trigger")
+            uses.setdefault(e.trigger, []).append(f"{e.id} Trigger")
         for role, fillers in e.roles.items():
             for sid in fillers:
-                uses.setdefault(sid, []).append(f"{e.id} {role}")
+                uses.setdefault(sid, []).append(f"{e.id} {short_name(cb.role(role).name)}")
 
     def value(s: Span):
         lab = cb.label(s.label)

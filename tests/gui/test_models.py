@@ -98,9 +98,9 @@ def test_span_model_columns(session):
     assert model.index(row, 1).data() == "تنظيم داعش" == span.text
     assert model.index(row, 2).data() == span.start
     assert model.index(row, 3).data() == span.end
-    assert model.index(row, 4).data() == "e1 actor1"
+    assert model.index(row, 4).data() == "e1 Actor 1"
     trig = model.row_of(session.ids["trigger"])
-    assert model.index(trig, 4).data() == "e1 trigger"
+    assert model.index(trig, 4).data() == "e1 Trigger"
     assert model.index(trig, 0).data(ID_ROLE) == session.ids["trigger"]
     assert model.row_of("nope") == -1
 
@@ -113,9 +113,9 @@ def test_used_in_lists_every_use(session):
     session.do(AddRoleFiller("e1", "actor1", session.ids["is"]))
     session.do(AddRoleFiller("e2", "target", session.ids["is"]))
     row = model.row_of(session.ids["is"])
-    assert model.index(row, SpanTableModel.USED).data() == "e1 actor1, e2 target"
+    assert model.index(row, SpanTableModel.USED).data() == "e1 Actor 1, e2 Target"
     session.do(DeleteEvent("e1"))
-    assert model.index(row, SpanTableModel.USED).data() == "e2 target"
+    assert model.index(row, SpanTableModel.USED).data() == "e2 Target"
 
 
 def test_span_edits_update_rows_incrementally(session):
@@ -154,7 +154,7 @@ def test_removing_a_used_span_refreshes_used_in(session):
     model = SpanTableModel()
     model.set_session(session)
     session.do(CreateEvent("battles", trigger=session.ids["trigger"], event_id="e1"))
-    assert model.index(0, SpanTableModel.USED).data() == "e1 trigger"
+    assert model.index(0, SpanTableModel.USED).data() == "e1 Trigger"
     session.do(SetTrigger("e1", None))
     assert model.index(0, SpanTableModel.USED).data() == ""
 

@@ -253,7 +253,7 @@ def test_applied_edits_refresh_the_table(qtbot, table, session):
     session.do(CreateEvent("battles", trigger=session.ids["trigger"], event_id="e1"))
     session.do(AddRoleFiller("e1", "actor2", session.ids["gov"]))
     row = table._proxy_index(session.ids["gov"]).row()
-    assert table.proxy.index(row, SpanTableModel.USED).data() == "e1 actor2"
+    assert table.proxy.index(row, SpanTableModel.USED).data() == "e1 Actor 2"
     new = add_span(session, "فرقة 17", "ACTOR")
     assert new in shown_ids(table)
     assert table.count_label.text() == "5 spans"
