@@ -69,12 +69,13 @@ class DocumentHandle:
 
     def __init__(self, project: Project, coder: str, session: AnnotationSession, *,
                  lock: FileLock | None, read_only: str = "",
-                 recovery: RecoveryStore | None = None) -> None:
+                 recovery: RecoveryStore | None = None,
+                 known_issues: list[Issue] | None = None) -> None:
         self.project = project
         self.coder = coder
         self.session = session
         self.history = History(session)
-        self.tracker = IssueTracker(session)
+        self.tracker = IssueTracker(session, known_issues)
         self.lock = lock
         self.read_only = read_only  # '' when editable, else why not (shown to the coder)
         self.recovery = recovery
@@ -98,6 +99,7 @@ class DocumentHandle:
         read_only, lock_notice = "", ""
         if lock:
             held, read_only, lock_notice = _take_lock(project, coder, doc_id)
+        saved = project.annotation_path(coder, doc_id).is_file()
         try:
             aset, issues = project.load_annotations(coder, document)
         except AnnotatorError:
@@ -105,7 +107,10 @@ class DocumentHandle:
                 held.release()
             raise
         handle = cls(project, coder, AnnotationSession(document, project.codebook, aset),
-                     lock=held, read_only=read_only, recovery=recovery)
+                     lock=held, read_only=read_only, recovery=recovery,
+                     # A saved set was validated as it was read; a new one has not been.
+                     known_issues=[i for i in issues if i.where != MISFILED_WHERE]
+                     if saved else None)
         handle.notices.lock = lock_notice
         misfiled = [i for i in issues if i.where == MISFILED_WHERE]
         handle.notices.misfiled = misfiled[0].message if misfiled else ""
@@ -113,7 +118,8 @@ class DocumentHandle:
                                    if i.severity == ERROR and i.where != MISFILED_WHERE]
         if recovery is not None and offer_recovery and not read_only:
             try:
-                handle.recovered = recovery.load(doc_id, aset.to_dict())
+                if recovery.exists(doc_id):  # (the set as a dict only when there is one)
+                    handle.recovered = recovery.load(doc_id, aset.to_dict())
             except AnnotatorError as exc:
                 handle.notices.recovery_error = str(exc)
         return handle

@@ -36,6 +36,7 @@ from annotator.core.validation import (
     event_issues,
     header_issues,
     repeated_id_issues,
+    semantic_issues,
     span_issues,
 )
 
@@ -77,12 +78,14 @@ class _SpanLabels(Mapping[str, dict[str, Any]]):
 class IssueTracker:
     """Every issue of one session's set; ``changed`` fires after the issues changed."""
 
-    def __init__(self, session: AnnotationSession) -> None:
+    def __init__(self, session: AnnotationSession, known: list[Issue] | None = None) -> None:
+        """``known``: the set's issues as ``semantic_issues`` gave them (opening it), so the
+        set is not validated twice."""
         self.session = session
         self.changed: Emitter[IssueTracker] = Emitter()
         self._spans = _SpanLabels(session)
         self._list: list[Issue] | None = None
-        self._recheck_all()
+        self._recheck_all(known)
         session.changed.connect(self._on_session_changed)
 
     def close(self) -> None:
@@ -139,10 +142,19 @@ class IssueTracker:
                 for i in self.issues() if i.severity in (ERROR, TODO)]
 
     # -- checking ------------------------------------------------------------------------------
-    def _recheck_all(self) -> None:
+    def _recheck_all(self, known: list[Issue] | None = None) -> None:
+        """Every issue of the set: ``known`` (the set's issues as ``semantic_issues`` gives
+        them, from opening it), or one full validation, which is quick on a clean set (its
+        checks run in C loops), sorted into what each span and event owns so that later
+        changes recheck only their part."""
         s = self.session
         aset = s.aset
-        data = aset.to_dict()
+        if known is None:
+            data = aset.to_dict()
+            known = semantic_issues(data, document=s.document, codebook=s.codebook)
+        else:  # only what the header checks look at
+            data = {"document": {"id": aset.document_id, "sha256": aset.document_sha256},
+                    "codebook": aset.codebook.to_dict()}
         self._need = ERROR if aset.status == "done" else TODO
         self._header, self._text = header_issues(data, s.document, s.codebook)
         self._span_key: dict[str, SpanKey] = {}
@@ -150,25 +162,41 @@ class IssueTracker:
         self._span_issues: dict[str, list[Issue]] = {}
         self._by_range: dict[tuple[int, int, str], list[str]] = {}
         for span in aset.spans:
-            self._add_span(span)
+            self._add_span(span, check=False)
         self._keys.sort()
-        for group in self._by_range.values():
-            if len(group) > 1:
-                self._check_duplicates(group)
         self._uses: dict[str, set[str]] = {}  # span id -> events that name it
         self._named: dict[str, set[str]] = {}  # event id -> span ids it names
         self._event_issues: dict[str, list[Issue]] = {}
         self._event_placed: dict[str, tuple[int, list[Issue]]] = {}
         for e in aset.events:
             self._index_event(e)
-            self._check_event(e)
-        self._check_ids()
-        self._check_document()
+        self._repeated: list[Issue] = []
+        self._document: list[Issue] = []
+        for issue in known:
+            self._sort_in(issue)
         self._span_part: list[Issue] | None = None
         self._event_part: list[Issue] | None = None
         self._list = None
+        aset.next_id("s")  # the counter a new span's id starts from, found now and not on the
+        aset.next_id("e")  # coder's first key press
 
-    def _add_span(self, span: Span, *, keep_sorted: bool = False) -> None:
+    def _sort_in(self, issue: Issue) -> None:
+        """File one issue of a full validation where the tracker keeps it."""
+        where = issue.where
+        for prefix, owned in (("$.spans[", self._span_issues),
+                              ("$.events[", self._event_issues)):
+            if where.startswith(prefix) and issue.ref:
+                rest = where[where.index("]") + 1:]
+                owned.setdefault(issue.ref, []).append(
+                    Issue(issue.severity, f"{prefix}0]{rest}", issue.message, issue.ref))
+                return
+        if where == "$" and issue.ref:
+            self._repeated.append(issue)
+        elif where.startswith("$.fields"):
+            self._document.append(issue)
+        # The file's header issues (document, codebook) came from header_issues already.
+
+    def _add_span(self, span: Span, *, keep_sorted: bool = False, check: bool = True) -> None:
         key = _key(span)
         self._span_key[span.id] = key
         if keep_sorted:
@@ -176,7 +204,8 @@ class IssueTracker:
         else:
             self._keys.append(key)
         self._by_range.setdefault(key[:3], []).append(span.id)
-        self._check_span(span)
+        if check:
+            self._check_span(span)
 
     def _drop_span(self, span_id: str) -> tuple[int, int, str] | None:
         key = self._span_key.pop(span_id, None)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import starmap
-from operator import itemgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any, SupportsIndex, TypeVar
 
 from annotator.core.text import sha256_text
@@ -462,5 +462,6 @@ def _spans_from_dicts(items: list[dict[str, Any]]) -> list[Span]:
     return spans
 
 
-def _span_order(s: Span) -> tuple[int, int, str, str]:
-    return (s.start, s.end, s.label, s.id)
+# A span's place in a file: (start, end, label, id), read in C (sorting 10,000 spans by a
+# Python function took a tenth of the time it takes to open them).
+_span_order = attrgetter("start", "end", "label", "id")
