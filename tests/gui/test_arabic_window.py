@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from window_support import sample_project, select_text, type_text
 
 from annotator import i18n
+from annotator.core.names import display_name
 from annotator.gui import translation
 from annotator.gui.field_form import FieldForm
 from annotator.gui.main_window import MainWindow
@@ -56,12 +57,11 @@ def test_every_translation_keeps_the_fields_of_its_source() -> None:
 
 def test_codebook_names_follow_the_language(english, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     role = sample_project(tmp_path).codebook.role("actor1")
-    assert i18n.codebook_name(role) == "Actor 1"
-    assert i18n.codebook_name(role, bilingual=True) == "Actor 1 · الفاعل الأول"
+    assert display_name(role) == "Actor 1"
+    assert display_name(role, bilingual=True) == "Actor 1 · الفاعل الأول"
     i18n.set_language("ar")
     try:
-        assert i18n.codebook_name(role) == i18n.codebook_name(role, bilingual=True) \
-            == "الفاعل الأول"
+        assert display_name(role) == display_name(role, bilingual=True) == "الفاعل الأول"
     finally:
         i18n.set_language("en")
 
