@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from annotator.core.codebook import Codebook
-from annotator.core.names import display_name, precision_name
+from annotator.core.names import display_name, precision_name, short_name
 from annotator.core.validation import Issue
 from annotator.i18n import language, tr
 
@@ -89,10 +89,29 @@ class _Names:
         fields = [*cb.document_fields, *cb.event_fields]
         for item in (*fields, *cb.event_types, *cb.span_labels, *cb.roles):
             self.by_name.setdefault(item.name, item)
+            self.by_name.setdefault(short_name(item.name), item)  # labels, as rules name them
+            if item.name_ar:  # a message made while the window spoke Arabic
+                self.by_name.setdefault(item.name_ar, item)
 
     def name(self, text: str) -> str:
         item = self.by_name.get(text)
         return display_name(item) if item is not None else text
+
+    def names(self, text: str) -> str:
+        """``"Actor or Person or people"`` -> the names joined in the interface's language.
+        A name may hold "or" itself, so the text is read as known names, longest first."""
+        parts = self._split(text)
+        return tr("list", " or ").join(map(self.name, parts)) if parts else text
+
+    def _split(self, text: str) -> list[str] | None:
+        for known in sorted(self.by_name, key=len, reverse=True):
+            if text == known:
+                return [known]
+            if text.startswith(known + " or "):
+                rest = self._split(text[len(known) + 4:])
+                if rest is not None:
+                    return [known, *rest]
+        return None
 
 
 def _reworded(text: str, names: _Names) -> str:
@@ -105,7 +124,7 @@ def _reworded(text: str, names: _Names) -> str:
         convert: dict[str, Callable[[str], str]] = {
             "role": names.name, "field": names.name, "type": names.name,
             "label": names.name,
-            "labels": lambda v: tr("list", " or ").join(map(names.name, v.split(" or "))),
+            "labels": names.names,
             "problem": lambda v: _reworded(v, names),
             "precision": precision_name,
         }
