@@ -307,6 +307,13 @@ class TransferDialog(QDialog):
         combo.setToolTip(tip)
         return combo
 
+    def _option_box(self, name: str, text: str) -> QCheckBox:
+        """A check box for a command-line option, on a row of its own."""
+        box = QCheckBox(text, self.options)
+        box.setObjectName(name)
+        self.form.addRow("", box)
+        return box
+
     def _path_row(self, edit: QLineEdit, browse: Callable[[], None]) -> QWidget:
         row = QWidget(self.options)
         box = QHBoxLayout(row)
@@ -365,15 +372,11 @@ class ExportDialog(TransferDialog):
         box.addWidget(QLabel(tr("transfer", "seed:"), split_row))
         box.addWidget(self.seed_box)
         self.form.addRow(tr("transfer", "S&plit:"), split_row)
-        self.skip_invalid_box = QCheckBox(tr(
+        self.skip_invalid_box = self._option_box("skipInvalidBox", tr(
             "transfer", "Leave out invalid annotation files; the card lists them "
-                        "(--skip-invalid)"), self.options)
-        self.skip_invalid_box.setObjectName("skipInvalidBox")
-        self.form.addRow("", self.skip_invalid_box)
-        self.overwrite_box = QCheckBox(tr(
-            "transfer", "Replace a previous export in that folder (--overwrite)"), self.options)
-        self.overwrite_box.setObjectName("overwriteBox")
-        self.form.addRow("", self.overwrite_box)
+                        "(--skip-invalid)"))
+        self.overwrite_box = self._option_box("overwriteBox", tr(
+            "transfer", "Replace a previous export in that folder (--overwrite)"))
         self._suggested = ""
         self._suggest_output()
         # A suggested folder is used once: after an export the next run is offered a new one.
@@ -488,16 +491,10 @@ class ImportDialog(TransferDialog):
         self.options_edit.setPlaceholderText(tr("transfer", "format options, e.g. "
                                                             "offset_unit=utf16 text_key=body"))
         self.form.addRow(tr("transfer", "&Options:"), self.options_edit)
-        self.skip_invalid_box = QCheckBox(tr(
-            "transfer", "Import what is valid and leave out the problems (--skip-invalid)"),
-            self.options)
-        self.skip_invalid_box.setObjectName("skipInvalidBox")
-        self.form.addRow("", self.skip_invalid_box)
-        self.overwrite_box = QCheckBox(tr(
-            "transfer", "Replace existing annotation sets of that coder (--overwrite)"),
-            self.options)
-        self.overwrite_box.setObjectName("overwriteBox")
-        self.form.addRow("", self.overwrite_box)
+        self.skip_invalid_box = self._option_box("skipInvalidBox", tr(
+            "transfer", "Import what is valid and leave out the problems (--skip-invalid)"))
+        self.overwrite_box = self._option_box("overwriteBox", tr(
+            "transfer", "Replace existing annotation sets of that coder (--overwrite)"))
         self.fill_button = QPushButton(tr("transfer", "Fill label map"), self)
         self.fill_button.setObjectName("fillLabelMapButton")
         self.fill_button.setToolTip(tr("transfer", "Add a line NAME= to the label map for every "

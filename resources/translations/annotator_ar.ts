@@ -2439,6 +2439,16 @@ Takes: {labels}</source>
             <source>event {event} ({type}): {problem}</source>
             <translation>الحدث {event} ({type}): {problem}</translation>
         </message>
+        <message>
+            <location filename="annotator/app/issue_words.py" line="70" />
+            <source>the selection holds only spaces</source>
+            <translation>التحديد فيه مسافات فقط</translation>
+        </message>
+        <message>
+            <location filename="annotator/app/issue_words.py" line="72" />
+            <source>span {span} is used as {other}; remove it from there first</source>
+            <translation>المقطع {span} مستخدم بوصفه {other}؛ أخرجه من هناك أولًا</translation>
+        </message>
     </context>
     <context>
         <name>marks</name>
@@ -2636,12 +2646,12 @@ Takes: {labels}</source>
         <message>
             <location filename="annotator/gui/transfer.py" line="361" />
             <source>Leave out invalid annotation files; the card lists them (--skip-invalid)</source>
-            <translation>استبعاد ملفات التوسيم غير الصالحة؛ والبطاقة تذكرها (الخيار ⁦--skip-invalid⁩)</translation>
+            <translation>استبعاد ملفات التوسيم غير الصالحة؛ والبطاقة تذكرها (⁦--skip-invalid⁩)</translation>
         </message>
         <message>
             <location filename="annotator/gui/transfer.py" line="366" />
             <source>Replace a previous export in that folder (--overwrite)</source>
-            <translation>استبدال تصدير سابق في ذلك المجلد (الخيار ⁦--overwrite⁩)</translation>
+            <translation>استبدال تصدير سابق في ذلك المجلد (⁦--overwrite⁩)</translation>
         </message>
         <message>
             <location filename="annotator/gui/transfer.py" line="395" />
@@ -2691,12 +2701,12 @@ Takes: {labels}</source>
         <message>
             <location filename="annotator/gui/transfer.py" line="484" />
             <source>Import what is valid and leave out the problems (--skip-invalid)</source>
-            <translation>استيراد الصالح واستبعاد المشكلات (الخيار ⁦--skip-invalid⁩)</translation>
+            <translation>استيراد الصالح واستبعاد المشكلات (⁦--skip-invalid⁩)</translation>
         </message>
         <message>
             <location filename="annotator/gui/transfer.py" line="489" />
             <source>Replace existing annotation sets of that coder (--overwrite)</source>
-            <translation>استبدال مجموعات التوسيم الموجودة لذلك المرمّز (الخيار ⁦--overwrite⁩)</translation>
+            <translation>استبدال مجموعات التوسيم الموجودة لذلك المرمّز (⁦--overwrite⁩)</translation>
         </message>
         <message>
             <location filename="annotator/gui/transfer.py" line="494" />

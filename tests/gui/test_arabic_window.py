@@ -19,7 +19,7 @@ from annotator.app.issue_words import message_text
 from annotator.core.names import display_name, quote
 from annotator.core.validation import ERROR, TODO, Issue
 from annotator.gui import translation
-from annotator.gui.dialogs import Asker, plain_box
+from annotator.gui.dialogs import Asker
 from annotator.gui.field_form import FieldForm
 from annotator.gui.main_window import MainWindow
 
@@ -315,11 +315,21 @@ def test_dialogs_in_arabic(qtbot, arabic, tmp_path, window_opener) -> None:  # t
     # The figures are the command line's table: left to right, whatever the language.
     assert dialog.result_view.layoutDirection() == Qt.LayoutDirection.LeftToRight
     dialog.close()
-    asker = Asker(window)
-    box = plain_box(QMessageBox.Icon.Question, "", "")  # the same builder as every question
-    assert box.textFormat() == Qt.TextFormat.PlainText
-    QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
-    assert asker.save_first("sample-article", "export") == "cancel"
+    asked: list[tuple[str, ...]] = []
+
+    def read_and_cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        asked.append((box.windowTitle(), box.text(), box.informativeText(),
+                      *(b.text() for b in box.buttons())))
+        box.reject()
+
+    QTimer.singleShot(0, read_and_cancel)
+    assert Asker(window).save_first("sample-article", "export") == "cancel"
+    title, text, question, *buttons = asked[0]
+    assert (title, text) == ("تغييرات غير محفوظة", "في «sample-article» تغييرات غير محفوظة.")
+    assert question == "التصدير يقرأ الملفات المحفوظة. أتحفظ تغييراتك أولًا؟"
+    assert "المتابعة من دونها" in buttons
 
 
 def test_adjudication_versions_sit_beside_their_coder_tag(qtbot, tmp_path, window_opener,  # type: ignore[no-untyped-def]
