@@ -75,11 +75,6 @@ def text_alignment(text: str) -> int:
     return _RTL_ALIGN if is_rtl(text) else _LTR_ALIGN
 
 
-def bilingual(name: str, name_ar: str = "") -> str:
-    """``"English · العربية"``, or the English name alone when there is no Arabic one."""
-    return f"{name} · {name_ar}" if name_ar else name
-
-
 class FlatTableModel(QAbstractTableModel):
     """A table of read-only, selectable rows without children, one column per ``HEADERS``
     entry under the titles ``header_texts`` gives in the interface's language; subclasses
