@@ -86,13 +86,3 @@ def language_for_locale(name: str) -> str:
     code = name.split("_")[0].split("-")[0].lower()
     return code if code in LANGUAGES else "en"
 
-
-def codebook_name(item: object, *, bilingual: bool = False) -> str:
-    """A codebook item's name (label, role, event type, sub-type, field, choice) as the
-    interface shows it: in Arabic its Arabic name (the English one when the codebook has
-    none); in English its English name, or ``"English · العربية"`` where ``bilingual``."""
-    name = str(getattr(item, "name", ""))
-    name_ar = str(getattr(item, "name_ar", "") or "")
-    if language() == "ar":
-        return name_ar or name
-    return f"{name} · {name_ar}" if bilingual and name_ar else name

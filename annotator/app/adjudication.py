@@ -21,9 +21,10 @@ from annotator.core.codebook import Codebook
 from annotator.core.decisions import decision_edit
 from annotator.core.fields import COUNT_QUALIFIERS, FieldDef
 from annotator.core.model import GOLD_CODER, AnnotationSet
+from annotator.core.names import display_name, precision_name
 from annotator.core.session import EditRefusedError
 from annotator.errors import AnnotatorError
-from annotator.i18n import codebook_name, language, tr
+from annotator.i18n import language, tr
 from annotator.storage.assignments import load_assignments
 from annotator.storage.gold import adjudicate_project
 from annotator.storage.project import Project
@@ -244,7 +245,7 @@ class _Names:
         self.arabic = language() == "ar"
 
     def _name(self, definition: object, ident: str) -> str:
-        return codebook_name(definition) if self.arabic and definition is not None else ident
+        return display_name(definition) if self.arabic and definition is not None else ident
 
     def label(self, label_id: str) -> str:
         return self._name(self.codebook.label(label_id), label_id)
@@ -273,18 +274,13 @@ class _Names:
             word = str(known["ar"]) if self.arabic and known else qualifier
             return word + (f" {n}" if n is not None else "")
         if isinstance(value, dict) and "precision" in value:
-            return f"{value.get('value')} ({self._precision(str(value['precision']))})"
+            return f"{value.get('value')} ({precision_name(str(value['precision']))})"
         if isinstance(value, list):
             return tr("list", ", ").join(self.value(v, field_def) for v in value)
         if isinstance(value, bool):
             return tr("adjudication", "yes") if value else tr("adjudication", "no")
         choices = {o.id: o for o in field_def.options} if field_def is not None else {}
         return self._name(choices.get(value) if isinstance(value, str) else None, str(value))
-
-    def _precision(self, precision: str) -> str:
-        words = {"day": tr("adjudication", "day"), "week": tr("adjudication", "week"),
-                 "month": tr("adjudication", "month"), "year": tr("adjudication", "year")}
-        return words.get(precision, precision)
 
 
 def _subject(item: Mapping[str, Any], names: _Names, field_def: FieldDef | None) -> str:

@@ -8,25 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from annotator.core.names import status_name as status_name  # the window's name for a status
 from annotator.errors import AnnotatorError
-from annotator.i18n import tr
 from annotator.storage.assignments import load_assignments
 from annotator.storage.listing import Row, document_rows
 from annotator.storage.project import Project
 
 FINISHED = ("done", "skipped")
-
-
-def status_name(status: str) -> str:
-    """A document status as the coder reads it ("in progress"), in the interface's language."""
-    names = {
-        "not_started": tr("documents", "not started"),
-        "in_progress": tr("documents", "in progress"),
-        "done": tr("documents", "done"),
-        "skipped": tr("documents", "skipped"),
-        "unreadable": tr("documents", "unreadable"),
-    }
-    return names.get(status) or status.replace("_", " ")
 
 
 def listed_documents(project: Project, coder: str, scope: str = "mine"

@@ -45,6 +45,7 @@ from annotator.core.events import (
 from annotator.core.model import AnnotationSet, Provenance
 from annotator.core.session import AnnotationSession, EditRefusedError
 from annotator.core.values import show
+from annotator.i18n import tr
 
 TARGETS = ("span", "event", "event_field", "document_field")
 
@@ -186,10 +187,11 @@ def decision_edit(session: AnnotationSession, item_id: str, accept: Sequence[str
         builder.field(item, accept)
     else:
         raise EditRefusedError(f"disagreement {item_id} is of an unknown kind {show(kind)}")
-    what = ("reject" if not accept else "accept both" if len(accept) > 1
-            else f"accept {accept[0]}")
+    said = tr("edits", "Adjudicate {item}: reject") if not accept else \
+        tr("edits", "Adjudicate {item}: accept both") if len(accept) > 1 else \
+        tr("edits", "Adjudicate {item}: accept {coder}")
     edits = [*builder.edits, CloseItem(item_id, tuple(accept), tuple(builder.made))]
-    return Macro(edits, description=f"Adjudicate {item_id}: {what}")
+    return Macro(edits, description=said.format(item=item_id, coder=accept[0] if accept else ""))
 
 
 def accept_all(gold: AnnotationSet, item_id: str) -> list[str]:

@@ -33,10 +33,12 @@ from annotator.core.names import (
     quote,
     role_name,
     span_words,
+    status_name,
 )
 from annotator.core.rules import EventRules, id_problem
 from annotator.core.session import AnnotationSession, EditRefusedError
 from annotator.core.values import show
+from annotator.i18n import tr
 
 
 class Edit:
@@ -46,7 +48,8 @@ class Edit:
 
     def _say(self, text: str) -> None:
         """Name what this edit does and to which text ("label «قوات النظام» Actor"), once
-        ``apply`` knows; a description its maker gave is kept."""
+        ``apply`` knows, in the interface's language (the undo menu shows it); a description
+        its maker gave is kept."""
         if self.description == type(self).description:
             self.description = text
 
@@ -107,7 +110,8 @@ class AddSpan(Edit):
             self.span_id = s.aset.next_id("s")
         text = s.span_text(self.start, self.end)
         s.aset.spans.append(Span(self.span_id, self.start, self.end, self.label, text))
-        self._say(f"label {quote(text)} {label_name(s.codebook, self.label)}")
+        self._say(tr("edits", "label {text} {label}").format(
+            text=quote(text), label=label_name(s.codebook, self.label)))
 
     def revert(self, s: AnnotationSession) -> None:
         del s.aset.spans[s.aset.span_index(self.span_id)]
@@ -139,7 +143,8 @@ class RemoveSpan(Edit):
         i = s.aset.span_index(self.span_id)
         self._saved = (i, s.aset.spans.pop(i))
         span = self._saved[1]
-        self._say(f"remove {label_name(s.codebook, span.label)} {quote(span.text)}")
+        self._say(tr("edits", "remove {label} {text}").format(
+            label=label_name(s.codebook, span.label), text=quote(span.text)))
         self._refs = []
         for e in s.aset.events:
             if e.trigger == self.span_id:
@@ -203,8 +208,9 @@ class RelabelSpan(Edit):
         span = s.aset.span(self.span_id)
         assert span is not None
         self._old, span.label = span.label, self.label
-        self._say(f"relabel {quote(span.text)} {label_name(s.codebook, self._old)} → "
-                  f"{label_name(s.codebook, self.label)}")
+        self._say(tr("edits", "relabel {text} {old} → {new}").format(
+            text=quote(span.text), old=label_name(s.codebook, self._old),
+            new=label_name(s.codebook, self.label)))
 
     def revert(self, s: AnnotationSession) -> None:
         span = s.aset.span(self.span_id)
@@ -236,8 +242,9 @@ class ResizeSpan(Edit):
         self._old = (span.start, span.end, span.text)
         span.start, span.end = self.start, self.end
         span.text = s.span_text(self.start, self.end)
-        self._say(f"resize {label_name(s.codebook, span.label)} {quote(self._old[2])} → "
-                  f"{quote(span.text)}")
+        self._say(tr("edits", "resize {label} {old} → {new}").format(
+            label=label_name(s.codebook, span.label), old=quote(self._old[2]),
+            new=quote(span.text)))
 
     def revert(self, s: AnnotationSession) -> None:
         span = s.aset.span(self.span_id)
@@ -298,7 +305,8 @@ class CreateEvent(Edit):
         s.aset.events.append(Event(self.event_id, self.type, self.subtype, self.trigger, {},
                                    default_fields(s.codebook, self.type)))
         words = event_words(s.codebook, s.aset, self.type, self.trigger)
-        self._say(f"new event {self.event_id} {words}")
+        self._say(tr("edits", "new event {event} {words}").format(event=self.event_id,
+                                                                  words=words))
 
     def revert(self, s: AnnotationSession) -> None:
         del s.aset.events[s.aset.event_index(self.event_id)]
@@ -320,7 +328,8 @@ class DeleteEvent(Edit):
         i = s.aset.event_index(self.event_id)
         self._saved = (i, s.aset.events.pop(i))
         e = self._saved[1]
-        self._say(f"delete event {e.id} {event_words(s.codebook, s.aset, e.type, e.trigger)}")
+        self._say(tr("edits", "delete event {event} {words}").format(
+            event=e.id, words=event_words(s.codebook, s.aset, e.type, e.trigger)))
 
     def revert(self, s: AnnotationSession) -> None:
         assert self._saved is not None
@@ -356,7 +365,8 @@ class SetEventType(Edit):
         e.roles = {r: v for r, v in e.roles.items() if r in et.roles}
         kept = {k: v for k, v in e.fields.items() if k in field_ids}
         e.fields = {**default_fields(s.codebook, self.type), **kept}
-        self._say(f"{e.id} type {event_title(s.codebook, self.type, self.subtype)}")
+        self._say(tr("edits", "{event} type {type}").format(
+            event=e.id, type=event_title(s.codebook, self.type, self.subtype)))
 
     def revert(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -382,8 +392,9 @@ class SetTrigger(Edit):
     def apply(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
         self._old, e.trigger = e.trigger, self.span_id
-        self._say(f"{e.id} trigger {span_words(s.aset, self.span_id)}" if self.span_id
-                  else f"clear {e.id} trigger {span_words(s.aset, self._old)}")
+        said = tr("edits", "{event} trigger {text}") if self.span_id else \
+            tr("edits", "clear {event} trigger {text}")
+        self._say(said.format(event=e.id, text=span_words(s.aset, self.span_id or self._old)))
 
     def revert(self, s: AnnotationSession) -> None:
         _event(s, self.event_id).trigger = self._old
@@ -432,7 +443,9 @@ class AddRoleFiller(Edit):
         if rd is not None and rd.max == 1:
             fillers.clear()
         fillers.append(self.span_id)
-        self._say(f"{e.id} {role_name(s.codebook, self.role)} ← {span_words(s.aset, self.span_id)}")
+        self._say(tr("edits", "{event} {role} ← {text}").format(
+            event=e.id, role=role_name(s.codebook, self.role),
+            text=span_words(s.aset, self.span_id)))
 
     def revert(self, s: AnnotationSession) -> None:
         e = _event(s, self.event_id)
@@ -465,8 +478,9 @@ class RemoveRoleFiller(Edit):
         e = _event(s, self.event_id)
         self._old = list(e.roles[self.role])
         e.roles[self.role].remove(self.span_id)
-        self._say(f"take {span_words(s.aset, self.span_id)} out of {e.id} "
-                  f"{role_name(s.codebook, self.role)}")
+        self._say(tr("edits", "take {text} out of {event} {role}").format(
+            text=span_words(s.aset, self.span_id), event=e.id,
+            role=role_name(s.codebook, self.role)))
         if not e.roles[self.role]:
             del e.roles[self.role]
 
@@ -505,7 +519,7 @@ class SetEventField(Edit):
         self._old = e.fields.get(self.field_id, _UNSET)
         _assign(e.fields, self.field_id, self.value)
         self._say(field_words(s.codebook.field_for(e.type, self.field_id), self.field_id,
-                               self.value, f"{e.id} "))
+                               self.value, e.id))
 
     def revert(self, s: AnnotationSession) -> None:
         _assign(_event(s, self.event_id).fields, self.field_id, self._old)
@@ -555,7 +569,7 @@ class SetStatus(Edit):
 
     def apply(self, s: AnnotationSession) -> None:
         self._old, s.aset.status = s.aset.status, self.status
-        self._say(f"status {self.status.replace('_', ' ')}")
+        self._say(tr("edits", "status {status}").format(status=status_name(self.status)))
 
     def revert(self, s: AnnotationSession) -> None:
         s.aset.status = self._old
@@ -586,7 +600,7 @@ class Macro(Edit):
                     raise EditRefusedError(reason)
                 edit.apply(s)
                 self._applied += 1
-            self._say("; ".join(edit.description for edit in self.edits))
+            self._say(tr("list", "; ").join(edit.description for edit in self.edits))
         except Exception:
             for edit in reversed(self.edits[: self._applied]):
                 edit.revert(s)

@@ -24,13 +24,46 @@ def short_name(name: str) -> str:
     return head or name
 
 
-def display_name(item: Any) -> str:
-    """A codebook item's one name: in an Arabic interface its Arabic name (when the codebook
-    gives one), else its English name without the gloss."""
+def display_name(item: Any, *, bilingual: bool = False) -> str:
+    """A codebook item's one name (label, role, event type, sub-type, field, choice).
+
+    In an Arabic interface its Arabic name (its English one when the codebook gives none). In
+    English its name without the gloss ("Actor"); ``bilingual``, where a list or a form has
+    room for both, the whole English name and the Arabic one ("Actor (force, group,
+    organisation) · جهة فاعلة"), so a coder learns the Arabic names while choosing."""
+    name = str(getattr(item, "name", ""))
+    name_ar = str(getattr(item, "name_ar", "") or "")
+    english = name if bilingual else short_name(name)
+    if i18n.language() == "ar":
+        return name_ar or english
+    return f"{name} · {name_ar}" if bilingual and name_ar else english
+
+
+def label_heading(label: Any) -> str:
+    """A span label as a tooltip heads it: its one name, and in English its Arabic name beside
+    it ("Actor · جهة فاعلة"; the gloss stays out, as in the toolbar)."""
+    name = display_name(label)
+    name_ar = getattr(label, "name_ar", "") or ""
+    return f"{name} · {name_ar}" if name_ar and i18n.language() != "ar" else name
+
+
+def whole_name(item: Any) -> str:
+    """A name where its parentheses are part of it (a choice: "Negative (did not happen)",
+    an event type): the whole English name, or the Arabic one in Arabic."""
     name_ar = getattr(item, "name_ar", "") or ""
-    if name_ar and i18n.language() == "ar":
-        return str(name_ar)
-    return short_name(str(item.name))
+    return str(name_ar) if name_ar and i18n.language() == "ar" else str(item.name)
+
+
+def status_name(status: str) -> str:
+    """A document status as the coder reads it ("in progress"), in the interface's language."""
+    names = {
+        "not_started": i18n.tr("documents", "not started"),
+        "in_progress": i18n.tr("documents", "in progress"),
+        "done": i18n.tr("documents", "done"),
+        "skipped": i18n.tr("documents", "skipped"),
+        "unreadable": i18n.tr("documents", "unreadable"),
+    }
+    return names.get(status) or status.replace("_", " ")
 
 
 def label_name(cb: Codebook, label_id: str) -> str:
@@ -53,9 +86,9 @@ def event_title(cb: Codebook, type_id: str, subtype_id: str | None) -> str:
     if et is None:
         return type_id
     st = et.subtype(subtype_id)
-    name = display_name(et) if i18n.language() == "ar" else et.name
+    name = whole_name(et)
     if st is not None:
-        return f"{name} / {display_name(st) if i18n.language() == 'ar' else st.name}"
+        return f"{name} / {whole_name(st)}"
     return f"{name} / {subtype_id}" if subtype_id else name
 
 
@@ -75,19 +108,33 @@ def value_text(fd: FieldDef | None, value: Any) -> str:
     """A field value in a few words: choices by name, counts with their qualifier, dates and
     numbers as written, text quoted."""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return i18n.tr("names", "yes") if value else i18n.tr("names", "no")
     if fd is not None and fd.type == "enum":
-        names = {o.id: o.name for o in fd.options}
+        options = {o.id: o for o in fd.options}
         chosen = value if isinstance(value, list) else [value]
-        return ", ".join(names.get(v, str(v)) for v in chosen)
+        return i18n.tr("list", ", ").join(
+            whole_name(options[v]) if v in options else str(v) for v in chosen)
     if isinstance(value, dict):
         if "qualifier" in value:
-            q = COUNT_QUALIFIERS.get(value["qualifier"], {}).get("en", value["qualifier"])
-            return f"{q} {value['value']}" if value.get("value") is not None else str(q)
+            q = qualifier_name(value["qualifier"])
+            return f"{q} {value['value']}" if value.get("value") is not None else q
         return str(value.get("value", ""))
     if isinstance(value, str):
         return quote(value, 30)
     return str(value)
+
+
+def precision_name(precision: str) -> str:
+    """A date's precision ("day", "month") in the interface's language."""
+    words = {"day": i18n.tr("names", "day"), "week": i18n.tr("names", "week"),
+             "month": i18n.tr("names", "month"), "year": i18n.tr("names", "year")}
+    return words.get(precision, precision)
+
+
+def qualifier_name(qualifier: str) -> str:
+    """A count's qualifier ("at least", "dozens") in the interface's language."""
+    words = COUNT_QUALIFIERS.get(qualifier, {})
+    return str(words.get(i18n.language(), words.get("en", qualifier)))
 
 
 # -- what undo texts say of a set's items ------------------------------------------------------
@@ -104,9 +151,14 @@ def event_words(cb: Codebook, aset: AnnotationSet, type_id: str, trigger: str | 
     return f"({event_title(cb, type_id, None)})"
 
 
-def field_words(fd: FieldDef | None, field_id: str, value: Any, where: str = "") -> str:
-    """``"e1 Event date 2021-01-20"``, ``"clear e1 Event date"``."""
-    name = fd.name if fd is not None else field_id
-    if value is None:
-        return f"clear {where}{name}"
-    return f"{where}{name} {value_text(fd, value)}"
+def field_words(fd: FieldDef | None, field_id: str, value: Any, event_id: str = "") -> str:
+    """``"e1 Event date 2021-01-20"``, ``"clear e1 Event date"``, ``"Relevance Relevant"``."""
+    name = display_name(fd) if fd is not None else field_id
+    if event_id:
+        text = i18n.tr("edits", "clear {event} {field}") if value is None else \
+            i18n.tr("edits", "{event} {field} {value}")
+    else:
+        text = i18n.tr("edits", "clear {field}") if value is None else \
+            i18n.tr("edits", "{field} {value}")
+    return text.format(event=event_id, field=name,
+                       value="" if value is None else value_text(fd, value))

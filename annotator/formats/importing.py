@@ -43,6 +43,7 @@ from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.core.values import check_value
 from annotator.errors import AnnotatorError
 from annotator.formats.registry import SourceDocument, SourceEvent, get_format
+from annotator.i18n import tr
 from annotator.storage.lock import FileLock, LockedError
 from annotator.storage.project import Project, check_coder_name
 
@@ -134,45 +135,62 @@ class ImportReport:
         return " ".join(f"--label-map {name}=NEW" for name in self.unknown_names())
 
     def summary(self, hint: bool = True) -> str:
-        """What happened, in a sentence or two; ``hint``: end with the ``--label-map``
-        arguments to fill in for the unknown names."""
+        """What happened, in a sentence or two, in the interface's language (English on the
+        command line); ``hint``: end with the ``--label-map`` arguments to fill in for the
+        unknown names."""
         if self.cancelled:
             if not self.sets_written:
-                return "Import cancelled; nothing was written."
-            return (f"Import cancelled after writing {self.sets_written} of "
-                    f"{self.annotation_sets} annotation set(s); each written file is whole. "
-                    "To add the rest, import again with the same options and --skip-invalid "
-                    "(the sets already written are then left as they are).")
-        what = (f"{self.annotation_sets} annotation set(s) ({self.spans} spans, {self.events} "
-                f"events) of {self.documents_added + self.documents_reused} document(s), "
-                f"{self.documents_added} new")
+                return tr("import", "Import cancelled; nothing was written.")
+            return tr("import", "Import cancelled after writing {written} of {sets} annotation "
+                                "set(s); each written file is whole. To add the rest, import "
+                                "again with the same options and --skip-invalid (the sets "
+                                "already written are then left as they are).").format(
+                written=self.sets_written, sets=self.annotation_sets)
+        counts = {"sets": self.annotation_sets, "spans": self.spans, "events": self.events,
+                  "documents": self.documents_added + self.documents_reused,
+                  "new": self.documents_added, "problems": self.problem_count}
         if self.written:
-            text = f"Imported {what}."
+            text = tr("import", "Imported {sets} annotation set(s) ({spans} spans, {events} "
+                                "events) of {documents} document(s), {new} new.")
         elif self.dry_run:
-            text = f"Dry run: would import {what}."
+            text = tr("import", "Dry run: would import {sets} annotation set(s) ({spans} spans, "
+                                "{events} events) of {documents} document(s), {new} new.")
             if self.problem_count:
-                text += (f" {self.problem_count} problem(s): nothing would be written unless "
-                         "they are fixed or --skip-invalid leaves them out.")
+                text += " " + tr("import", "{problems} problem(s): nothing would be written "
+                                           "unless they are fixed or --skip-invalid leaves "
+                                           "them out.")
         else:
-            text = (f"Imported nothing: {self.problem_count} problem(s) (fix them, map the "
-                    "names, or import with --skip-invalid to leave the problems out).")
+            text = tr("import", "Imported nothing: {problems} problem(s) (fix them, map the "
+                                "names, or import with --skip-invalid to leave the problems "
+                                "out).")
+        text = text.format(**counts)
         if self.written and self.problem_count:
-            # A record left out is counted once, not again among the items with problems.
-            items = self.problem_count - self.record_problems
-            parts = [f"{self.left_out} of the {self.sources} records read"] \
-                if self.left_out else []
-            if items:
-                parts.append(f"{items} item with a problem" if items == 1
-                             else f"{items} items with problems")
-                parts[-1] += " from the records imported"
-            text += f" Left out {', and '.join(parts)}."
+            text += " " + self._left_out_sentence()
         if self.notice_count:
-            text += (f" {self.notice_count} change(s) of form, nothing lost (listed as "
-                     "notes).")
+            text += " " + tr("import", "{count} change(s) of form, nothing lost (listed as "
+                                       "notes).").format(count=self.notice_count)
         hint_text = self.label_map_hint() if hint else ""
         if hint_text:
-            text += f" Names the codebook does not know: {hint_text}"
+            text += " " + tr("import", "Names the codebook does not know: {hint}").format(
+                hint=hint_text)
         return text
+
+    def _left_out_sentence(self) -> str:
+        """What an import that wrote left out: whole records, items with problems, or both.
+        A record left out is counted once, not again among the items with problems."""
+        items = self.problem_count - self.record_problems
+        if self.left_out and items:
+            text = tr("import", "Left out {left} of the {read} records read, and 1 item with a "
+                                "problem from the records imported.") if items == 1 else \
+                tr("import", "Left out {left} of the {read} records read, and {items} items "
+                             "with problems from the records imported.")
+        elif self.left_out:
+            text = tr("import", "Left out {left} of the {read} records read.")
+        else:
+            text = tr("import", "Left out 1 item with a problem from the records imported.") \
+                if items == 1 else \
+                tr("import", "Left out {items} items with problems from the records imported.")
+        return text.format(left=self.left_out, read=self.sources, items=items)
 
 
 # -- conversion -------------------------------------------------------------------------------

@@ -350,7 +350,7 @@ def build_toolbars(window: QMainWindow, specs: Iterable[ActionSpec],
         if bar is None:
             if spec.toolbar == "Labels" and bars:  # its names need a row of their own
                 window.addToolBarBreak()
-            bar = window.addToolBar(spec.toolbar)
+            bar = window.addToolBar(toolbar_title(spec.toolbar))
             bar.setObjectName(f"{spec.toolbar.lower()}ToolBar")
             bar.setMovable(False)
             bar.setFloatable(False)
@@ -358,11 +358,16 @@ def build_toolbars(window: QMainWindow, specs: Iterable[ActionSpec],
             bar.setIconSize(QSize(12, 12))
             bars[spec.toolbar] = bar
         bar.addAction(actions[spec.id])
-        keys = " or ".join(key_text(k) for k in spec.shortcuts)
+        keys = f" {tr('sheet', 'or')} ".join(key_text(k) for k in spec.shortcuts)
         tip = without_mnemonic(tr("actions", spec.text)) + (f" ({keys})" if keys else "")
         help_text = tr("actions", spec.help)
         actions[spec.id].setToolTip(plain_tooltip(f"{tip}\n{help_text}" if spec.help else tip))
     return bars
+
+
+def toolbar_title(name: str) -> str:
+    """A toolbar's title (its menu of toolbars shows it) in the interface's language."""
+    return {"Document": tr("window", "Document"), "Labels": tr("window", "Labels")}.get(name, name)
 
 
 def swatch(color: str, size: int = 12) -> QIcon:

@@ -192,15 +192,8 @@ class AdjudicationMode:
         return text.format(count=adj.open_count())
 
     # -- showing -----------------------------------------------------------------------------
-    def _refresh_panel(self) -> None:
-        """The panel as the adjudication is now, headed in the interface's language
-        (``Adjudication.heading``; the panel's own heading is English only)."""
-        self.panel.refresh()
-        if self.adjudication is not None:
-            self.panel.heading.setText(self.adjudication.heading())
-
     def _show_current(self) -> None:
-        self._refresh_panel()
+        self.panel.refresh()
         adj = self.adjudication
         if adj is None or adj.current is None:
             return
@@ -215,4 +208,4 @@ class AdjudicationMode:
         self._show_current()
 
     def _on_history_changed(self, _history: object) -> None:
-        self._refresh_panel()  # a decision undone or redone: the list shows it
+        self.panel.refresh()  # a decision undone or redone: the list shows it

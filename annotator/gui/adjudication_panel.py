@@ -28,6 +28,7 @@ from annotator.app.adjudication import Adjudication
 from annotator.gui.coder_lanes import lane_color
 from annotator.gui.labels import plain_label
 from annotator.gui.models import is_rtl
+from annotator.i18n import tr
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OPEN_COLOR = QColor("#e65100")
@@ -128,9 +129,7 @@ class AdjudicationPanel(QWidget):
                 self.list.addItem(row)
                 if item_id == adj.current:
                     self.list.setCurrentItem(row)
-            total = len(adj.item_ids())
-            self.heading.setText(f"Adjudication of {adj.handle.id}: {adj.open_count()} open of "
-                                 f"{total} disagreement{'s' if total != 1 else ''}")
+            self.heading.setText(adj.heading())
         finally:
             self._quiet = False
         self._show_versions()
@@ -144,16 +143,22 @@ class AdjudicationPanel(QWidget):
         if adj is None or adj.current is None:
             return
         self.versions_lay.setRowStretch(len(adj.coders), 1)
+        # A version's text starts beside its coder's tag: the tag's side of the panel, as
+        # drawn (AlignAbsolute), whatever the direction the text itself is read in.
+        beside_tag = (Qt.AlignmentFlag.AlignRight if self.layoutDirection()
+                      == Qt.LayoutDirection.RightToLeft else Qt.AlignmentFlag.AlignLeft)
         for row, version in enumerate(adj.versions(adj.current)):
             letter = adj.letter(version.coder)
             tag = plain_label(f"{letter} · {version.coder}", self.versions)
             tag.setStyleSheet(f"color: {lane_color(adj.coders.index(version.coder))};"
                               " font-weight: bold;")
-            text = plain_label(version.text or "(nothing here)", self.versions)
+            text = plain_label(version.text or tr("adjudication", "(nothing here)"),
+                               self.versions)
             text.setObjectName(f"version_{letter}")
-            if is_rtl(version.text):
-                text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-                text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            text.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(text.text())
+                                    else Qt.LayoutDirection.LeftToRight)
+            text.setAlignment(beside_tag | Qt.AlignmentFlag.AlignAbsolute
+                              | Qt.AlignmentFlag.AlignVCenter)
             self.versions_lay.addWidget(tag, row, 0, Qt.AlignmentFlag.AlignTop)
             self.versions_lay.addWidget(text, row, 1)
 

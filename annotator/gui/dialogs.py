@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.errors import AnnotatorError
+from annotator.i18n import tr
 
 UnsavedAnswer = Literal["save", "discard", "cancel"]
 
@@ -59,11 +60,11 @@ class Asker:
         from annotator.storage.project import check_coder_name
 
         name = suggestion
-        prompt = ("Your coder name, used for your annotation folder\n"
-                  "(letters, digits, '-', '_' or '.'; for example amal.h):")
+        prompt = tr("dialogs", "Your coder name, used for your annotation folder\n"
+                               "(letters, digits, '-', '_' or '.'; for example amal.h):")
         while True:
             dialog = QInputDialog(self.parent)
-            dialog.setWindowTitle("Who is coding?")
+            dialog.setWindowTitle(tr("dialogs", "Who is coding?"))
             dialog.setLabelText(prompt)  # it may quote the name typed: shown as plain text
             for label in dialog.findChildren(QLabel):
                 label.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,12 +78,12 @@ class Asker:
             try:
                 return check_coder_name(name)
             except AnnotatorError as exc:
-                prompt = f"{exc}\n\nYour coder name:"
+                prompt = tr("dialogs", "{problem}\n\nYour coder name:").format(problem=exc)
 
     def unsaved_changes(self, title: str) -> UnsavedAnswer:
-        box = plain_box(QMessageBox.Icon.Warning, "Unsaved changes",
-                        f"{title} has unsaved changes.", "Save them before going on?",
-                        self.parent)
+        box = plain_box(QMessageBox.Icon.Warning, tr("dialogs", "Unsaved changes"),
+                        tr("dialogs", "{title} has unsaved changes.").format(title=title),
+                        tr("dialogs", "Save them before going on?"), self.parent)
         box.setStandardButtons(QMessageBox.StandardButton.Save
                                | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
@@ -95,14 +96,21 @@ class Asker:
         return "cancel"
 
     def save_first(self, title: str, purpose: str) -> UnsavedAnswer:
-        """Unsaved work before ``purpose`` (an export reads the saved files): "save" saves
-        first, "discard" goes on without it (the work stays in the window), "cancel" stops."""
-        box = plain_box(QMessageBox.Icon.Question, "Unsaved changes",
-                        f"{title} has unsaved changes.",
-                        f"The {purpose} reads the saved files. Save your changes first?",
-                        self.parent)
+        """Unsaved work before ``purpose`` ("export" or "agreement count": it reads the saved
+        files): "save" saves first, "discard" goes on without it (the work stays in the
+        window), "cancel" stops."""
+        question = {
+            "export": tr("dialogs", "The export reads the saved files. Save your changes "
+                                    "first?"),
+            "agreement count": tr("dialogs", "The agreement count reads the saved files. Save "
+                                             "your changes first?"),
+        }.get(purpose, tr("dialogs", "This reads the saved files. Save your changes first?"))
+        box = plain_box(QMessageBox.Icon.Question, tr("dialogs", "Unsaved changes"),
+                        tr("dialogs", "{title} has unsaved changes.").format(title=title),
+                        question, self.parent)
         save = box.addButton(QMessageBox.StandardButton.Save)
-        on = box.addButton("Go on without them", QMessageBox.ButtonRole.AcceptRole)
+        on = box.addButton(tr("dialogs", "Go on without them"),
+                           QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         box.exec()
@@ -111,21 +119,22 @@ class Asker:
 
     def restore_recovery(self, title: str, summary: str) -> bool:
         """True to restore autosaved work; False discards it."""
-        box = plain_box(QMessageBox.Icon.Question, "Restore unsaved work?",
-                        f"{title} has work that was not saved when the program last stopped "
-                        f"({summary}).",
-                        "Restore it? (You can undo the restore with Ctrl+Z.) Discard throws "
-                        "it away.", self.parent)
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box = plain_box(QMessageBox.Icon.Question, tr("dialogs", "Restore unsaved work?"),
+                        tr("dialogs", "{title} has work that was not saved when the program "
+                                      "last stopped ({summary}).").format(title=title,
+                                                                          summary=summary),
+                        tr("dialogs", "Restore it? (You can undo the restore with Ctrl+Z.) "
+                                      "Discard throws it away."), self.parent)
+        restore = box.addButton(tr("dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("dialogs", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
         box.exec()
         return box.clickedButton() is restore
 
     def lock_notice(self, message: str) -> None:
-        plain_box(QMessageBox.Icon.Information, "Opened read-only",
-                  f"{message}\n\nThe document is open read-only in this window.",
-                  parent=self.parent).exec()
+        plain_box(QMessageBox.Icon.Information, tr("dialogs", "Opened read-only"),
+                  tr("dialogs", "{message}\n\nThe document is open read-only in this window.")
+                  .format(message=message), parent=self.parent).exec()
 
     def error(self, title: str, message: str) -> None:
         plain_box(QMessageBox.Icon.Warning, title, message, parent=self.parent).exec()
@@ -139,7 +148,7 @@ class Asker:
         self._sheet.activateWindow()
 
     def crash(self, message: str) -> None:
-        plain_box(QMessageBox.Icon.Critical, "Internal error", message,
+        plain_box(QMessageBox.Icon.Critical, tr("dialogs", "Internal error"), message,
                   parent=self.parent).exec()
 
 
@@ -177,7 +186,7 @@ class ShortcutSheet(QDialog):
     def __init__(self, html: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutSheet")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("sheet", "Keyboard shortcuts"))
         self.setModal(False)
         self.resize(560, 680)
         layout = QVBoxLayout(self)
@@ -208,6 +217,17 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException,
     return path
 
 
+def logged_where(exc_type: type[BaseException], exc: BaseException,
+                 tb: TracebackType | None) -> str:
+    """Log a bug's traceback (``write_crash_log``) and say where it went, or why it could not
+    be logged, in a sentence."""
+    try:
+        return tr("dialogs", "The details were written to {path}.").format(
+            path=write_crash_log(exc_type, exc, tb))
+    except OSError as log_exc:
+        return tr("dialogs", "The details could not be logged ({error}).").format(error=log_exc)
+
+
 def install_crash_handler(get_asker: Callable[[], Asker]) -> None:
     """Route uncaught exceptions (including those in Qt slots) to a log file and a dialog.
 
@@ -229,16 +249,14 @@ def install_crash_handler(get_asker: Callable[[], Asker]) -> None:
             if isinstance(exc, AnnotatorError):
                 get_asker().error("Annotator", str(exc))
                 return
-            try:
-                where = f"The details were written to {write_crash_log(exc_type, exc, tb)}."
-            except OSError as log_exc:
-                where = f"The details could not be logged ({log_exc})."
+            where = logged_where(exc_type, exc, tb)
             sys.__excepthook__(exc_type, exc, tb)
             if QApplication.instance() is not None:
-                get_asker().crash(
-                    f"Something went wrong inside annotator (a bug): {exc_type.__name__}: "
-                    f"{exc}\n\n{where}\n\nYour saved work is safe; unsaved work is kept in the "
-                    "recovery file and offered back when you open the document again.")
+                get_asker().crash(tr(
+                    "dialogs", "Something went wrong inside annotator (a bug): {error}\n\n"
+                               "{where}\n\nYour saved work is safe; unsaved work is kept in "
+                               "the recovery file and offered back when you open the document "
+                               "again.").format(error=f"{exc_type.__name__}: {exc}", where=where))
         finally:
             busy = False
 

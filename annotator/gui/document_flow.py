@@ -12,6 +12,7 @@ from typing import Protocol
 
 from annotator.app import commands
 from annotator.app.document import DocumentHandle
+from annotator.app.issue_words import issue_text
 from annotator.app.process import release_after_close, settle_after_load
 from annotator.app.recovery import RecoveryStore
 from annotator.app.state import CodingState
@@ -107,7 +108,8 @@ class DocumentFlow:
             count = len(notices.problems)
             text = tr("flow", "This file has a problem: {first}") if count == 1 \
                 else tr("flow", "This file has {count} problems; first: {first}")
-            self.show_message(text.format(count=count, first=notices.problems[0].message))
+            first = issue_text(handle.session.codebook, notices.problems[0])
+            self.show_message(text.format(count=count, first=first))
         elif handle.read_only:
             self.show_message(handle.read_only)
 
@@ -171,7 +173,8 @@ class DocumentFlow:
             self.views.goto_issue(problems[0])
             text = tr("flow", "Not done yet: 1 problem; first: {first}") if len(problems) == 1 \
                 else tr("flow", "Not done yet: {count} problems; first: {first}")
-            self.show_message(text.format(count=len(problems), first=problems[0].message))
+            self.show_message(text.format(count=len(problems), first=issue_text(
+                handle.session.codebook, problems[0])))
             return False
         return self._finish(handle, "done")
 

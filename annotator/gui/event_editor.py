@@ -36,12 +36,12 @@ from annotator.core.edits import (
 )
 from annotator.core.events import ChangeBatch
 from annotator.core.model import Event, Span
-from annotator.core.names import label_name, role_name
+from annotator.core.names import display_name, label_name, quote, role_name
 from annotator.core.session import AnnotationSession
 from annotator.gui.field_form import FieldForm
 from annotator.gui.field_widgets import ElidingComboBox, plain_tooltip
 from annotator.gui.labels import EMPTY, button_text, clip, keep_parts, plain_label, role_title
-from annotator.gui.models import bilingual
+from annotator.i18n import tr
 
 
 def _label_colors(cb: Codebook, label_id: str) -> tuple[str, str]:
@@ -74,9 +74,10 @@ class SpanChip(QFrame):
         self.text_button.setObjectName("chipText")
         self.text_button.setAutoRaise(True)
         self.text_button.setText(button_text(clip(span.text)))
-        self.text_button.setToolTip(plain_tooltip(
-            f"{span.text}\n{label_name(cb, span.label)} · {span.id} · "
-            f"{span.start}-{span.end}\nClick to show it in the text"))
+        self.text_button.setToolTip(plain_tooltip(tr(
+            "event", "{text}\n{label} · {span} · {start}-{end}\nClick to show it in the text"
+        ).format(text=span.text, label=label_name(cb, span.label), span=span.id,
+                 start=span.start, end=span.end)))
         self.text_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.remove_button = QToolButton(self)
         self.remove_button.setObjectName("chipRemove")
@@ -138,7 +139,7 @@ class EventEditor(QGroupBox):
     spanActivated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Event", parent)
+        super().__init__(tr("event", "Event"), parent)
         self.setObjectName("eventBox")
         self._session: AnnotationSession | None = None
         self._current: str | None = None
@@ -150,9 +151,9 @@ class EventEditor(QGroupBox):
 
         box_lay = QVBoxLayout(self)
         box_lay.setSpacing(6)
-        self.placeholder = plain_label(
-            "No event selected. Pick one in the list above, or create one from its trigger "
-            "word in the text.", self)
+        self.placeholder = plain_label(tr(
+            "event", "No event selected. Pick one in the list above, or create one from its "
+                     "trigger word in the text."), self)
         self.placeholder.setObjectName("noEvent")
         self.placeholder.setStyleSheet("color: palette(mid);")
         box_lay.addWidget(self.placeholder)
@@ -177,15 +178,16 @@ class EventEditor(QGroupBox):
             combo.setMinimumContentsLength(10)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.subtype_label = plain_label("Sub-type", self.details, wrap=False)
+        self.subtype_label = plain_label(tr("event", "Sub-type"), self.details, wrap=False)
         self.trigger_row = QWidget(self.details)
         self.trigger_row.setObjectName("trigger")
         _focus_frame(self.trigger_row)
         self.trigger_lay = QHBoxLayout(self.trigger_row)
         self.trigger_lay.setContentsMargins(*FOCUS_FRAME_MARGINS)
         self.trigger_lay.setSpacing(4)
-        self.trigger_label = plain_label("Trigger", self.details, wrap=False)
-        head.addRow(plain_label("Type *", self.details, wrap=False), self.type_combo)
+        self.trigger_label = plain_label(tr("event", "Trigger"), self.details, wrap=False)
+        head.addRow(plain_label(tr("event", "Type *"), self.details, wrap=False),
+                    self.type_combo)
         head.addRow(self.subtype_label, self.subtype_combo)
         head.addRow(self.trigger_label, self.trigger_row)
         details_lay.addLayout(head)
@@ -196,7 +198,7 @@ class EventEditor(QGroupBox):
         self.available_label.setStyleSheet("color: palette(dark);")
         details_lay.addWidget(self.available_label)
 
-        details_lay.addWidget(self._section_title("Roles · الأدوار"))
+        details_lay.addWidget(self._section_title(tr("event", "Roles · الأدوار")))
         self.roles = QWidget(self.details)
         self.roles.setObjectName("roles")
         self.roles_lay = QGridLayout(self.roles)
@@ -206,7 +208,7 @@ class EventEditor(QGroupBox):
         self.roles_lay.setColumnStretch(1, 1)
         details_lay.addWidget(self.roles)
 
-        details_lay.addWidget(self._section_title("Fields · الحقول"))
+        details_lay.addWidget(self._section_title(tr("event", "Fields · الحقول")))
         self.fields = FieldForm(self.details)
         self.fields.setObjectName("eventFields")
         details_lay.addWidget(self.fields)
@@ -260,7 +262,8 @@ class EventEditor(QGroupBox):
             self._current = None
         self.placeholder.setVisible(e is None)
         self.details.setVisible(e is not None)
-        self.setTitle(f"Event {e.id}" if e else "Event")
+        self.setTitle(tr("event", "Event {event}").format(event=e.id) if e
+                      else tr("event", "Event"))
         if e is None or self._session is None:
             return
         self._refresh_type()
@@ -350,31 +353,34 @@ class EventEditor(QGroupBox):
         cb = s.codebook
         self.type_combo.clear()
         for et in cb.event_types:
-            self.type_combo.addItem(bilingual(et.name, et.name_ar), et.id)
+            self.type_combo.addItem(display_name(et, bilingual=True), et.id)
             if et.help:
                 self.type_combo.setItemData(self.type_combo.count() - 1, plain_tooltip(et.help),
                                             Qt.ItemDataRole.ToolTipRole)
         i = self.type_combo.findData(e.type)
         if i < 0:  # a type this codebook lacks: show it rather than pick another
-            self.type_combo.addItem(f"{e.type} (unknown type)", e.type)
+            self.type_combo.addItem(tr("event", "{type} (unknown type)").format(type=e.type),
+                                    e.type)
             i = self.type_combo.count() - 1
         self.type_combo.setCurrentIndex(i)
         et = cb.event_type(e.type)
         self.subtype_combo.clear()
         self.subtype_combo.addItem(EMPTY, None)
         for st in et.subtypes if et else ():
-            self.subtype_combo.addItem(bilingual(st.name, st.name_ar), st.id)
+            self.subtype_combo.addItem(display_name(st, bilingual=True), st.id)
             if st.help:
                 self.subtype_combo.setItemData(self.subtype_combo.count() - 1,
                                                plain_tooltip(st.help),
                                                Qt.ItemDataRole.ToolTipRole)
         j = self.subtype_combo.findData(e.subtype) if e.subtype is not None else 0
         if j < 0:
-            self.subtype_combo.addItem(f"{e.subtype} (unknown)", e.subtype)
+            self.subtype_combo.addItem(tr("event", "{subtype} (unknown)").format(
+                subtype=e.subtype), e.subtype)
             j = self.subtype_combo.count() - 1
         self.subtype_combo.setCurrentIndex(j)
         self.subtype_combo.setEnabled(bool(et and et.subtypes))
-        self.subtype_label.setText("Sub-type *" if et and et.subtypes else "Sub-type")
+        self.subtype_label.setText(tr("event", "Sub-type *") if et and et.subtypes
+                                   else tr("event", "Sub-type"))
 
     def _refresh_trigger(self) -> None:
         _clear_layout(self.trigger_lay)
@@ -383,16 +389,17 @@ class EventEditor(QGroupBox):
         if e is None or s is None:
             return
         cb = s.codebook
-        self.trigger_label.setText("Trigger *" if cb.trigger_required else "Trigger")
+        self.trigger_label.setText(tr("event", "Trigger *") if cb.trigger_required
+                                   else tr("event", "Trigger"))
         span = s.aset.span(e.trigger) if e.trigger else None
         if span is not None:
-            chip = SpanChip(span, cb, "Clear the trigger", self.trigger_row)
+            chip = SpanChip(span, cb, tr("event", "Clear the trigger"), self.trigger_row)
             self._trigger_chips.add(span.id)
             chip.activated.connect(self.spanActivated)
             chip.removeClicked.connect(self._on_trigger_remove_clicked)
             self.trigger_lay.addWidget(chip)
         else:
-            none = plain_label("none", self.trigger_row, wrap=False)
+            none = plain_label(tr("event", "none"), self.trigger_row, wrap=False)
             none.setObjectName("noTrigger")
             none.setStyleSheet("color: palette(mid);")
             self.trigger_lay.addWidget(none)
@@ -401,8 +408,10 @@ class EventEditor(QGroupBox):
                 not cb.trigger_labels or avail.label in cb.trigger_labels):
             use = QToolButton(self.trigger_row)
             use.setObjectName("useAsTrigger")
-            use.setText(button_text(f"← use «{clip(avail.text, 16)}»"))
-            use.setToolTip(plain_tooltip(f"Make the selected span the trigger: {avail.text}"))
+            use.setText(button_text(tr("event", "← use «{text}»").format(
+                text=clip(avail.text, 16))))
+            use.setToolTip(plain_tooltip(tr(
+                "event", "Make the selected span the trigger: {text}").format(text=avail.text)))
             use.clicked.connect(self._on_use_as_trigger_clicked)
             self.trigger_lay.addWidget(use)
         self.trigger_lay.addStretch(1)
@@ -423,12 +432,14 @@ class EventEditor(QGroupBox):
         for row, rid in enumerate(role_ids):
             rd = cb.role(rid)
             fillers = e.roles.get(rid, [])
-            title = role_title(rd, rid in required) if rd else f"{rid} (unknown role)"
+            title = role_title(rd, rid in required) if rd else \
+                tr("event", "{role} (unknown role)").format(role=rid)
             name = plain_label(keep_parts(title), self.roles)
             name.setObjectName(f"role_{rid}")
             if rd is not None and rd.help:
-                name.setToolTip(plain_tooltip(rd.help + "\nTakes: " + ", ".join(
-                    label_name(cb, x) for x in rd.labels)))
+                name.setToolTip(plain_tooltip(tr("event", "{help}\nTakes: {labels}").format(
+                    help=rd.help, labels=tr("list", ", ").join(
+                        label_name(cb, x) for x in rd.labels))))
             if rid in required and not fillers:
                 name.setStyleSheet("color: #b71c1c;")
             cell = QWidget(self.roles)
@@ -441,10 +452,12 @@ class EventEditor(QGroupBox):
             for sid in fillers:
                 span = s.aset.span(sid)
                 if span is None:
-                    missing = plain_label(f"{sid} (missing span)", cell)
+                    missing = plain_label(tr("event", "{span} (missing span)").format(span=sid),
+                                          cell)
                     cell_lay.addWidget(missing)
                     continue
-                chip = SpanChip(span, cb, f"Remove from {role_name(cb, rid)}", cell)
+                chip = SpanChip(span, cb, tr("event", "Remove from {role}").format(
+                    role=role_name(cb, rid)), cell)
                 self._role_chips.add(span.id)
                 chip.activated.connect(self.spanActivated)
                 chip.removeClicked.connect(
@@ -461,9 +474,10 @@ class EventEditor(QGroupBox):
                 add = QToolButton(cell)
                 add.setObjectName(f"add_{rid}")
                 replace = rd.max == 1 and bool(fillers)
-                add.setText("⇄ replace" if replace else "+ add")
-                add.setToolTip(plain_tooltip(
-                    f"{'Replace with' if replace else 'Add'} the selected span: {avail.text}"))
+                add.setText(tr("event", "⇄ replace") if replace else tr("event", "+ add"))
+                tip = tr("event", "Replace with the selected span: {text}") if replace else \
+                    tr("event", "Add the selected span: {text}")
+                add.setToolTip(plain_tooltip(tip.format(text=avail.text)))
                 add.clicked.connect(lambda _=False, rid=rid: self._on_add_filler_clicked(rid))
                 cell_lay.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
             cell_lay.addStretch(1)
@@ -476,8 +490,9 @@ class EventEditor(QGroupBox):
             self.available_label.hide()
             return
         name = label_name(self._session.codebook, span.label) if self._session else span.label
-        self.available_label.setText(
-            f"Selected span: «{clip(span.text, 40)}» ({name}): “+ add” puts it in a role")
+        self.available_label.setText(tr(
+            "event", "Selected span: {text} ({label}): “+ add” puts it in a role").format(
+            text=quote(span.text, 40), label=name))
         self.available_label.show()
 
     def _refresh_fields(self) -> None:

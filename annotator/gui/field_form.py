@@ -1,6 +1,6 @@
 """A form of field editors built from the codebook: an event's fields, or the document's.
 
-One row per field definition (its name as ``labels.display_name`` gives it, the editor
+One row per field definition (its name as ``core.names.display_name`` gives it, the editor
 ``make_field_editor`` picks), so a new codebook needs no code. Like the editors it never edits a
 session: ``valueEdited(field_id, value)`` says what the coder chose, and ``show_values`` shows
 what is stored.
@@ -15,14 +15,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from annotator.core.fields import FieldDef
+from annotator.core.names import display_name
 from annotator.gui.field_widgets import FieldEditor, make_field_editor, plain_tooltip
-from annotator.gui.labels import display_name, keep_parts, plain_label
+from annotator.gui.labels import keep_parts, plain_label
 
 
 def field_label(fd: FieldDef, required: bool) -> str:
     """The text of a field's row label: its name, ``*`` when required, wrapping only
     between the English and Arabic names."""
-    return keep_parts(display_name(fd) + (" *" if required else ""))
+    return keep_parts(display_name(fd, bilingual=True) + (" *" if required else ""))
 
 
 class FieldForm(QWidget):

@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.issue_words import message_text
 from annotator.core.fields import COUNT_QUALIFIERS, DATE_PRECISIONS, FieldDef
+from annotator.core.names import display_name, precision_name, qualifier_name
 from annotator.core.values import check_date
-from annotator.gui.models import bilingual, is_rtl, plain_tooltip
+from annotator.gui.models import is_rtl, plain_tooltip
+from annotator.i18n import tr
 
 EMPTY_CHOICE = "—"
 _INT_MAX = 2_147_483_647
@@ -45,7 +48,7 @@ _RLI, _PDI = "\u2067", "\u2069"  # right-to-left isolate around an Arabic part a
 
 def field_title(field: FieldDef) -> str:
     """The label shown beside a field: bilingual name, ``*`` when required."""
-    return bilingual(field.name, field.name_ar) + (" *" if field.required else "")
+    return display_name(field, bilingual=True) + (" *" if field.required else "")
 
 
 def elide_bilingual(text: str, metrics: QFontMetrics, width: int) -> str:
@@ -171,7 +174,7 @@ class EnumEditor(FieldEditor):
         self.combo.setObjectName("choice")
         self.combo.addItem(EMPTY_CHOICE, None)
         for opt in field.options:
-            self.combo.addItem(bilingual(opt.name, opt.name_ar), opt.id)
+            self.combo.addItem(display_name(opt, bilingual=True), opt.id)
             if opt.help:
                 self.combo.setItemData(self.combo.count() - 1, plain_tooltip(opt.help),
                                        Qt.ItemDataRole.ToolTipRole)
@@ -200,7 +203,7 @@ class MultiEnumEditor(FieldEditor):
         self.list = QListWidget(self)
         self.list.setObjectName("choices")
         for opt in field.options:
-            item = QListWidgetItem(bilingual(opt.name, opt.name_ar), self.list)
+            item = QListWidgetItem(display_name(opt, bilingual=True), self.list)
             item.setData(Qt.ItemDataRole.UserRole, opt.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -241,7 +244,7 @@ class CountEditor(FieldEditor):
         self.qualifier.setObjectName("qualifier")
         self.qualifier.addItem(EMPTY_CHOICE, None)
         for qid, q in COUNT_QUALIFIERS.items():
-            self.qualifier.addItem(str(q["en"]), qid)
+            self.qualifier.addItem(qualifier_name(qid), qid)
             self.qualifier.setItemData(self.qualifier.count() - 1, f"{q['en']} · {q['ar']}",
                                        Qt.ItemDataRole.ToolTipRole)
         self.qualifier.setSizeAdjustPolicy(
@@ -319,7 +322,7 @@ class DateEditor(FieldEditor):
         self.precision = QComboBox(self)
         self.precision.setObjectName("precision")
         for p in DATE_PRECISIONS:
-            self.precision.addItem(p, p)
+            self.precision.addItem(precision_name(p), p)
         _no_wheel(self.precision)
         self.problem = QLabel(self)
         self.problem.setObjectName("problem")
@@ -348,15 +351,17 @@ class DateEditor(FieldEditor):
         self._feedback("")
 
     def problem_text(self) -> str:
-        """What is wrong with the typed date ('' when it can be stored)."""
+        """What is wrong with the typed date ('' when it can be stored), in the interface's
+        language."""
         text = self.edit.text().strip()
         if not text:
             return ""
-        problem = check_date(text, self.precision.currentData())
+        problem = message_text(None, check_date(text, self.precision.currentData()))
         if problem and not check_date(text, "year"):
             # A real but shorter date: say which precision it fits.
             fits = "month" if text.count("-") == 1 else "year"
-            problem += f" (or set precision to {fits!r})"
+            problem = tr("fields", "{problem} (or set precision to '{precision}')").format(
+                problem=problem, precision=precision_name(fits))
         return problem
 
     def _feedback(self, problem: str) -> None:
@@ -439,7 +444,7 @@ class NotesEditor(FieldEditor):
 class BooleanEditor(FieldEditor):
     def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
-        self.check = QCheckBox("yes · نعم", self)
+        self.check = QCheckBox(tr("fields", "yes · نعم"), self)
         self.check.setObjectName("check")
         self._layout(self).addWidget(self.check)
         self.setFocusProxy(self.check)
@@ -491,7 +496,8 @@ class UnknownEditor(FieldEditor):
         self._layout(self).addWidget(self.label)
 
     def _show(self, value: Any) -> None:
-        self.label.setText(f"{value!r} (field type {self.field.type!r} cannot be edited here)")
+        self.label.setText(tr("fields", "{value} (field type {type} cannot be edited here)")
+                           .format(value=repr(value), type=repr(self.field.type)))
 
 
 def _is_long_text(field: FieldDef) -> bool:

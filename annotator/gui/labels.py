@@ -1,8 +1,9 @@
 """Text on the event panel's labels and buttons, shared by its parts.
 
 Codebook names and span text are shown literally (plain-text labels, ``&`` doubled on buttons),
-bilingual in the English interface and in Arabic alone in the Arabic one (``display_name``), and
-wrapped only where a narrow dock can afford it.
+bilingual in the English interface and in Arabic alone in the Arabic one
+(``core.names.display_name(item, bilingual=True)``), and wrapped only where a narrow dock can
+afford it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.codebook import RoleDef
-from annotator.i18n import codebook_name
+from annotator.core.names import display_name
 
 EMPTY = "—"
 CHIP_CHARS = 28  # span text longer than this is cut in a chip (the tooltip has all of it)
@@ -26,16 +27,10 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     return label
 
 
-def display_name(item: object) -> str:
-    """A codebook item's name in the panels: ``"Actor 1 · الفاعل الأول"`` in the English
-    interface, ``"الفاعل الأول"`` in the Arabic one (the English name when it has no Arabic)."""
-    return codebook_name(item, bilingual=True)
-
-
 def role_title(role: RoleDef, required: bool) -> str:
-    """``"[1] Actor 1 · الفاعل الأول *"``: key, name (``display_name``), required mark."""
+    """``"[1] Actor 1 · الفاعل الأول *"``: key, bilingual name, required mark."""
     key = f"[{role.key}] " if role.key else ""
-    return f"{key}{display_name(role)}" + (" *" if required else "")
+    return f"{key}{display_name(role, bilingual=True)}" + (" *" if required else "")
 
 
 def keep_parts(text: str) -> str:

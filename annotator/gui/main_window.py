@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from annotator.app import commands
 from annotator.app.commands import Outcome
 from annotator.app.document import DocumentHandle, SaveResult
+from annotator.app.issue_words import issue_text
 from annotator.app.recovery import AUTOSAVE_IDLE_SECONDS
 from annotator.app.state import CodingState
 from annotator.app.worklist import Worklist, listed_documents
@@ -477,7 +478,8 @@ class MainWindow(QMainWindow):
             self.document_view.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.event_panel.focus_issue(issue)
-        self.show_message(tr("window", "To do: {problem}").format(problem=issue.message))
+        self.show_message(tr("window", "To do: {problem}").format(
+            problem=issue_text(self.codebook, issue)))
 
     # -- saving --------------------------------------------------------------------------------
     def save_document(self, wait: bool | None = None) -> bool:

@@ -7,9 +7,9 @@ from annotator.app.state import CodingState
 from annotator.core.codebook import Codebook
 from annotator.core.events import ChangeBatch
 from annotator.core.model import AnnotationSet, Span
-from annotator.core.names import role_name, short_name
+from annotator.core.names import label_heading, role_name
 from annotator.gui.document_view import DocumentView, SpanMark
-from annotator.gui.models import bilingual
+from annotator.i18n import tr
 
 UNKNOWN_COLOR = "#9e9e9e"
 
@@ -20,13 +20,16 @@ def span_mark(codebook: Codebook, span: Span) -> SpanMark:
     if lab is None:
         return SpanMark(span.id, span.start, span.end, UNKNOWN_COLOR, span.label)
     return SpanMark(span.id, span.start, span.end, lab.color,
-                    bilingual(short_name(lab.name), lab.name_ar))
+                    label_heading(lab))
 
 
 def uses_tooltip(codebook: Codebook, aset: AnnotationSet, span_id: str) -> str:
     """``"s3 · Actor 1 of e1, Trigger of e2"``: the span and where events use it."""
-    uses = [f"{role_name(codebook, role)} of {eid}" for eid, role in aset.uses_of_span(span_id)]
-    return span_id + (f" · {', '.join(uses)}" if uses else "")
+    uses = [tr("marks", "{role} of {event}").format(role=role_name(codebook, role), event=eid)
+            for eid, role in aset.uses_of_span(span_id)]
+    if not uses:
+        return span_id
+    return tr("marks", "{span} · {uses}").format(span=span_id, uses=tr("list", ", ").join(uses))
 
 
 class TextMarks:

@@ -11,18 +11,19 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
+from annotator.app.issue_words import issue_text, without_event
 from annotator.app.issues import IssueTracker
 from annotator.core.codebook import Codebook
 from annotator.core.model import Event
+from annotator.core.names import display_name
 from annotator.core.session import AnnotationSession
 from annotator.core.validation import ERROR, Issue
-from annotator.gui.labels import display_name, plain_label, role_title
+from annotator.gui.labels import plain_label, role_title
 from annotator.i18n import tr
 
 MISSING_LINES = 8  # document issues shown before "… and N more"
 
 _EVENT_PATH = re.compile(r"^\$\.events\[\d+\](.*)$")
-_PREFIX = re.compile(r"^event [^:]*?(?: \([^)]*\))?: ")
 
 
 def plain_issue(issue: Issue, cb: Codebook, event: Event | None) -> str:
@@ -42,14 +43,15 @@ def plain_issue(issue: Issue, cb: Codebook, event: Event | None) -> str:
         if tail.startswith(".fields.") and required:
             fd = cb.field_for(event.type, tail[len(".fields."):])
             return tr("missing", "Set {field}").format(
-                field=display_name(fd) if fd else tail[8:])
-        text = _PREFIX.sub("", issue.message)
+                field=display_name(fd, bilingual=True) if fd else tail[8:])
+        text = without_event(cb, issue)
         return text[:1].upper() + text[1:]
     if issue.where.startswith("$.fields.") and required:
         fd = cb.document_field(issue.where[len("$.fields."):])
         return tr("missing", "Document: set {field}").format(
-            field=display_name(fd) if fd else issue.where[9:])
-    return issue.message[:1].upper() + issue.message[1:]
+            field=display_name(fd, bilingual=True) if fd else issue.where[9:])
+    text = issue_text(cb, issue)
+    return text[:1].upper() + text[1:]
 
 
 def _is_problem(issue: Issue) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,13 +23,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from annotator.app.issue_words import issue_text
 from annotator.app.issues import IssueTracker
 from annotator.core.events import ChangeBatch, EventAdded, EventRemoved
 from annotator.core.model import STATUSES
-from annotator.core.names import event_title
+from annotator.core.names import event_title, status_name
 from annotator.core.names import short_name as short_name  # the one name of a label or role
 from annotator.core.session import AnnotationSession
 from annotator.core.validation import Issue
+from annotator.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,16 +75,15 @@ def text_alignment(text: str) -> int:
     return _RTL_ALIGN if is_rtl(text) else _LTR_ALIGN
 
 
-def bilingual(name: str, name_ar: str = "") -> str:
-    """``"English · العربية"``, or the English name alone when there is no Arabic one."""
-    return f"{name} · {name_ar}" if name_ar else name
-
-
 class FlatTableModel(QAbstractTableModel):
-    """A table of read-only, selectable rows without children, under the column titles in
-    ``HEADERS``; subclasses give ``rowCount`` and ``data``."""
+    """A table of read-only, selectable rows without children, one column per ``HEADERS``
+    entry under the titles ``header_texts`` gives in the interface's language; subclasses
+    give ``rowCount`` and ``data``."""
 
     HEADERS: tuple[str, ...] = ()
+
+    def header_texts(self) -> tuple[str, ...]:
+        return self.HEADERS
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -91,7 +92,7 @@ class FlatTableModel(QAbstractTableModel):
                    role: int = _DISPLAY) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == _DISPLAY \
                 and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return self.header_texts()[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -161,17 +162,20 @@ class EventListModel(QAbstractListModel):
         e = self._session.aset.event(eid)
         if e is None:
             return None
+        cb = self._session.codebook
         if role == _DISPLAY:
             missing = len(self._missing(eid))
-            state = "✓ complete" if not missing else f"{missing} missing"
-            return f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)} · {state}"
+            row = tr("events", "{event} · {title} · {count} missing") if missing else \
+                tr("events", "{event} · {title} · ✓ complete")
+            return row.format(event=eid, title=event_title(cb, e.type, e.subtype), count=missing)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self.INCOMPLETE if self._missing(eid) else self.COMPLETE
         if role == Qt.ItemDataRole.ToolTipRole:
             issues = self._missing(eid)
-            head = f"{eid} · {event_title(self._session.codebook, e.type, e.subtype)}"
-            return plain_tooltip("\n".join([head, *(i.message for i in issues)] if issues
-                                           else [head, "Nothing missing"]))
+            head = tr("events", "{event} · {title}").format(
+                event=eid, title=event_title(cb, e.type, e.subtype))
+            lines = [issue_text(cb, i) for i in issues] or [tr("events", "Nothing missing")]
+            return plain_tooltip("\n".join([head, *lines]))
         return None
 
     def _on_session_changed(self, batch: ChangeBatch) -> None:
@@ -213,13 +217,26 @@ class EventListModel(QAbstractListModel):
 
 
 # -- documents -----------------------------------------------------------------------------------
-STATUS_TEXT = {
-    "not_started": "not started",
-    "in_progress": "in progress",
-    "done": "done",
-    "skipped": "skipped",
-    "unreadable": "unreadable",
-}
+class _StatusNames(Mapping[str, str]):
+    """A status id -> its name in the interface's language (``core.names.status_name``),
+    looked up when shown, so a table built before the language was chosen still speaks it."""
+
+    def __init__(self, statuses: tuple[str, ...]) -> None:
+        self._statuses = statuses
+
+    def __getitem__(self, status: str) -> str:
+        if status not in self._statuses:
+            raise KeyError(status)
+        return status_name(status)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._statuses)
+
+    def __len__(self) -> int:
+        return len(self._statuses)
+
+
+STATUS_TEXT = _StatusNames((*STATUSES, "unreadable"))
 STATUS_COLOR = {
     "not_started": "#6b6b6b",  # muted, yet 5:1 against white
     "in_progress": "#f9a825",
@@ -232,7 +249,7 @@ STATUS_MARK = {"not_started": "○", "in_progress": "◐", "done": "●", "skipp
 
 
 def status_text(status: str) -> str:
-    return STATUS_TEXT.get(status, status.replace("_", " "))
+    return status_name(status)
 
 
 class DocumentListModel(FlatTableModel):
@@ -240,6 +257,9 @@ class DocumentListModel(FlatTableModel):
 
     STATUS, TITLE = range(2)
     HEADERS = ("Status", "Title")
+
+    def header_texts(self) -> tuple[str, ...]:
+        return tr("documents", "Status"), tr("documents", "Title")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -288,8 +308,9 @@ class DocumentListModel(FlatTableModel):
         if role == STATUS_ROLE:
             return status
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{title}\n{doc_id} — {status_text(status)}" if title
-                                 else f"{doc_id} — {status_text(status)}")
+            line = tr("documents", "{doc} — {status}").format(doc=doc_id,
+                                                             status=status_text(status))
+            return plain_tooltip(f"{title}\n{line}" if title else line)
         if index.column() == self.STATUS:
             if role == _DISPLAY:
                 return f"{STATUS_MARK.get(status, '?')} {status_text(status)}"

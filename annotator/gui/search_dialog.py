@@ -54,12 +54,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.arabic import TATWEEL, fold_query
+from annotator.core.names import display_name
 from annotator.errors import AnnotatorError
 from annotator.gui.fonts import arabic_font
-from annotator.gui.labels import display_name
 from annotator.gui.models import Index
 from annotator.gui.text_direction import paragraph_direction
-from annotator.i18n import codebook_name, tr
+from annotator.i18n import tr
 from annotator.storage.project import Project
 from annotator.storage.search import Hit, SearchIndex, SearchResult
 
@@ -271,7 +271,7 @@ class SearchDialog(QDialog):
         self.label.setObjectName("searchLabel")
         self.label.addItem(tr("search", "(any)"), None)
         for lab in project.codebook.span_labels:
-            self.label.addItem(display_name(lab), lab.id)
+            self.label.addItem(display_name(lab, bilingual=True), lab.id)
         self.label.setToolTip(tr("search", "Only matches inside spans with this label (as last "
                                  "saved)"))
         self.coder = QComboBox(self)
@@ -299,7 +299,7 @@ class SearchDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = HitTableModel(self)
-        self.model.labels = {lab.id: codebook_name(lab) for lab in project.codebook.span_labels}
+        self.model.labels = {lab.id: display_name(lab) for lab in project.codebook.span_labels}
         self.table = QTableView(self)
         self.table.setObjectName("searchResults")
         self.table.setModel(self.model)

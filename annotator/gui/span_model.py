@@ -18,7 +18,7 @@ from annotator.core.arabic import fold, fold_query
 from annotator.core.codebook import SpanLabel
 from annotator.core.events import ChangeBatch, SpanAdded, SpanChanged, SpanRemoved
 from annotator.core.model import Span
-from annotator.core.names import role_name
+from annotator.core.names import label_heading, label_name, role_name
 from annotator.core.session import AnnotationSession
 from annotator.gui.models import (
     FILTER_ROLE,
@@ -26,11 +26,10 @@ from annotator.gui.models import (
     SORT_ROLE,
     FlatTableModel,
     Index,
-    bilingual,
     plain_tooltip,
-    short_name,
     text_alignment,
 )
+from annotator.i18n import tr
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _NUM_ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -60,6 +59,10 @@ class SpanTableModel(FlatTableModel):
 
     LABEL, TEXT, START, END, USED = range(5)
     HEADERS = ("Label", "Text", "Start", "End", "Used in")
+
+    def header_texts(self) -> tuple[str, ...]:
+        return (tr("spans", "Label"), tr("spans", "Text"), tr("spans", "Start"),
+                tr("spans", "End"), tr("spans", "Used in"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -148,17 +151,19 @@ class SpanTableModel(FlatTableModel):
         if col == self.LABEL:
             lab = cb.label(span.label)
             if role == _DISPLAY:
-                return short_name(lab.name) if lab else span.label
+                return label_name(cb, span.label)
             if role == Qt.ItemDataRole.DecorationRole:
                 return QColor(lab.color) if lab else QColor("#999999")
             if role == FILTER_ROLE:
                 return _filter_text(span, lab)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if lab is None:
-                    return plain_tooltip(f"unknown label {span.label}")
-                key = f" · key {lab.key.upper()}" if lab.key else ""
-                name = bilingual(short_name(lab.name), lab.name_ar)
-                return plain_tooltip(f"{name}{key}\n{lab.help}".strip())
+                    return plain_tooltip(tr("spans", "unknown label {label}").format(
+                        label=span.label))
+                name = label_heading(lab)
+                head = tr("spans", "{label} · key {key}").format(label=name, key=lab.key.upper()) \
+                    if lab.key else name
+                return plain_tooltip(f"{head}\n{lab.help}".strip())
         elif col == self.TEXT:
             if role == _DISPLAY:
                 return span.text
@@ -193,8 +198,8 @@ class SpanTableModel(FlatTableModel):
         if col == self.TEXT:
             return span.text
         if col == self.LABEL:
-            lab = self._session.codebook.label(span.label) if self._session else None
-            return short_name(lab.name).casefold() if lab else span.label.casefold()
+            cb = self._session.codebook if self._session else None
+            return (label_name(cb, span.label) if cb else span.label).casefold()
         return self._uses_map().get(span.id, "")
 
     def _key(self, span: Span) -> tuple[Any, ...]:
@@ -224,7 +229,7 @@ class SpanTableModel(FlatTableModel):
                         name = role_name(cb, role)
                         for sid in fillers:
                             found.setdefault(sid, []).append(f"{e.id} {name}")
-            self._uses = {sid: ", ".join(parts) for sid, parts in found.items()}
+            self._uses = {sid: tr("list", ", ").join(parts) for sid, parts in found.items()}
         return self._uses
 
     def _on_session_changed(self, batch: ChangeBatch) -> None:
@@ -321,8 +326,9 @@ class SpanTableModel(FlatTableModel):
 def _filter_text(span: Span, lab: SpanLabel | None) -> str:
     """What the filter box searches for a span, folded for Arabic (``core.arabic.fold``:
     harakat, alef forms, ى/ي, ة/ه and Latin case do not matter): its text, its label id, the
-    label's name and Arabic name, each separated by a character no keyboard types (a private
-    use code point, which folding keeps), so a query never runs from one into the next.
+    label's English and Arabic names (either matches in either interface), each separated by
+    a character no keyboard types (a private use code point, which folding keeps), so a query
+    never runs from one into the next.
     """
     return _folded_parts(span.text, span.label, lab.name if lab else "",
                          lab.name_ar if lab else "")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from annotator.errors import AnnotatorError
+from annotator.i18n import tr
 
 CARD_MD = "dataset-card.md"
 CARD_JSON = "dataset-card.json"
@@ -68,22 +69,28 @@ class ExportReport:
         return [f"{lo.path}: {p}" for lo in self.left_out for p in lo.problems]
 
     def summary(self) -> str:
+        """What the export did, in the interface's language (English on the command line)."""
         if self.cancelled:
-            return "Export cancelled; nothing was written."
+            return tr("export", "Export cancelled; nothing was written.")
         if not self.written:
-            return (f"Nothing exported: {self.left_out_count} annotation file(s) have errors "
-                    "(fix them, or export with --skip-invalid to leave them out).")
-        text = (f"Exported {self.annotation_sets} annotation set(s) of {self.documents} "
-                f"document(s) ({self.spans} spans, {self.events} events) as {self.format} to "
-                f"{self.output}.")
+            return tr("export", "Nothing exported: {count} annotation file(s) have errors (fix "
+                                "them, or export with --skip-invalid to leave them out)."
+                      ).format(count=self.left_out_count)
+        text = tr("export", "Exported {sets} annotation set(s) of {documents} document(s) "
+                            "({spans} spans, {events} events) as {format} to {output}.").format(
+            sets=self.annotation_sets, documents=self.documents, spans=self.spans,
+            events=self.events, format=self.format, output=self.output)
         if self.left_out_count:
-            text += f" Left out {self.left_out_count} invalid file(s) (listed in {CARD_MD})."
+            text += " " + tr("export", "Left out {count} invalid file(s) (listed in {card})."
+                             ).format(count=self.left_out_count, card=CARD_MD)
         if self.not_expressed:
             n = sum(item["count"] for item in self.not_expressed)
-            text += f" {n} thing(s) the format cannot express (listed in {CARD_MD})."
+            text += " " + tr("export", "{count} thing(s) the format cannot express (listed in "
+                                       "{card}).").format(count=n, card=CARD_MD)
         if self.stale_removed:
-            text += (f" Removed {len(self.stale_removed)} unfinished export folder(s) that "
-                     "stopped exports had left there.")
+            text += " " + tr("export", "Removed {count} unfinished export folder(s) that "
+                                       "stopped exports had left there.").format(
+                count=len(self.stale_removed))
         return text
 
 
