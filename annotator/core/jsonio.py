@@ -41,7 +41,8 @@ def dump_document_bytes(data: dict[str, Any]) -> bytes:
     """
     try:
         if type(data) is dict and len(data) == len(_DOCUMENT_KEYS):
-            version, doc_id, meta, sha256, text = (data[k] for k in _DOCUMENT_KEYS)
+            version, doc_id, meta = data["format_version"], data["id"], data["meta"]
+            sha256, text = data["sha256"], data["text"]
             if (type(version) is int and type(doc_id) is str and type(meta) is dict
                     and type(sha256) is str and type(text) is str):
                 head = (f'{{\n "format_version": {int.__repr__(version)},'

@@ -158,19 +158,19 @@ class _Files:
     paths: at thousands of documents, pathlib was a third of the time spent here."""
 
     def __init__(self, folder: str) -> None:
-        self.folder = folder
+        self.prefix = os.path.join(folder, "")  # the folder and a separator: names go after it
         self.owner = temp_owner()
         self.token = secrets.randbits(32)
         self.links = True  # until the filesystem says it has none
 
     def final(self, doc_id: str) -> str:
-        return os.path.join(self.folder, doc_id + ".json")
+        return f"{self.prefix}{doc_id}.json"
 
     def write_temp(self, doc: Document, *, fsync: bool = False) -> str:
         """The document's JSON in a new temp file beside its final name, fsynced if asked or
         where no sync of the whole disk exists."""
         self.token += 1
-        tmp = os.path.join(self.folder, temp_name(doc.id + ".json", self.owner, self.token))
+        tmp = self.prefix + temp_name(doc.id + ".json", self.owner, self.token)
         try:
             fd = os.open(tmp, _CREATE, 0o666)
             try:
