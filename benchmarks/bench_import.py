@@ -19,11 +19,13 @@ sync a whole disk at once).
   ``git worktree add`` into a temporary folder, removed afterwards);
 - import now: ``annotator import`` of this checkout, of the corpus's JSON file and of its .zip.
 
-The disk is synced (untimed) before every run, so no run pays for the one before it. Every
-step creates 2,953 files, and on an ext4 disk without a journal creating one can cost up to a
-millisecond of kernel time for a minute or so after many files near it were deleted (the kernel
-steps over each recently deleted inode): such swings hit the baseline as much as the import.
-``--tmpdir /dev/shm`` measures the work apart from the disk.
+The disk is synced (untimed) before every run, so no run pays for the one before it. Each run
+gets a new project folder, and none is removed before the end (about 25 MB each): on ext4
+without a journal (this machine's disk) the kernel steps over every inode deleted in the last
+60 to 300 seconds each time it creates a file, and creating the 2,953 files of a run just after
+removing those of the run before cost up to a millisecond each, ten times the whole baseline.
+Files deleted by other programs still do that: ``--tmpdir /dev/shm`` measures the work apart
+from the disk.
 Targets: import now at most 2x the baseline and under 1 s; validate under 2 s.
 
     python benchmarks/bench_import.py [--runs 5] [--before e6726ce] [--no-strace] [--tmpdir D]
@@ -34,6 +36,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
 import shutil
@@ -97,10 +100,9 @@ def plain_writes(blobs: list[tuple[str, bytes]]) -> None:
 # -- the driver ---------------------------------------------------------------------------------
 def run_child(code_root: Path, mode: str, corpus: Path, project: Path,
               strace_out: Path | None = None) -> dict[str, float]:
+    """Run one step in a new project at ``project`` (a folder that does not exist yet)."""
     from annotator.storage.project import Project
 
-    if project.exists():
-        shutil.rmtree(project)
     Project.init(project)
     os.sync()  # no run pays for the writes of the one before
     command = [sys.executable, __file__, "--child", mode, str(corpus), str(project)]
@@ -160,9 +162,11 @@ def main() -> None:
             times: dict[str, list[float]] = {name: [] for name, *_ in steps}
             cpus: dict[str, list[float]] = {name: [] for name, *_ in steps}
             n_docs = 0
+            projects = (tmpdir / f"p{n}" for n in itertools.count())  # none removed until the end
             for _ in range(args.runs):  # interleaved, so a busy moment hits every step alike
                 for name, root, mode, source in steps:
-                    result = run_child(root, mode, source, tmpdir / "p")
+                    project = next(projects)
+                    result = run_child(root, mode, source, project)
                     times[name].append(result["seconds"])
                     cpus[name].append(result["cpu"])
                     n_docs = int(result["documents"])
@@ -170,9 +174,9 @@ def main() -> None:
             if use_strace:
                 for name, root, mode, source in steps:
                     out = tmpdir / "strace.txt"
-                    run_child(root, mode, source, tmpdir / "p", strace_out=out)
+                    run_child(root, mode, source, next(projects), strace_out=out)
                     syncs[name] = sync_calls(out)
-            validate = _validate_times(tmpdir / "p", args.runs)
+            validate = _validate_times(project, args.runs)
         finally:
             subprocess.run(["git", "-C", str(HERE), "worktree", "remove", "--force",
                             str(before)], check=True)
