@@ -28,6 +28,61 @@ def dump_bytes(data: Any) -> bytes:
     return dumps(data).encode("utf-8")
 
 
+# The keys of a document file (``Document.to_dict``), in the order ``dumps`` writes them.
+_DOCUMENT_KEYS = ("format_version", "id", "meta", "sha256", "text")
+_IN_DOCUMENT = "\n "  # where the values of a document's keys start
+
+
+def dump_document_bytes(data: dict[str, Any]) -> bytes:
+    """``dump_bytes(data)`` of a document (``Document.to_dict()``), byte for byte, in less than
+    half the time (an import writes thousands): the text, nearly all of the bytes, is escaped
+    after its UTF-8 encoding, and the few fields before it go in one f-string. Anything of
+    another shape, and any error, goes to ``dump_bytes``.
+    """
+    try:
+        if type(data) is dict and len(data) == len(_DOCUMENT_KEYS):
+            version, doc_id, meta = data["format_version"], data["id"], data["meta"]
+            sha256, text = data["sha256"], data["text"]
+            if (type(version) is int and type(doc_id) is str and type(meta) is dict
+                    and type(sha256) is str and type(text) is str):
+                head = (f'{{\n "format_version": {int.__repr__(version)},'
+                        f'\n "id": {encode_basestring(doc_id)},'
+                        f'\n "meta": {_meta_json(meta)},'
+                        f'\n "sha256": {encode_basestring(sha256)},'
+                        '\n "text": "')
+                return b"".join((head.encode("utf-8"), _escaped_utf8(text), b'"\n}\n'))
+    except (KeyError, UnicodeEncodeError, _UseStdlibError, RecursionError):
+        pass
+    return dump_bytes(data)
+
+
+def _meta_json(meta: dict[Any, Any]) -> str:
+    """``meta`` as it is written inside a document; a meta of text fields only (as most are)
+    in one join, twice as fast as the general walk."""
+    for key, value in meta.items():
+        if type(key) is not str or type(value) is not str:
+            return _indented(meta, _IN_DOCUMENT)
+    if not meta:
+        return "{}"
+    return "{\n  " + ",\n  ".join([f"{encode_basestring(k)}: {encode_basestring(meta[k])}"
+                                    for k in sorted(meta)]) + "\n }"
+
+
+# Every character ``encode_basestring`` escapes is ASCII, and no byte of a multi-byte UTF-8
+# sequence is ASCII: so escaping the UTF-8 bytes gives the UTF-8 of the escaped text.
+_CONTROLS_BUT_LF = bytes(c for c in range(0x20) if c != 0x0A)
+
+
+def _escaped_utf8(text: str) -> bytes:
+    """``encode_basestring(text)[1:-1].encode("utf-8")``, twice as fast on a long text whose
+    only control character is LF: three ``bytes.replace`` over its UTF-8, where
+    ``encode_basestring`` builds a str that must then be encoded."""
+    raw = text.encode("utf-8")
+    if len(raw.translate(None, _CONTROLS_BUT_LF)) != len(raw):
+        return encode_basestring(text)[1:-1].encode("utf-8")  # a tab, CR or rarer
+    return raw.replace(b"\\", b"\\\\").replace(b'"', b'\\"').replace(b"\n", b"\\n")
+
+
 def dumps_line(data: Any) -> str:
     """One compact line, for JSONL."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -61,7 +116,9 @@ def _scalar(o: Any) -> str | None:
     return None
 
 
-def _indented(data: Any) -> str:
+def _indented(data: Any, pad: str = "\n") -> str:
+    """``data`` as ``json.dumps(indent=1, sort_keys=True)`` writes it at the depth ``pad``
+    (a newline, then one space per level) says."""
     parts: list[str] = []
     append = parts.append
     keys: dict[str, str] = {}
@@ -120,5 +177,5 @@ def _indented(data: Any) -> str:
                 raise _UseStdlibError
             append(text)
 
-    walk(data, "\n")
+    walk(data, pad)
     return "".join(parts)

@@ -17,6 +17,7 @@ import io
 import json
 import lzma
 import os
+import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
@@ -371,7 +372,7 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
         return f"{where}: '{text_key}' is {kind_of(raw_text)}, not text"
     text = policy.apply(raw_text)
     text_source = ""
-    if not text.replace(BOM, "").strip():
+    if _blank(text):
         # Photo stories and video pages come with a headline but no body: keep them (nothing
         # of a corpus vanishes on import) with the headline as their text, and say so in meta.
         title = record.get("title")
@@ -393,7 +394,7 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
         meta["text_source"] = text_source
         meta[text_key] = raw_text
     try:
-        json.dumps(meta, ensure_ascii=False).encode("utf-8")
+        _check_encodable(meta)
         doc = Document(id="", text=text, meta=meta)
     except UnicodeEncodeError as exc:
         return (f"{where}: holds an unpaired surrogate (\\u{ord(exc.object[exc.start]):04x}), "
@@ -404,6 +405,26 @@ def _document(record: Any, where: str, default_id: str, policy: TextPolicy, ids:
     if raw_id not in (None, "") and str(raw_id) != doc.id:
         doc.meta["original_id"] = raw_id
     return doc
+
+
+# A character that is neither whitespace (as ``str.strip`` sees it) nor a BOM.
+_NOT_BLANK = re.compile(r"[^\s\ufeff]")
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` is only whitespace and BOMs: found at its first character, where
+    stripping it would copy the whole text."""
+    return _NOT_BLANK.search(text) is None
+
+
+def _check_encodable(meta: dict[str, Any]) -> None:
+    """``UnicodeEncodeError`` if ``meta`` holds an unpaired surrogate (as JSON's ``\\ud800``
+    can make); for fields that are all text (most are), without a JSON dump of them."""
+    try:
+        "".join(meta).encode("utf-8")
+        "".join(meta.values()).encode("utf-8")
+    except TypeError:  # numbers, lists, objects: as the file will write them
+        json.dumps(meta, ensure_ascii=False).encode("utf-8")
 
 
 def _meta(record: dict[str, Any], text_key: str) -> dict[str, Any]:

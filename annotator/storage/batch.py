@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from annotator.core.jsonio import dump_bytes
+from annotator.core.jsonio import dump_document_bytes
 from annotator.core.model import Document
 from annotator.core.text import sha256_text
 from annotator.errors import AnnotatorError
@@ -112,6 +112,7 @@ def store_documents(folder: Path, documents: Sequence[Document], *, project_root
         return report
     files = _Files(os.fspath(folder))
     staged: list[tuple[int, str]] = []
+    published = 0  # how many of ``staged`` went to ``publish``, which leaves no temp behind
     try:
         try:
             for i, doc in enumerate(documents):
@@ -125,6 +126,7 @@ def store_documents(folder: Path, documents: Sequence[Document], *, project_root
             return report  # nothing is known to be durable: nothing is published
         for i, tmp in staged:
             outcome = report.outcomes[i]
+            published += 1
             try:
                 outcome.id, outcome.status = files.publish(tmp, documents[i], rename_taken)
             except (_WriteError, DocumentExistsError) as exc:
@@ -139,7 +141,7 @@ def store_documents(folder: Path, documents: Sequence[Document], *, project_root
     except OSError as exc:
         report.stopped = f"{folder}: cannot make the new documents durable ({plain_reason(exc)})"
     finally:
-        for _, tmp in staged:
+        for _, tmp in staged[published:]:
             _remove(tmp)
     return report
 
@@ -156,25 +158,28 @@ class _Files:
     paths: at thousands of documents, pathlib was a third of the time spent here."""
 
     def __init__(self, folder: str) -> None:
-        self.folder = folder
+        self.prefix = os.path.join(folder, "")  # the folder and a separator: names go after it
         self.owner = temp_owner()
         self.token = secrets.randbits(32)
         self.links = True  # until the filesystem says it has none
 
     def final(self, doc_id: str) -> str:
-        return os.path.join(self.folder, doc_id + ".json")
+        return f"{self.prefix}{doc_id}.json"
 
     def write_temp(self, doc: Document, *, fsync: bool = False) -> str:
         """The document's JSON in a new temp file beside its final name, fsynced if asked or
         where no sync of the whole disk exists."""
         self.token += 1
-        tmp = os.path.join(self.folder, temp_name(doc.id + ".json", self.owner, self.token))
+        tmp = self.prefix + temp_name(doc.id + ".json", self.owner, self.token)
         try:
             fd = os.open(tmp, _CREATE, 0o666)
             try:
-                view = memoryview(dump_bytes(doc.to_dict()))
-                while view:
-                    view = view[os.write(fd, view):]
+                data = dump_document_bytes(doc.to_dict())
+                written = os.write(fd, data)
+                if written < len(data):  # a short write (a signal, a full quota): the rest
+                    view = memoryview(data)[written:]
+                    while view:
+                        view = view[os.write(fd, view):]
                 if fsync or _SYNC is None:
                     os.fsync(fd)
             finally:
@@ -186,13 +191,15 @@ class _Files:
         return tmp
 
     def publish(self, tmp: str, doc: Document, rename_taken: bool) -> tuple[str, str]:
-        """(id, status) of ``doc``, whose content is in ``tmp`` (the caller removes ``tmp``)."""
+        """(id, status) of ``doc``, whose content is in ``tmp``. ``tmp`` is gone afterwards,
+        whatever happens: it became the document, or it was removed."""
         base, n = doc.id, 2
-        rewritten: str | None = None
+        source = tmp  # the temp file holding the content under the id tried now
         try:
             while True:
                 final = self.final(doc.id)
-                if self._claim(rewritten or tmp, final):
+                if self._claim(source, final):
+                    source = ""
                     return doc.id, WRITTEN
                 if _same_text(final, doc.sha256):
                     return doc.id, ALREADY
@@ -203,15 +210,15 @@ class _Files:
                 # later import would have chosen. Its content names the id: write it again.
                 doc.id = f"{base}-{n}"
                 n += 1
-                if rewritten is not None:
-                    _remove(rewritten)
-                rewritten = self.write_temp(doc, fsync=True)
+                _remove(source)
+                source = ""
+                source = self.write_temp(doc, fsync=True)
         finally:
-            if rewritten is not None:
-                _remove(rewritten)
+            if source:
+                _remove(source)
 
     def _claim(self, tmp: str, final: str) -> bool:
-        """Give ``tmp`` the name ``final`` unless it is taken (False)."""
+        """Give ``tmp`` the name ``final`` (True: ``tmp`` is gone) unless it is taken (False)."""
         if self.links:
             try:
                 os.link(tmp, final)

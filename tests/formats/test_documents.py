@@ -227,6 +227,32 @@ def test_bad_records_are_problems_and_the_rest_imported(tmp_path: Path) -> None:
     ]
 
 
+def test_an_unpaired_surrogate_anywhere_in_a_record_is_a_problem(tmp_path: Path) -> None:
+    path = write(tmp_path / "s.json", "[" + ",".join([
+        '{"text": "fine", "\\ud801key": "v"}',
+        '{"text": "fine", "tags": ["x", "y\\udc00"]}',
+        '{"text": "fine", "n": 3, "author": "\\ud83d"}',
+        '{"text": "fine", "n": 3, "author": "\\ud83d\\ude00"}',
+    ]) + "]")
+    result = read(path)
+    assert [d.meta for d in result.documents] == [{"n": 3, "author": "\U0001f600"}]
+    assert result.problems == [
+        f"{path}: record {n}: holds an unpaired surrogate (\\u{code}), which is not text; the "
+        "file was written by a broken tool" for n, code in ((1, "d801"), (2, "dc00"), (3, "d83d"))]
+
+
+def test_a_text_of_only_whitespace_and_bom_is_empty_as_strip_says() -> None:
+    """The quick look for a character that is not blank agrees with stripping the text, on
+    every code point."""
+    from annotator.formats.documents import _blank
+
+    for code in range(0x110000):
+        char = chr(code)
+        assert _blank(char) == (not char.replace("\ufeff", "").strip()), hex(code)
+        assert _blank(" \ufeff" + char + "\n") == _blank(char), hex(code)
+    assert _blank("") and _blank("\ufeff\u3000\n\ufeff") and not _blank("\ufeff\u200b")
+
+
 # -- .jsonl --------------------------------------------------------------------------------------
 def test_jsonl_lines_blank_lines_and_bad_lines(tmp_path: Path) -> None:
     path = write(tmp_path / "feed.jsonl", "\ufeff" + "\n".join([

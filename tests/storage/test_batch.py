@@ -49,6 +49,26 @@ def test_a_batch_is_written_whole_with_a_constant_number_of_fsyncs(project: Proj
     assert len(calls) <= 1  # the folder, once: the files' data went with one syncfs/sync
 
 
+def test_each_file_holds_the_bytes_of_the_general_json_writer(project: Project) -> None:
+    texts = ['قال "المتحدث"\nإن', "C:\\new \\n", "💥\u2028\u2029", "a\tb\rc\x01", "\ufeff"]
+    batch_docs = [Document(f"h{i}", t, {"title": t, "n": i}) for i, t in enumerate(texts)]
+    project.store_documents(batch_docs)
+    for doc in batch_docs:
+        assert project.document_path(doc.id).read_bytes() == atomic.dump_bytes(doc.to_dict())
+
+
+def test_each_temp_file_is_removed_once(project: Project, monkeypatch) -> None:
+    """Published by a link, then its temp name removed: one unlink each, not a second one
+    that finds nothing (a system call per document)."""
+    removed = []
+    real_unlink = os.unlink
+    monkeypatch.setattr(os, "unlink", lambda path: (removed.append(path), real_unlink(path)))
+    report = project.store_documents(docs(20))
+    monkeypatch.undo()
+    assert len(report.written) == 20
+    assert len(removed) == 20 and all(is_temp_name(os.path.basename(p)) for p in removed)
+
+
 def test_the_same_text_under_the_same_id_is_already_there(project: Project) -> None:
     project.store_documents(docs(3))
     again = docs(3)
