@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QSize
 from PySide6.QtWidgets import QMainWindow
 
 from annotator.gui.document_view import DocumentView
@@ -81,13 +81,23 @@ def _convert(option: Option, value: Any) -> Any:
     return value if isinstance(value, option.type) else option.default
 
 
+DEFAULT_SIZE = QSize(1440, 900)
+
+
+def default_size(window: QMainWindow) -> QSize:
+    """1440 x 900, or the screen's free area if that is smaller (a 1366 x 768 laptop keeps the
+    side panels and the status bar in view)."""
+    screen = window.screen()
+    if screen is None:
+        return DEFAULT_SIZE
+    return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size())
+
+
 def restore_window(preferences: Preferences, window: QMainWindow, view: DocumentView) -> None:
     """Geometry, dock layout and zoom as the coder left them (a default size otherwise)."""
     geometry, state = preferences.get(GEOMETRY), preferences.get(STATE)
-    if geometry is not None:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1440, 900)
+    if geometry is None or not window.restoreGeometry(geometry):
+        window.resize(default_size(window))
     if state is not None:
         window.restoreState(state)
     view.set_zoom(preferences.get(ZOOM))
