@@ -108,6 +108,7 @@ class FindBar(QWidget):
 
         for widget in self.findChildren(QWidget):  # Esc closes wherever the focus is in it
             widget.installEventFilter(self)
+        view.installEventFilter(self)  # and in the text, while the bar is open
         self.query.textChanged.connect(self._on_query_text_changed)
         self.whole_words.toggled.connect(self._on_option_toggled)
         self.proclitics.toggled.connect(self._on_option_toggled)
@@ -227,8 +228,9 @@ class FindBar(QWidget):
             self._matches, self._starts, self._current = [], [], -1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Esc closes (before the window's Esc shortcut sees it); Enter and Shift+Enter step."""
-        if not isinstance(event, QKeyEvent):
+        """Esc closes (before the window's Esc shortcut sees it), in the bar or in the text while
+        the bar is open; Enter and Shift+Enter step in the query."""
+        if not isinstance(event, QKeyEvent) or (watched is self.view and not self.isVisible()):
             return False
         key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if event.type() == QEvent.Type.ShortcutOverride and key == Qt.Key.Key_Escape:

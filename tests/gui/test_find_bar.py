@@ -99,6 +99,14 @@ def test_f3_and_shift_f3_step_from_the_text(qtbot, window):  # type: ignore[no-u
     bar.proclitics.click()
     assert len(bar.matches()) == 3
     assert all(text[s - 1] == " " for s, _ in bar.matches())
+    # Esc in the text closes the open bar and its marks, and keeps the match selected.
+    view.setFocus()
+    selected = view.selected_range()
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not bar.isVisible() and find_marks(window) == [] and view.hasFocus()
+    assert view.selected_range() == selected
+    qtbot.keyClick(view, Qt.Key.Key_Escape)  # closed: Esc in the text changes nothing
+    assert view.hasFocus() and view.selected_range() == selected
 
 
 def test_find_ignores_harakat_tatweel_and_letter_variants(qtbot, window):  # type: ignore[no-untyped-def]
