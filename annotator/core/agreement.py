@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.core.codebook import Codebook
 from annotator.core.coded_units import character_units
@@ -114,17 +114,54 @@ class Kappa:
         return {"n": self.n, "observed": _round(self.observed), "kappa": _round(self.kappa)}
 
 
+class EventItem(NamedTuple):
+    """What agreement compares of an event, read from its JSON: an ``Event`` has the same
+    attributes, so either can be compared (building ``Event`` objects only to compare them
+    cost as much as the comparison)."""
+
+    id: str
+    type: str
+    subtype: str | None
+    trigger: str | None
+    roles: dict[str, list[str]]
+    fields: dict[str, Any]
+
+
+AnyEvent = Event | EventItem
+SpanItem = tuple[int, int, str]  # (start, end, label)
+_SPAN_ITEM, _SPAN_ID = itemgetter("start", "end", "label"), itemgetter("id")
+
+
 class PreparedSet:
     """One coder's set of one document, with what every pair it is in needs computed once:
-    its spans as ``(start, end, label)``, spans by id, and each event's anchor."""
+    its spans as ``(start, end, label)``, spans by id, each event with its anchor, and the
+    document's fields. Made from an ``AnnotationSet`` or from the JSON of one that
+    validated (``from_data``: what a count over a whole project reads)."""
 
-    __slots__ = ("aset", "by_id", "events", "items")
+    __slots__ = ("by_id", "events", "fields", "items")
 
-    def __init__(self, aset: AnnotationSet) -> None:
-        self.aset = aset
-        self.items = [(s.start, s.end, s.label) for s in aset.spans]
-        self.by_id = {s.id: s for s in aset.spans}
-        self.events = [(e, event_anchor(e, self.by_id)) for e in aset.events]
+    def __init__(self, items: list[SpanItem], by_id: dict[str, SpanItem],
+                 events: list[AnyEvent], fields: dict[str, Any]) -> None:
+        self.items = items
+        self.by_id = by_id
+        self.events = [(e, item_anchor(e, by_id)) for e in events]
+        self.fields = fields
+
+    @classmethod
+    def from_set(cls, aset: AnnotationSet) -> PreparedSet:
+        items = [(s.start, s.end, s.label) for s in aset.spans]
+        by_id = dict(zip([s.id for s in aset.spans], items, strict=True))
+        return cls(items, by_id, list(aset.events), aset.fields)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PreparedSet:
+        """From a set's parsed JSON (it must have passed validation), in C loops."""
+        spans = data["spans"]
+        items = list(map(_SPAN_ITEM, spans))
+        events = [EventItem(e["id"], e["type"], e.get("subtype"), e.get("trigger"), e["roles"],
+                            e["fields"]) for e in data["events"]]
+        by_id = dict(zip(map(_SPAN_ID, spans), items, strict=True)) if events else {}
+        return cls(items, by_id, events, data["fields"])
 
 
 @dataclass
@@ -175,7 +212,7 @@ class PairAgreement:
     def add(self, document: Document, set_a: AnnotationSet, set_b: AnnotationSet,
             codebook: Codebook | None = None) -> None:
         """Count one more document, coded by A (``set_a``) and by B (``set_b``)."""
-        a, b = PreparedSet(set_a), PreparedSet(set_b)
+        a, b = PreparedSet.from_set(set_a), PreparedSet.from_set(set_b)
         self.add_prepared(a, b, character_units(document.text, [a.items, b.items]), codebook)
 
     def add_prepared(self, a: PreparedSet, b: PreparedSet,
@@ -191,7 +228,7 @@ class PairAgreement:
         elif not self.subtypes_defined:
             self.subtypes_defined = any(e.subtype for p in (a, b) for e, _ in p.events)
         _events(self, a, b, nominal)
-        _fields(self.document_fields, a.aset.fields, b.aset.fields, nominal)
+        _fields(self.document_fields, a.fields, b.fields, nominal)
 
     def merge(self, other: PairAgreement) -> None:
         """Add the counts of ``other`` (the same two coders, other documents)."""
@@ -309,7 +346,18 @@ def event_anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None
     return min(s.start for s in fillers), max(s.end for s in fillers)
 
 
-def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[Event, Event]]:
+def item_anchor(event: AnyEvent, spans: dict[str, SpanItem]) -> tuple[int, int] | None:
+    """``event_anchor`` with spans as ``(start, end, label)`` by id."""
+    trigger = spans.get(event.trigger) if event.trigger else None
+    if trigger is not None:
+        return trigger[0], trigger[1]
+    fillers = [spans[s] for ids in event.roles.values() for s in ids if s in spans]
+    if not fillers:
+        return None
+    return min(s[0] for s in fillers), max(s[1] for s in fillers)
+
+
+def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[AnyEvent, AnyEvent]]:
     """Lenient one-to-one pairs of A's and B's events: same type and overlapping anchors (as
     many as can be); events without an anchor pair with those of their type without one."""
     anchored_a = [(e, anchor) for e, anchor in a.events if anchor is not None]
@@ -323,10 +371,11 @@ def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[Event, Event]]:
     return pairs
 
 
-def _match_unanchored(events_a: list[Event], events_b: list[Event]) -> list[tuple[Event, Event]]:
+def _match_unanchored(events_a: list[AnyEvent], events_b: list[AnyEvent]
+                      ) -> list[tuple[AnyEvent, AnyEvent]]:
     """Events without an anchor, by type: those alike in sub-type and fields first, then the
     rest in order."""
-    def alike(e: Event) -> str:
+    def alike(e: AnyEvent) -> str:
         return json.dumps([e.subtype, e.fields], ensure_ascii=False, sort_keys=True)
 
     pairs = []
@@ -360,10 +409,8 @@ def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
     for ea, eb in pairs:
         out.subtypes.add(ea.subtype or NONE, eb.subtype or NONE)
         for role in ea.roles.keys() | eb.roles.keys():
-            fill_a = [(spans_a[s].start, spans_a[s].end)
-                      for s in ea.roles.get(role, ()) if s in spans_a]
-            fill_b = [(spans_b[s].start, spans_b[s].end)
-                      for s in eb.roles.get(role, ()) if s in spans_b]
+            fill_a = [spans_a[s][:2] for s in ea.roles.get(role, ()) if s in spans_a]
+            fill_b = [spans_b[s][:2] for s in eb.roles.get(role, ()) if s in spans_b]
             same = len(fill_a) if fill_a == fill_b else sum(
                 (Counter(fill_a) & Counter(fill_b)).values())
             roles = out.roles.get(role)

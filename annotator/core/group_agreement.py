@@ -113,17 +113,24 @@ class GroupAgreement:
             codebook: Codebook | None = None) -> None:
         """Count one document with the sets of the coders who coded it (others are ignored;
         with fewer than two of ``coders``, nothing is counted)."""
+        self.add_prepared(document.text, {c: PreparedSet.from_set(sets[c]) for c in self.coders
+                                          if c in sets}, codebook)
+
+    def add_prepared(self, text: str, sets: Mapping[str, PreparedSet],
+                     codebook: Codebook | None = None) -> None:
+        """``add``, with each coder's set prepared (``PreparedSet.from_data`` reads it from
+        its JSON, without building an ``AnnotationSet``)."""
         coders = [c for c in self.coders if c in sets]
         if len(coders) < 2:
             return
-        prepared = [PreparedSet(sets[c]) for c in coders]
+        prepared = [sets[c] for c in coders]
         items = [p.items for p in prepared]
-        chars, tokens = coded_units(document.text, items)
+        chars, tokens = coded_units(text, items)
         self.all.documents += 1
         self.all.coders_per_document[len(coders)] += 1
         self.all.characters.add_all(chars.items())
         self.all.tokens.add_all(tokens.items())
-        self.all.unitizing.add(len(document.text), items)
+        self.all.unitizing.add(len(text), items)
         for (i, a), (j, b) in combinations(enumerate(coders), 2):
             self.pairs[(a, b)].add_prepared(prepared[i], prepared[j], pair_units(chars, i, j),
                                             codebook)

@@ -23,8 +23,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
-from annotator.core.agreement import PairAgreement
+from annotator.core.agreement import PairAgreement, PreparedSet
 from annotator.core.disagreements import DocumentDisagreements, document_disagreements, rank
 from annotator.core.group_agreement import AllCoders, GroupAgreement
 from annotator.core.model import AnnotationSet, Document
@@ -154,15 +155,17 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
         sets = {}
         for coder in present:
             path = os.path.join(folders[coder], doc_id + ".json")
-            aset = _valid_set(project, coder, path, document, status, out.problems,
+            data = _valid_set(project, coder, path, document, status, out.problems,
                               clean.get((doc_id, coder)))
-            if aset is not None:
-                sets[coder] = aset
+            if data is not None:
+                sets[coder] = data
         if len(sets) >= 2:
             out.compared += 1
-            out.group.add(document, sets, codebook)
+            out.group.add_prepared(document.text, {c: PreparedSet.from_data(data)
+                                                   for c, data in sets.items()}, codebook)
             if out.documents is not None:
-                out.documents.append(document_disagreements(document, sets))
+                out.documents.append(document_disagreements(document, {
+                    c: AnnotationSet.from_dict(data) for c, data in sets.items()}))
         if progress is not None:
             progress(n, len(todo))
     return out
@@ -170,10 +173,10 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
 
 def _valid_set(project: Project, coder: str, path: str, document: Document,
                status: str | None, problems: list[str],
-               clean: bytes | None = None) -> AnnotationSet | None:
-    """The coder's set of ``document`` (in the file ``path``) if it has ``status`` and
-    validates; a file that does not is left out, and why is added to ``problems``. ``clean``:
-    the memo's digest for the file, if it has one."""
+               clean: bytes | None = None) -> dict[str, Any] | None:
+    """The coder's set of ``document`` (in the file ``path``, as its parsed JSON) if it has
+    ``status`` and validates; a file that does not is left out, and why is added to
+    ``problems``. ``clean``: the memo's digest for the file, if it has one."""
     try:
         raw = read_bytes(Path(path))
         data = parse_json_text(decode_utf8(raw, path), path)
@@ -200,7 +203,7 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
             errors) > 1 else ""
         problems.append(f"{path}: left out: {errors[0]}{more}")
         return None
-    return AnnotationSet.from_dict(data)
+    return data  # type: ignore[no-any-return]
 
 
 def _count_part(root: str, coders: list[str], status: str | None, by_document: bool,
