@@ -16,10 +16,10 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import add, and_, gt, itemgetter, not_, sub
+from operator import add, and_, eq, getitem, gt, itemgetter, le, not_, sub
 from typing import NamedTuple
 
 from annotator.core.tokens import token_pattern, tokens
@@ -57,16 +57,13 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
     covered = "".join(map(text.__getitem__, map(slice, los, his)))
     plain = " " not in covered and covered.isprintable()  # every covered character counts
     spaced = not plain and covered.replace(" ", "").isprintable()  # all but plain spaces
+    dirty = None  # which stretches need a look at each character (None: all of them)
     if (plain or spaced) and any(clean):  # clean stretches: counted, not looked at
         clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
         sizes = map(sub, clean_his, clean_los)
         if spaced:
             sizes = map(sub, sizes, map(text.count, repeat(" "), clean_los, clean_his))
-        by_label: dict[str, int] = {}
-        for label, size in zip(compress(clean, clean), sizes, strict=True):
-            by_label[label] = by_label.get(label, 0) + size
-        for label, size in by_label.items():
-            out[(label,) * m] += size
+        _add_by_label(out, compress(clean, clean), sizes, m)
         dirty = list(map(not_, clean))
         los, his = list(compress(los, dirty)), list(compress(his, dirty))
         covered = "".join(map(text.__getitem__, map(slice, los, his)))
@@ -75,18 +72,50 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
         positions = list(compress(positions, map(" ".__ne__ if spaced else counted, covered)))
     if positions:
         n = len(text)
-        categories = [_categories(n, spans) for spans in coders]
+        # Only the spans of the stretches looked at can cover their characters.
+        categories = [_categories(n, spans if dirty is None else _spans_in(spans, los, his))
+                      for spans in coders]
         if len(positions) == 1:
             out[tuple(cats[positions[0]] for cats in categories)] += 1
         else:
             take = itemgetter(*positions)
             out.update(zip(*map(take, categories), strict=True))
-    solid = "".join(text.split() if chunks is None else chunks)
     inside = sum(out.values())
-    rest = (len(solid) if solid.isprintable() else sum(map(counted, solid))) - inside
+    rest = _counted_characters(text, chunks) - inside
     if rest:
         out[(OUTSIDE,) * m] += rest
     return out
+
+
+def _add_by_label(out: Units, labels: Iterable[str], sizes: Iterable[int], m: int) -> None:
+    """Add ``size`` units that every one of the ``m`` coders gave ``label``, for each pair (a
+    plain loop over the stretches: faster here than any C-level grouping tried)."""
+    by_label: dict[str, int] = {}
+    for label, size in zip(labels, sizes):
+        by_label[label] = by_label.get(label, 0) + size
+    for label, size in by_label.items():
+        out[(label,) * m] += size
+
+
+def _spans_in(spans: Sequence[SpanItem], los: list[int], his: list[int]) -> list[SpanItem]:
+    """The spans that lie in the stretches from ``los`` to ``his`` (sorted, apart; each span
+    lies in one stretch of the coders' union or in none of these), found in C loops."""
+    if not los:
+        return []
+    # A span lies in stretch k, the last starting at or before its start, if it ends by its end.
+    at = list(map(bisect_right, repeat(los), map(_START, spans)))
+    ends = [-1, *his]  # ends[k + 1]: the end of stretch k (-1: before the first)
+    return list(compress(spans, map(le, map(_END, spans), map(ends.__getitem__, at))))
+
+
+def _counted_characters(text: str, chunks: list[str] | None) -> int:
+    """How many characters of the text are units. Text whose only whitespace is spaces and
+    line breaks, with no format marks (nearly all), is counted without splitting it."""
+    bare = text.replace("\n", " ")
+    if bare.isprintable():  # no whitespace but spaces, no format marks
+        return len(text) - bare.count(" ")
+    solid = "".join(text.split() if chunks is None else chunks)
+    return len(solid) if solid.isprintable() else sum(map(counted, solid))
 
 
 def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
@@ -97,6 +126,7 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
     m = len(coders)
     out: Units = Counter()
     dirty_los, dirty_his = los, his
+    looked_at = None  # the stretches whose tokens are looked at (None: all of them)
     if any(clean):
         # A clean stretch between whitespace, of words only: its tokens are its words.
         clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
@@ -105,25 +135,23 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
                     map(str.isspace, map(padded.__getitem__, map(add, clean_his,
                                                                  repeat(1)))))
         words = list(map(str.split, map(text.__getitem__, map(slice, clean_los, clean_his))))
-        plain = map(all, map(map, repeat(str.isalnum), words))
-        by_label: dict[str, int] = {}
-        dirty = list(map(not_, clean))
-        for k, label, ok, alnum, found in zip(compress(range(len(los)), clean),
-                                              compress(clean, clean), apart, plain, words,
-                                              strict=True):
-            if ok and alnum:
-                by_label[label] = by_label.get(label, 0) + len(found)
-            else:
-                dirty[k] = True
-        for label, size in by_label.items():
-            out[(label,) * m] += size
-        dirty_los, dirty_his = list(compress(los, dirty)), list(compress(his, dirty))
+        plain = list(map(and_, apart, map(all, map(map, repeat(str.isalnum), words))))
+        _add_by_label(out, compress(compress(clean, clean), plain),
+                      map(len, compress(words, plain)), m)
+        # The rest: stretches not clean, and clean ones that are not plain words.
+        looked_at = list(map(not_, clean))
+        for k, ok in zip(compress(range(len(los)), clean), plain, strict=True):
+            if not ok:
+                looked_at[k] = True
+        dirty_los, dirty_his = list(compress(los, looked_at)), list(compress(his, looked_at))
     starts, ends = _tokens_near(text, dirty_los, dirty_his)
     if starts:
         categories = []
         for spans in coders:
+            if looked_at is not None:  # spans elsewhere overlap none of these tokens
+                spans = _spans_in(spans, dirty_los, dirty_his)
             # The tokens a span overlaps: from the first ending after its start to the last
-            # starting before its end (none, for a span in a clean stretch).
+            # starting before its end.
             firsts = map(bisect_right, repeat(ends), map(_START, spans))
             pasts = map(bisect_left, repeat(starts), map(_END, spans))
             ranges = list(zip(firsts, pasts, map(_LABEL, spans), strict=True))
@@ -162,11 +190,14 @@ def spans_union(coders: Sequence[Sequence[SpanItem]], n: int) -> Stretches:
     if los[0] < 0 or his[-1] > n:
         raise ValueError(f"a span lies outside the text (0 to {n})")
     # Clean: m spans, all equal (sorted: the first equals the last), one from each coder (each
-    # coder has every span once, or the coders are checked one by one).
+    # coder has every span once, or the coders are checked one by one). In C loops:
+    # (None, label)[is clean] for each stretch.
     m = len(coders)
-    clean: list[str | None] = [
-        items[first][2] if last - first == m - 1 and items[first] == items[last] else None
-        for first, last in zip(firsts, lasts, strict=True)]
+    first_items = list(map(items.__getitem__, firsts))
+    is_clean = map(and_, map(eq, map(sub, lasts, firsts), repeat(m - 1)),
+                   map(eq, first_items, map(items.__getitem__, lasts)))
+    clean: list[str | None] = list(map(getitem, zip(repeat(None), map(_LABEL, first_items)),
+                                       is_clean))
     if m > 1 and any(clean) and not all(len(set(spans)) == len(spans) for spans in coders):
         mine = [set(spans) for spans in coders]
         for k, label in enumerate(clean):

@@ -32,8 +32,13 @@ from annotator.core.model import AnnotationSet, Document
 from annotator.core.text import is_safe_id
 from annotator.core.validation import ERROR, semantic_issues, structural_issues
 from annotator.errors import AnnotatorError
-from annotator.storage.project import Project, check_coder_name, misfiled_issue
-from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
+from annotator.storage.project import (
+    Project,
+    check_coder_name,
+    document_problems,
+    misfiled_issue,
+)
+from annotator.storage.readers import read_json_fast, read_regular_file
 from annotator.storage.validate import clean_digest, iter_clean
 
 GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
@@ -148,7 +153,7 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
             out.cancelled = True
             break
         try:
-            document = project.load_document(doc_id)
+            document = _load_document(project, doc_id)
         except AnnotatorError as exc:
             out.problems.append(str(exc))
             continue
@@ -171,15 +176,37 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
     return out
 
 
+def _load_document(project: Project, doc_id: str) -> Document:
+    """``project.load_document``, reading the file once with the fast reader (the same checks
+    and messages: anything it cannot read goes to ``load_document`` for its message)."""
+    path = os.path.join(project.documents_dir, doc_id + ".json")
+    raw = _read(path)
+    if raw is None:
+        return project.load_document(doc_id)
+    data = read_json_fast(path, raw)
+    problems = document_problems(data, doc_id)
+    if problems:
+        raise AnnotatorError(f"{path}: " + "; ".join(problems))
+    return Document.from_dict(data)
+
+
+def _read(path: str) -> bytes | None:
+    """The bytes of the regular file at ``path``; None if it cannot be read that way."""
+    try:
+        return read_regular_file(path)
+    except OSError:
+        return None
+
+
 def _valid_set(project: Project, coder: str, path: str, document: Document,
                status: str | None, problems: list[str],
                clean: bytes | None = None) -> dict[str, Any] | None:
     """The coder's set of ``document`` (in the file ``path``, as its parsed JSON) if it has
     ``status`` and validates; a file that does not is left out, and why is added to
     ``problems``. ``clean``: the memo's digest for the file, if it has one."""
+    raw = _read(path)
     try:
-        raw = read_bytes(Path(path))
-        data = parse_json_text(decode_utf8(raw, path), path)
+        data = read_json_fast(path, raw)  # reads again (for the message) if raw is None
     except AnnotatorError as exc:
         problems.append(str(exc))
         return None
@@ -187,7 +214,7 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
             and data["status"] != status):
         return None  # not finished (or not the status asked for): not compared
     codebook = project.codebook
-    if clean is not None and document.sha256 and clean == clean_digest(
+    if clean is not None and raw is not None and document.sha256 and clean == clean_digest(
             f"annotations/{coder}/{document.id}.json", hashlib.sha256(raw).hexdigest(),
             document.sha256, codebook.sha256):
         issues = []  # these very bytes were found clean: not checked again
