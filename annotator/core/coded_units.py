@@ -91,7 +91,7 @@ def _add_by_label(out: Units, labels: Iterable[str], sizes: Iterable[int], m: in
     """Add ``size`` units that every one of the ``m`` coders gave ``label``, for each pair (a
     plain loop over the stretches: faster here than any C-level grouping tried)."""
     by_label: dict[str, int] = {}
-    for label, size in zip(labels, sizes):
+    for label, size in zip(labels, sizes, strict=True):
         by_label[label] = by_label.get(label, 0) + size
     for label, size in by_label.items():
         out[(label,) * m] += size
