@@ -129,6 +129,8 @@ class EventItem(NamedTuple):
 
 AnyEvent = Event | EventItem
 SpanItem = tuple[int, int, str]  # (start, end, label)
+# The labels of the clean stretches, and A's and B's other spans (see ``coded_units.Split``).
+SplitPair = tuple[Counter[str], list[SpanItem], list[SpanItem]]
 _SPAN_ITEM, _SPAN_ID = itemgetter("start", "end", "label"), itemgetter("id")
 
 
@@ -216,12 +218,15 @@ class PairAgreement:
         self.add_prepared(a, b, character_units(document.text, [a.items, b.items]), codebook)
 
     def add_prepared(self, a: PreparedSet, b: PreparedSet,
-                     characters: Counter[tuple[str, ...]], codebook: Codebook | None) -> None:
+                     characters: Counter[tuple[str, ...]], codebook: Codebook | None,
+                     split: SplitPair | None = None) -> None:
         """``add``, with the sets prepared and the characters' pairs of categories counted
-        (``coded_units.character_units``) by a caller that compares more coders at once."""
+        (``coded_units.character_units``) by a caller that compares more coders at once.
+        ``split``: the labels of the clean stretches and A's and B's other spans
+        (``coded_units.Split``), if the caller has them."""
         nominal = _nominal_fields(codebook)
         self.documents += 1
-        _spans(self, a.items, b.items)
+        _spans(self, a.items, b.items, split)
         self.characters.pairs.update(characters)
         if codebook is not None:
             self.subtypes_defined = _has_subtypes(codebook)
@@ -313,25 +318,43 @@ def describe(pair: PairAgreement, status: str | None) -> str:
 
 
 # -- spans ------------------------------------------------------------------------------------
-def _spans(out: PairAgreement, items_a: list[tuple[int, int, str]],
-           items_b: list[tuple[int, int, str]]) -> None:
+def _spans(out: PairAgreement, items_a: list[SpanItem], items_b: list[SpanItem],
+           split: SplitPair | None = None) -> None:
+    """Count the spans of A and B. With ``split``, the spans of the clean stretches are pairs
+    of identical spans that overlap nothing else: each counts as matched, strictly, leniently
+    and by boundaries, and only the other spans are compared (a maximum matching is the sum
+    of those of the parts of the text that no span crosses)."""
     count_a, count_b = Counter(map(_LABEL, items_a)), Counter(map(_LABEL, items_b))
-    identical = identical_pairs(items_a, items_b)
-    strict = Counter(items_a[i][2] for i, _ in identical)
-    ranges_a, ranges_b = set(map(_RANGE, items_a)), set(map(_RANGE, items_b))
-    if len(ranges_a) == len(items_a) and len(ranges_b) == len(items_b):  # no range twice
+    clean, some_a, some_b = (_NO_LABELS, items_a, items_b) if split is None else split
+    identical = identical_pairs(some_a, some_b)
+    strict = clean + Counter(map(_LABEL, map(some_a.__getitem__, map(_FIRST, identical))))
+    ranges_a, ranges_b = set(map(_RANGE, some_a)), set(map(_RANGE, some_b))
+    if len(ranges_a) == len(some_a) and len(ranges_b) == len(some_b):  # no range twice
         same_ranges = len(ranges_a & ranges_b)
     else:
-        same_ranges = sum((Counter(map(_RANGE, items_a)) & Counter(map(_RANGE, items_b)))
+        same_ranges = sum((Counter(map(_RANGE, some_a)) & Counter(map(_RANGE, some_b)))
                           .values())
-    out.spans_boundaries.add(len(items_a), len(items_b), same_ranges)
-    lenient = Counter(items_a[i][2] for i, _ in overlap_matching(items_a, items_b, identical))
+    out.spans_boundaries.add(len(items_a), len(items_b), same_ranges + clean.total())
+    lenient = clean + Counter(some_a[i][2] for i, _ in overlap_matching(some_a, some_b,
+                                                                        identical))
     for label in count_a.keys() | count_b.keys():
         in_a, in_b = count_a[label], count_b[label]
-        out.labels_strict.setdefault(label, F1()).add(in_a, in_b, strict[label])
-        out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])
-    out.spans_strict.add(len(items_a), len(items_b), len(identical))
-    out.spans_lenient.add(len(items_a), len(items_b), sum(lenient.values()))
+        _f1(out.labels_strict, label).add(in_a, in_b, strict[label])
+        _f1(out.labels_lenient, label).add(in_a, in_b, lenient[label])
+    out.spans_strict.add(len(items_a), len(items_b), strict.total())
+    out.spans_lenient.add(len(items_a), len(items_b), lenient.total())
+
+
+def _f1(table: dict[str, F1], key: str) -> F1:
+    """``table[key]``, made if missing (``setdefault`` would build an F1 on every call)."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = F1()
+    return found
+
+
+_NO_LABELS: Counter[str] = Counter()
+_FIRST = itemgetter(0)
 
 
 # -- events -----------------------------------------------------------------------------------

@@ -38,9 +38,12 @@ def counted(ch: str) -> bool:
     return not ch.isspace() and unicodedata.category(ch) != "Cf"
 
 
-def coded_units(text: str, coders: Sequence[Sequence[SpanItem]]) -> tuple[Units, Units]:
-    """``character_units`` and ``token_units`` at once (they share a pass over the text)."""
-    stretches = spans_union(coders, len(text))
+def coded_units(text: str, coders: Sequence[Sequence[SpanItem]],
+                stretches: Stretches | None = None) -> tuple[Units, Units]:
+    """``character_units`` and ``token_units`` at once (they share a pass over the text).
+    ``stretches``: ``spans_union(coders, len(text))``, if the caller has it."""
+    if stretches is None:
+        stretches = spans_union(coders, len(text))
     chunks = text.split()
     return (character_units(text, coders, stretches, chunks),
             token_units(text, coders, stretches, chunks))
@@ -204,6 +207,26 @@ def spans_union(coders: Sequence[Sequence[SpanItem]], n: int) -> Stretches:
             if label is not None and not all((los[k], his[k], label) in s for s in mine):
                 clean[k] = None
     return Stretches(los, his, clean)
+
+
+class Split(NamedTuple):
+    """The coders' spans split by the stretches of ``spans_union``: the label of each clean
+    stretch (one span of every coder there, all alike), counted, and each coder's spans in
+    the other stretches. Every pair of coders has one identical pair of spans in each clean
+    stretch, overlapping nothing else: the figures count those without a look, and compare
+    the other spans only (a few in most documents)."""
+
+    clean: Counter[str]
+    dirty: list[list[SpanItem]]
+
+
+def split_spans(coders: Sequence[Sequence[SpanItem]], stretches: Stretches) -> Split:
+    """The coders' spans split by the stretches (see ``Split``), in C loops."""
+    los, his, clean = stretches
+    dirty = list(map(not_, clean))
+    dirty_los, dirty_his = list(compress(los, dirty)), list(compress(his, dirty))
+    return Split(Counter(compress(clean, clean)),
+                 [_spans_in(spans, dirty_los, dirty_his) for spans in coders])
 
 
 def _categories(n: int, ranges: Sequence[SpanItem]) -> list[str]:

@@ -25,7 +25,7 @@ from annotator.core.agreement import (
     pair_units,
 )
 from annotator.core.codebook import Codebook
-from annotator.core.coded_units import coded_units
+from annotator.core.coded_units import coded_units, spans_union, split_spans
 from annotator.core.model import AnnotationSet, Document
 from annotator.core.reliability import NominalUnits, Unitizing
 
@@ -125,15 +125,18 @@ class GroupAgreement:
             return
         prepared = [sets[c] for c in coders]
         items = [p.items for p in prepared]
-        chars, tokens = coded_units(text, items)
+        stretches = spans_union(items, len(text))
+        split = split_spans(items, stretches)
+        chars, tokens = coded_units(text, items, stretches)
         self.all.documents += 1
         self.all.coders_per_document[len(coders)] += 1
         self.all.characters.add_all(chars.items())
         self.all.tokens.add_all(tokens.items())
-        self.all.unitizing.add(len(text), items)
+        self.all.unitizing.add(len(text), items, split.dirty)
         for (i, a), (j, b) in combinations(enumerate(coders), 2):
             self.pairs[(a, b)].add_prepared(prepared[i], prepared[j], pair_units(chars, i, j),
-                                            codebook)
+                                            codebook, (split.clean, split.dirty[i],
+                                                       split.dirty[j]))
 
     def merge(self, other: GroupAgreement) -> None:
         for key, pair in other.pairs.items():

@@ -152,10 +152,13 @@ class Unitizing:
     whole: list[int] = field(default_factory=list)  # L_d once per coder of document d
     labels: dict[str, _LabelUnits] = field(default_factory=dict)
 
-    def add(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]]) -> None:
+    def add(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]],
+            compared: Sequence[Iterable[tuple[int, int, str]]] | None = None) -> None:
         """One document of ``length`` code points, with each present coder's spans
         ``(start, end, label)`` (inside the text, start before end); documents with fewer
-        than two coders add nothing."""
+        than two coders add nothing. ``compared``: each coder's spans less those that every
+        coder has alike and that overlap nothing else (``coded_units.Split.dirty``): such
+        units lie in no other coder's gap, so only the rest can be at a distance."""
         m = len(coders)
         if m < 2 or length <= 0:
             return
@@ -177,6 +180,8 @@ class Unitizing:
                 entry.gaps += filter(None, map(sub, starts, [0, *ends]))
                 if ends[-1] < length:
                     entry.gaps.append(length - ends[-1])
+        if compared is not None:
+            units = [_units_by_label(spans) for spans in compared]
         for mine, theirs in combinations(units, 2):
             for label in mine.keys() | theirs.keys():
                 a, b = mine.get(label, _NO_UNITS), theirs.get(label, _NO_UNITS)
