@@ -425,9 +425,8 @@ def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
     out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
     types_a, types_b = Counter(e.type for e, _ in ev_a), Counter(e.type for e, _ in ev_b)
     matched = Counter(e.type for e, _ in pairs)
-    for etype in types_a | types_b:
-        out.types_lenient.setdefault(etype, F1()).add(types_a[etype], types_b[etype],
-                                                      matched[etype])
+    for etype in types_a.keys() | types_b.keys():
+        _f1(out.types_lenient, etype).add(types_a[etype], types_b[etype], matched[etype])
     spans_a, spans_b = a.by_id, b.by_id
     for ea, eb in pairs:
         out.subtypes.add(ea.subtype or NONE, eb.subtype or NONE)
@@ -436,10 +435,7 @@ def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
             fill_b = [spans_b[s][:2] for s in eb.roles.get(role, ()) if s in spans_b]
             same = len(fill_a) if fill_a == fill_b else sum(
                 (Counter(fill_a) & Counter(fill_b)).values())
-            roles = out.roles.get(role)
-            if roles is None:
-                roles = out.roles[role] = F1()
-            roles.add(len(fill_a), len(fill_b), same)
+            _f1(out.roles, role).add(len(fill_a), len(fill_b), same)
         _fields(out.event_fields, ea.fields, eb.fields, nominal)
 
 
@@ -475,12 +471,24 @@ def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str,
             nominal: frozenset[str]) -> None:
     """Each field that either coder filled: the pair of values ("-" for none). A field whose
     values are not categories counts agreement only: its pair says same or not (``SAME``)."""
+    if fields_a == fields_b:  # most often: every field agreed (one C-level comparison)
+        for fid, value in fields_a.items():
+            try:
+                pair = _agreed_pair(fid, value, nominal)
+            except TypeError:  # a value that cannot be a key (a count, a date)
+                pair = _agreed_pair.__wrapped__(fid, value, nominal)
+            if pair is not None:
+                kappa = out.get(fid)
+                if kappa is None:
+                    kappa = out[fid] = Kappa(nominal=fid in nominal)
+                kappa.pairs[pair] += 1
+        return
     for fid in fields_a.keys() | fields_b.keys():
         va, vb = fields_a.get(fid), fields_b.get(fid)
         if va == vb:
-            if is_empty(va):
+            pair = _agreed_pair.__wrapped__(fid, va, nominal)
+            if pair is None:
                 continue
-            pair = (category(va),) * 2 if fid in nominal else SAME
         elif fid in nominal:
             pair = (category(va), category(vb))
         elif is_empty(va) and is_empty(vb):
@@ -491,6 +499,16 @@ def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str,
         if kappa is None:
             kappa = out[fid] = Kappa(nominal=fid in nominal)
         kappa.pairs[pair] += 1
+
+
+@lru_cache(maxsize=65536, typed=True)  # typed: 1 and True are other values
+def _agreed_pair(fid: str, value: Any, nominal: frozenset[str]) -> tuple[str, str] | None:
+    """The pair of two equal values of field ``fid``; None for none given. Kept for values
+    that can be keys: fields of a codebook take few values (notes aside), so a document's
+    agreed fields are mostly looked up, not worked out."""
+    if is_empty(value):
+        return None
+    return (category(value),) * 2 if fid in nominal else SAME
 
 
 def category(value: Any) -> str:
