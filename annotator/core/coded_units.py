@@ -39,52 +39,55 @@ def counted(ch: str) -> bool:
 
 
 def coded_units(text: str, coders: Sequence[Sequence[SpanItem]],
-                stretches: Stretches | None = None) -> tuple[Units, Units]:
+                stretches: Stretches | None = None,
+                dirty: list[list[SpanItem]] | None = None) -> tuple[Units, Units]:
     """``character_units`` and ``token_units`` at once (they share a pass over the text).
-    ``stretches``: ``spans_union(coders, len(text))``, if the caller has it."""
+    ``stretches``: ``spans_union(coders, len(text))``, and ``dirty``: ``split_spans(coders,
+    stretches).dirty``, if the caller has them."""
     if stretches is None:
         stretches = spans_union(coders, len(text))
     chunks = text.split()
-    return (character_units(text, coders, stretches, chunks),
-            token_units(text, coders, stretches, chunks))
+    return (character_units(text, coders, stretches, chunks, dirty),
+            token_units(text, coders, stretches, chunks, dirty))
 
 
 def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
-                    stretches: Stretches | None = None,
-                    chunks: list[str] | None = None) -> Units:
+                    stretches: Stretches | None = None, chunks: list[str] | None = None,
+                    dirty: list[list[SpanItem]] | None = None) -> Units:
     """Each counted character's categories, one per coder (see the module docstring).
-    ``stretches`` (``spans_union``) and ``chunks`` (``text.split()``): if the caller has them."""
+    ``stretches`` (``spans_union``), ``chunks`` (``text.split()``) and ``dirty`` (each
+    coder's spans outside the clean stretches, ``Split.dirty``): if the caller has them."""
     los, his, clean = spans_union(coders, len(text)) if stretches is None else stretches
     m = len(coders)
     out: Units = Counter()
     covered = "".join(map(text.__getitem__, map(slice, los, his)))
     plain = " " not in covered and covered.isprintable()  # every covered character counts
     spaced = not plain and covered.replace(" ", "").isprintable()  # all but plain spaces
-    dirty = None  # which stretches need a look at each character (None: all of them)
+    inside = None  # each coder's spans in the stretches looked at (None: all of them)
     if (plain or spaced) and any(clean):  # clean stretches: counted, not looked at
         clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
         sizes = map(sub, clean_his, clean_los)
         if spaced:
             sizes = map(sub, sizes, map(text.count, repeat(" "), clean_los, clean_his))
         _add_by_label(out, compress(clean, clean), sizes, m)
-        dirty = list(map(not_, clean))
-        los, his = list(compress(los, dirty)), list(compress(his, dirty))
+        looked_at = list(map(not_, clean))
+        los, his = list(compress(los, looked_at)), list(compress(his, looked_at))
         covered = "".join(map(text.__getitem__, map(slice, los, his)))
+        # Only the spans of the stretches looked at can cover their characters.
+        inside = dirty if dirty is not None else [_spans_in(spans, los, his)
+                                                  for spans in coders]
     positions = list(chain.from_iterable(map(range, los, his)))
     if not plain:  # drop whitespace and format marks
         positions = list(compress(positions, map(" ".__ne__ if spaced else counted, covered)))
     if positions:
         n = len(text)
-        # Only the spans of the stretches looked at can cover their characters.
-        categories = [_categories(n, spans if dirty is None else _spans_in(spans, los, his))
-                      for spans in coders]
+        categories = [_categories(n, spans) for spans in (coders if inside is None else inside)]
         if len(positions) == 1:
             out[tuple(cats[positions[0]] for cats in categories)] += 1
         else:
             take = itemgetter(*positions)
             out.update(zip(*map(take, categories), strict=True))
-    inside = sum(out.values())
-    rest = _counted_characters(text, chunks) - inside
+    rest = _counted_characters(text, chunks) - out.total()
     if rest:
         out[(OUTSIDE,) * m] += rest
     return out
@@ -122,14 +125,16 @@ def _counted_characters(text: str, chunks: list[str] | None) -> int:
 
 
 def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
-                stretches: Stretches | None = None, chunks: list[str] | None = None) -> Units:
+                stretches: Stretches | None = None, chunks: list[str] | None = None,
+                dirty: list[list[SpanItem]] | None = None) -> Units:
     """Each token's categories, one per coder (see the module docstring).
-    ``stretches`` (``spans_union``) and ``chunks`` (``text.split()``): if the caller has them."""
+    ``stretches`` (``spans_union``), ``chunks`` (``text.split()``) and ``dirty`` (each
+    coder's spans outside the clean stretches, ``Split.dirty``): if the caller has them."""
     los, his, clean = spans_union(coders, len(text)) if stretches is None else stretches
     m = len(coders)
     out: Units = Counter()
     dirty_los, dirty_his = los, his
-    looked_at = None  # the stretches whose tokens are looked at (None: all of them)
+    inside = None  # each coder's spans in the stretches looked at (None: all of them)
     if any(clean):
         # A clean stretch between whitespace, of words only: its tokens are its words.
         clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
@@ -143,16 +148,19 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
                       map(len, compress(words, plain)), m)
         # The rest: stretches not clean, and clean ones that are not plain words.
         looked_at = list(map(not_, clean))
-        for k, ok in zip(compress(range(len(los)), clean), plain, strict=True):
-            if not ok:
-                looked_at[k] = True
+        all_plain = all(plain)
+        if not all_plain:
+            for k, ok in zip(compress(range(len(los)), clean), plain, strict=True):
+                if not ok:
+                    looked_at[k] = True
         dirty_los, dirty_his = list(compress(los, looked_at)), list(compress(his, looked_at))
+        # Spans elsewhere overlap none of the tokens looked at.
+        inside = dirty if dirty is not None and all_plain else [
+            _spans_in(spans, dirty_los, dirty_his) for spans in coders]
     starts, ends = _tokens_near(text, dirty_los, dirty_his)
     if starts:
         categories = []
-        for spans in coders:
-            if looked_at is not None:  # spans elsewhere overlap none of these tokens
-                spans = _spans_in(spans, dirty_los, dirty_his)
+        for spans in coders if inside is None else inside:
             # The tokens a span overlaps: from the first ending after its start to the last
             # starting before its end.
             firsts = map(bisect_right, repeat(ends), map(_START, spans))
@@ -160,7 +168,7 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
             ranges = list(zip(firsts, pasts, map(_LABEL, spans), strict=True))
             categories.append(_categories(len(starts), ranges))
         out.update(zip(*categories, strict=True))
-    rest = _token_count(text.split() if chunks is None else chunks) - sum(out.values())
+    rest = _token_count(text.split() if chunks is None else chunks) - out.total()
     if rest:
         out[(OUTSIDE,) * m] += rest
     return out

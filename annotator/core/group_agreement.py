@@ -127,7 +127,7 @@ class GroupAgreement:
         items = [p.items for p in prepared]
         stretches = spans_union(items, len(text))
         split = split_spans(items, stretches)
-        chars, tokens = coded_units(text, items, stretches)
+        chars, tokens = coded_units(text, items, stretches, split.dirty)
         self.all.documents += 1
         self.all.coders_per_document[len(coders)] += 1
         self.all.characters.add_all(chars.items())
