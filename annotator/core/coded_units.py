@@ -103,6 +103,14 @@ def _add_by_label(out: Units, labels: Iterable[str], sizes: Iterable[int], m: in
         out[(label,) * m] += size
 
 
+def _single_spaced_words(pieces: list[str]) -> bool:
+    """Whether each piece is words of letters and digits with one space between them (nearly
+    every span): then its tokens are its spaces and one, counted in C, not split."""
+    joined = " ".join(pieces)
+    return (joined.replace(" ", "").isalnum() and "  " not in joined
+            and not joined.startswith(" ") and not joined.endswith(" "))
+
+
 def _spans_in(spans: Sequence[SpanItem], los: list[int], his: list[int]) -> list[SpanItem]:
     """The spans that lie in the stretches from ``los`` to ``his`` (sorted, apart; each span
     lies in one stretch of the coders' union or in none of these), found in C loops."""
@@ -142,10 +150,16 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
         apart = map(and_, map(str.isspace, map(padded.__getitem__, clean_los)),
                     map(str.isspace, map(padded.__getitem__, map(add, clean_his,
                                                                  repeat(1)))))
-        words = list(map(str.split, map(text.__getitem__, map(slice, clean_los, clean_his))))
-        plain = list(map(and_, apart, map(all, map(map, repeat(str.isalnum), words))))
-        _add_by_label(out, compress(compress(clean, clean), plain),
-                      map(len, compress(words, plain)), m)
+        pieces = list(map(text.__getitem__, map(slice, clean_los, clean_his)))
+        sizes: Iterable[int]
+        if _single_spaced_words(pieces):  # each a word or words between single spaces
+            plain = list(apart)
+            sizes = map(add, map(str.count, pieces, repeat(" ")), repeat(1))
+        else:
+            words = list(map(str.split, pieces))
+            plain = list(map(and_, apart, map(all, map(map, repeat(str.isalnum), words))))
+            sizes = map(len, words)
+        _add_by_label(out, compress(compress(clean, clean), plain), compress(sizes, plain), m)
         # The rest: stretches not clean, and clean ones that are not plain words.
         looked_at = list(map(not_, clean))
         all_plain = all(plain)

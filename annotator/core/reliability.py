@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import accumulate, combinations
 from operator import sub
 
@@ -37,10 +38,13 @@ class NominalUnits:
         if len(values) >= 2:
             self.units[tuple(sorted(values))] += n
 
-    def add_all(self, counted: Iterable[tuple[Sequence[str], int]]) -> None:
+    def add_all(self, counted: Iterable[tuple[tuple[str, ...], int]]) -> None:
         """``(values, how many units had them)`` pairs, e.g. ``Counter.items()``."""
+        units = self.units
         for values, n in counted:
-            self.add(values, n)
+            key = _pairable(values)
+            if key is not None:
+                units[key] += n
 
     @property
     def n_units(self) -> int:
@@ -95,6 +99,13 @@ class NominalUnits:
         if expected == 1:
             return None
         return float((observed - expected) / (1 - expected))
+
+
+@lru_cache(maxsize=65536)
+def _pairable(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A unit's values as ``NominalUnits`` keeps them (sorted), None if fewer than two: kept,
+    as documents give the same few tuples of categories again and again."""
+    return tuple(sorted(values)) if len(values) >= 2 else None
 
 
 # -- unitizing alpha --------------------------------------------------------------------------
@@ -177,9 +188,7 @@ class Unitizing:
                 entry.used.append(length)
                 entry.units += map(sub, ends, starts)
                 # Gaps: before the first unit, between units, after the last (none if 0 long).
-                entry.gaps += filter(None, map(sub, starts, [0, *ends]))
-                if ends[-1] < length:
-                    entry.gaps.append(length - ends[-1])
+                entry.gaps += filter(None, map(sub, [*starts, length], [0, *ends]))
         if compared is not None:
             units = [_units_by_label(spans) for spans in compared]
         for mine, theirs in combinations(units, 2):

@@ -148,12 +148,13 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
     out = ProjectAgreement(coders, status, GroupAgreement(coders), [] if by_document else None)
     codebook = project.codebook
     folders = {c: os.path.join(project.annotations_dir, check_coder_name(c)) for c in coders}
+    documents = str(project.documents_dir)  # a property that builds a Path: once, not per file
     for n, (doc_id, present) in enumerate(todo, 1):
         if cancelled is not None and cancelled():
             out.cancelled = True
             break
         try:
-            document = _load_document(project, doc_id)
+            document = _load_document(project, documents, doc_id)
         except AnnotatorError as exc:
             out.problems.append(str(exc))
             continue
@@ -176,10 +177,11 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
     return out
 
 
-def _load_document(project: Project, doc_id: str) -> Document:
-    """``project.load_document``, reading the file once with the fast reader (the same checks
-    and messages: anything it cannot read goes to ``load_document`` for its message)."""
-    path = os.path.join(project.documents_dir, doc_id + ".json")
+def _load_document(project: Project, folder: str, doc_id: str) -> Document:
+    """``project.load_document`` (``folder``: its documents folder), reading the file once with
+    the fast reader (the same checks and messages: anything it cannot read goes to
+    ``load_document`` for its message)."""
+    path = os.path.join(folder, doc_id + ".json")
     raw = _read(path)
     if raw is None:
         return project.load_document(doc_id)
