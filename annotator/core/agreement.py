@@ -224,16 +224,28 @@ class PairAgreement:
         (``coded_units.character_units``) by a caller that compares more coders at once.
         ``split``: the labels of the clean stretches and A's and B's other spans
         (``coded_units.Split``), if the caller has them."""
+        self.add_documents([(a, b)], a.items, b.items, characters, codebook, split)
+
+    def add_documents(self, sets: list[tuple[PreparedSet, PreparedSet]],
+                      items_a: list[SpanItem], items_b: list[SpanItem],
+                      characters: Counter[tuple[str, ...]], codebook: Codebook | None,
+                      split: SplitPair | None = None) -> None:
+        """Count several documents at once (``sets``: A's and B's set of each), their spans
+        laid end to end: ``items_a`` and ``items_b`` are A's and B's spans of all of them,
+        each document's moved past the one before, so that no two documents' spans meet.
+        Every span figure is a sum over documents, so the spans are compared in one go (the
+        calls per document cost more than the comparison); events and fields per document."""
         nominal = _nominal_fields(codebook)
-        self.documents += 1
-        _spans(self, a.items, b.items, split)
+        self.documents += len(sets)
+        _spans(self, items_a, items_b, split)
         self.characters.pairs.update(characters)
         if codebook is not None:
             self.subtypes_defined = _has_subtypes(codebook)
-        elif not self.subtypes_defined:
-            self.subtypes_defined = any(e.subtype for p in (a, b) for e, _ in p.events)
-        _events(self, a, b, nominal)
-        _fields(self.document_fields, a.fields, b.fields, nominal)
+        for a, b in sets:
+            if codebook is None and not self.subtypes_defined:
+                self.subtypes_defined = any(e.subtype for p in (a, b) for e, _ in p.events)
+            _events(self, a, b, nominal)
+            _fields(self.document_fields, a.fields, b.fields, nominal)
 
     def merge(self, other: PairAgreement) -> None:
         """Add the counts of ``other`` (the same two coders, other documents)."""

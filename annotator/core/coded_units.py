@@ -76,17 +76,21 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
         # Only the spans of the stretches looked at can cover their characters.
         inside = dirty if dirty is not None else [_spans_in(spans, los, his)
                                                   for spans in coders]
-    positions = list(chain.from_iterable(map(range, los, his)))
-    if not plain:  # drop whitespace and format marks
-        positions = list(compress(positions, map(" ".__ne__ if spaced else counted, covered)))
-    if positions:
-        n = len(text)
-        categories = [_categories(n, spans) for spans in (coders if inside is None else inside)]
-        if len(positions) == 1:
-            out[tuple(cats[positions[0]] for cats in categories)] += 1
-        else:
-            take = itemgetter(*positions)
-            out.update(zip(*map(take, categories), strict=True))
+    if los:
+        # The characters of the stretches looked at, one after another (as in ``covered``):
+        # each coder's categories there, from the spans moved to those places.
+        bases = list(accumulate(map(sub, his, los), initial=0))
+        moves = list(map(sub, bases, los))  # a position of stretch k is at position + moves[k]
+        counts = None if plain else list(map(" ".__ne__ if spaced else counted, covered))
+        categories = []
+        for spans in (coders if inside is None else inside):
+            move = list(map(moves.__getitem__, map(sub, map(bisect_right, repeat(los),
+                                                           map(_START, spans)), repeat(1))))
+            cats = _categories(bases[-1], list(zip(map(add, map(_START, spans), move),
+                                                   map(add, map(_END, spans), move),
+                                                   map(_LABEL, spans), strict=True)))
+            categories.append(cats if counts is None else list(compress(cats, counts)))
+        out.update(zip(*categories, strict=True))
     rest = _counted_characters(text, chunks) - out.total()
     if rest:
         out[(OUTSIDE,) * m] += rest

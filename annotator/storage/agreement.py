@@ -15,6 +15,7 @@ what is reported does not depend on how the work was split.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable
@@ -45,6 +46,10 @@ GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, 
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_MIN_DOCUMENTS = 2000
 _CHUNK = 1000
+# Documents counted together (``GroupAgreement.add_documents``): enough to spread the calls of
+# a count over several documents, few enough to keep what they make together in the CPU's
+# caches (measured: 10 about 14% faster than 1; 100 slower than 1).
+_BATCH = 10
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -149,6 +154,7 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
     codebook = project.codebook
     folders = {c: os.path.join(project.annotations_dir, check_coder_name(c)) for c in coders}
     documents = str(project.documents_dir)  # a property that builds a Path: once, not per file
+    batch: list[tuple[str, dict[str, PreparedSet]]] = []  # counted together (add_documents)
     for n, (doc_id, present) in enumerate(todo, 1):
         if cancelled is not None and cancelled():
             out.cancelled = True
@@ -167,13 +173,17 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
                 sets[coder] = data
         if len(sets) >= 2:
             out.compared += 1
-            out.group.add_prepared(document.text, {c: PreparedSet.from_data(data)
-                                                   for c, data in sets.items()}, codebook)
+            batch.append((document.text, {c: PreparedSet.from_data(data)
+                                          for c, data in sets.items()}))
+            if len(batch) >= _BATCH:
+                out.group.add_documents(batch, codebook)
+                batch = []
             if out.documents is not None:
                 out.documents.append(document_disagreements(document, {
                     c: AnnotationSet.from_dict(data) for c, data in sets.items()}))
         if progress is not None:
             progress(n, len(todo))
+    out.group.add_documents(batch, codebook)
     return out
 
 
@@ -237,8 +247,14 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
 
 def _count_part(root: str, coders: list[str], status: str | None, by_document: bool,
                 todo: Todo, clean: Clean) -> ProjectAgreement:
-    """A worker's group of documents."""
-    return _count(Project.open(Path(root)), coders, status, by_document, todo, clean)
+    """A worker's group of documents, with the cyclic garbage collector off meanwhile: a
+    count makes no reference cycles, and the collector's passes over the parsed files in hand
+    took a fifth of the time (the worker does nothing else)."""
+    gc.disable()
+    try:
+        return _count(Project.open(Path(root)), coders, status, by_document, todo, clean)
+    finally:
+        gc.enable()
 
 
 def _count_in_workers(root: Path, coders: list[str], status: str | None, by_document: bool,

@@ -418,9 +418,14 @@ def test_every_figure_equals_the_plain_reference(seed, n_coders, nominal):
         from_objects.add(document, full, cb)
         from_data.add_prepared(document.text, {c: PreparedSet.from_data(part)
                                                for c, part in sets.items()}, cb)
+    together = GroupAgreement(coders)  # laid end to end, counted in one go
+    together.add_documents([(document.text, {c: PreparedSet.from_data(part)
+                                              for c, part in sets.items()})
+                            for document, sets in docs], cb)
     assert_same_figures(from_objects, docs, nominal)
     assert_same_figures(from_data, docs, nominal)
-    assert from_objects.to_dict() == from_data.to_dict()
+    assert_same_figures(together, docs, nominal)
+    assert from_objects.to_dict() == from_data.to_dict() == together.to_dict()
 
 
 @pytest.mark.parametrize("workers", [1, 2])
