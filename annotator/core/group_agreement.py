@@ -11,11 +11,10 @@ JSON and CSV forms of the figures are made here, for the command line and the wi
 from __future__ import annotations
 
 import textwrap
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain, combinations, pairwise, repeat
+from itertools import accumulate, chain, combinations, repeat
 from operator import add, itemgetter
 from typing import Any
 
@@ -163,12 +162,11 @@ class GroupAgreement:
         self.all.coders_per_document[len(coders)] += n
         self.all.characters.add_all(chars.items())
         self.all.tokens.add_all(tokens.items())
-        # u-alpha by document (a gap ends where its document does), comparing the spans
-        # outside the clean stretches (moved or not: only distances between them count).
-        dirty_by_document = [_by_document(spans, offsets) for spans in split.dirty]
-        for k, (one_text, prepared) in enumerate(documents):
-            self.all.unitizing.add(len(one_text), [p.items for p in prepared],
-                                   [dirty[k] for dirty in dirty_by_document])
+        # u-alpha: units and gaps by document (a gap ends where its document does), the
+        # distances between the spans outside the clean stretches of all of them at once.
+        for one_text, prepared in documents:
+            self.all.unitizing.add_units(len(one_text), [p.items for p in prepared])
+        self.all.unitizing.add_distances(split.dirty)
         pairs = [prepared for _, prepared in documents]
         for (i, a), (j, b) in combinations(enumerate(coders), 2):
             self.pairs[(a, b)].add_documents(
@@ -239,15 +237,6 @@ def _shifted(items: list[SpanItem], offset: int) -> list[SpanItem]:
         return items
     return list(zip(map(add, map(_START, items), repeat(offset)),
                     map(add, map(_END, items), repeat(offset)), map(_LABEL, items), strict=True))
-
-
-def _by_document(spans: list[SpanItem], offsets: list[int]) -> list[list[SpanItem]]:
-    """Spans of documents laid end to end from ``offsets`` (in document order), by document."""
-    if len(offsets) == 1:
-        return [spans]
-    where = list(map(bisect_right, repeat(offsets), map(_START, spans)))  # document + 1
-    cuts = [bisect_left(where, k) for k in range(1, len(offsets) + 2)]
-    return [spans[lo:hi] for lo, hi in pairwise(cuts)]
 
 
 _START, _END, _LABEL = itemgetter(0), itemgetter(1), itemgetter(2)

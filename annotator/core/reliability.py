@@ -170,9 +170,18 @@ class Unitizing:
         than two coders add nothing. ``compared``: each coder's spans less those that every
         coder has alike and that overlap nothing else (``coded_units.Split.dirty``): such
         units lie in no other coder's gap, so only the rest can be at a distance."""
+        units = self.add_units(length, coders)
+        if units:
+            self._observe(units if compared is None else
+                          [_units_by_label(spans) for spans in compared])
+
+    def add_units(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]]
+                  ) -> list[dict[str, tuple[list[int], list[int]]]]:
+        """``add`` without the distances between the coders' units (``add_distances``): the
+        units and gaps of one document, each coder's units by label (none: not counted)."""
         m = len(coders)
         if m < 2 or length <= 0:
-            return
+            return []
         self.documents += 1
         self.length += length
         self.coded += m * length
@@ -189,8 +198,18 @@ class Unitizing:
                 entry.units += map(sub, ends, starts)
                 # Gaps: before the first unit, between units, after the last (none if 0 long).
                 entry.gaps += filter(None, map(sub, [*starts, length], [0, *ends]))
-        if compared is not None:
-            units = [_units_by_label(spans) for spans in compared]
+        return units
+
+    def add_distances(self, coders: Sequence[Iterable[tuple[int, int, str]]]) -> None:
+        """The distances between the coders' units of documents whose ``add_units`` was
+        counted, their spans (or ``compared``, as for ``add``) laid end to end so that no
+        two documents' spans meet: a unit is at a distance only from units it overlaps, and
+        in the other coder's gap where it overlaps none, so the distances add up over
+        documents and are found in one pass over them all."""
+        self._observe([_units_by_label(spans) for spans in coders])
+
+    def _observe(self, units: list[dict[str, tuple[list[int], list[int]]]]) -> None:
+        labels = self.labels
         for mine, theirs in combinations(units, 2):
             for label in mine.keys() | theirs.keys():
                 a, b = mine.get(label, _NO_UNITS), theirs.get(label, _NO_UNITS)
