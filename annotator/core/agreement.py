@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -442,6 +443,13 @@ def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
     spans_a, spans_b = a.by_id, b.by_id
     for ea, eb in pairs:
         out.subtypes.add(ea.subtype or NONE, eb.subtype or NONE)
+        if ea.roles == eb.roles and _same_ranges(ea.roles, spans_a, spans_b):
+            # The same fillers, in the same places (most matched events): each role agrees.
+            for role, fillers in ea.roles.items():
+                found = sum(map(spans_a.__contains__, fillers))
+                _f1(out.roles, role).add(found, found, found)
+            _fields(out.event_fields, ea.fields, eb.fields, nominal)
+            continue
         for role in ea.roles.keys() | eb.roles.keys():
             fill_a = [spans_a[s][:2] for s in ea.roles.get(role, ()) if s in spans_a]
             fill_b = [spans_b[s][:2] for s in eb.roles.get(role, ()) if s in spans_b]
@@ -449,6 +457,14 @@ def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
                 (Counter(fill_a) & Counter(fill_b)).values())
             _f1(out.roles, role).add(len(fill_a), len(fill_b), same)
         _fields(out.event_fields, ea.fields, eb.fields, nominal)
+
+
+def _same_ranges(roles: dict[str, list[str]], spans_a: dict[str, SpanItem],
+                 spans_b: dict[str, SpanItem]) -> bool:
+    """Whether every filler of ``roles`` is the same span in A's set as in B's (or in
+    neither), in C loops."""
+    ids = list(chain.from_iterable(roles.values()))
+    return list(map(spans_a.get, ids)) == list(map(spans_b.get, ids))
 
 
 # -- fields -----------------------------------------------------------------------------------
