@@ -431,15 +431,26 @@ def _match_unanchored(events_a: list[AnyEvent], events_b: list[AnyEvent]
 def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
             nominal: frozenset[str]) -> None:
     ev_a, ev_b = a.events, b.events
-    strict = Counter((e.type, anchor) for e, anchor in ev_a) & Counter(
-        (e.type, anchor) for e, anchor in ev_b)
-    out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
-    pairs = match_events(a, b)
-    out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
-    types_a, types_b = Counter(e.type for e, _ in ev_a), Counter(e.type for e, _ in ev_b)
-    matched = Counter(e.type for e, _ in pairs)
-    for etype in types_a.keys() | types_b.keys():
-        _f1(out.types_lenient, etype).add(types_a[etype], types_b[etype], matched[etype])
+    pairs: list[tuple[AnyEvent, AnyEvent]]
+    if ev_a == ev_b:
+        # The same events with the same anchors (most documents): the matching pairs each
+        # with its twin, strictly and leniently (one comparison in C says so).
+        n = len(ev_a)
+        out.events_strict.add(n, n, n)
+        out.events_lenient.add(n, n, n)
+        for etype, count in Counter(e.type for e, _ in ev_a).items():
+            _f1(out.types_lenient, etype).add(count, count, count)
+        pairs = [(ea, eb) for (ea, _), (eb, _) in zip(ev_a, ev_b, strict=True)]
+    else:
+        strict = Counter((e.type, anchor) for e, anchor in ev_a) & Counter(
+            (e.type, anchor) for e, anchor in ev_b)
+        out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
+        pairs = match_events(a, b)
+        out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
+        types_a, types_b = Counter(e.type for e, _ in ev_a), Counter(e.type for e, _ in ev_b)
+        matched = Counter(e.type for e, _ in pairs)
+        for etype in types_a.keys() | types_b.keys():
+            _f1(out.types_lenient, etype).add(types_a[etype], types_b[etype], matched[etype])
     spans_a, spans_b = a.by_id, b.by_id
     for ea, eb in pairs:
         out.subtypes.add(ea.subtype or NONE, eb.subtype or NONE)
