@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import add, and_, eq, getitem, gt, itemgetter, le, not_, sub
+from operator import add, and_, eq, gt, itemgetter, le, mul, not_, sub
 from typing import NamedTuple
 
 from annotator.core.tokens import token_pattern, tokens
@@ -60,28 +60,21 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
     los, his, clean = spans_union(coders, len(text)) if stretches is None else stretches
     m = len(coders)
     out: Units = Counter()
-    covered = "".join(map(text.__getitem__, map(slice, los, his)))
-    plain = " " not in covered and covered.isprintable()  # every covered character counts
-    spaced = not plain and covered.replace(" ", "").isprintable()  # all but plain spaces
     inside = None  # each coder's spans in the stretches looked at (None: all of them)
-    if (plain or spaced) and any(clean):  # clean stretches: counted, not looked at
+    if any(clean):  # clean stretches: counted, not looked at
         clean_los, clean_his = list(compress(los, clean)), list(compress(his, clean))
-        sizes = map(sub, clean_his, clean_los)
-        if spaced:
-            sizes = map(sub, sizes, map(text.count, repeat(" "), clean_los, clean_his))
-        _add_by_label(out, compress(clean, clean), sizes, m)
+        _add_by_label(out, compress(clean, clean), _counted_in(text, clean_los, clean_his), m)
         looked_at = list(map(not_, clean))
         los, his = list(compress(los, looked_at)), list(compress(his, looked_at))
-        covered = "".join(map(text.__getitem__, map(slice, los, his)))
         # Only the spans of the stretches looked at can cover their characters.
         inside = dirty if dirty is not None else [_spans_in(spans, los, his)
                                                   for spans in coders]
     if los:
-        # The characters of the stretches looked at, one after another (as in ``covered``):
-        # each coder's categories there, from the spans moved to those places.
+        # The characters of the stretches looked at, one stretch after another: each coder's
+        # categories there, from the spans moved to those places.
         bases = list(accumulate(map(sub, his, los), initial=0))
         moves = list(map(sub, bases, los))  # a position of stretch k is at position + moves[k]
-        counts = None if plain else list(map(" ".__ne__ if spaced else counted, covered))
+        counts = _counted_mask("".join(map(text.__getitem__, map(slice, los, his))))
         categories = []
         for spans in (coders if inside is None else inside):
             move = list(map(moves.__getitem__, map(sub, map(bisect_right, repeat(los),
@@ -97,6 +90,31 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
     return out
 
 
+def _counted_in(text: str, los: list[int], his: list[int]) -> list[int]:
+    """How many characters of each stretch of the text from ``los`` to ``his`` are units, in
+    C loops: every one, or all but spaces (nearly always), else one by one."""
+    pieces = list(map(text.__getitem__, map(slice, los, his)))
+    sizes = list(map(len, pieces))
+    joined = "".join(pieces)
+    if " " not in joined and joined.isprintable():
+        return sizes
+    if joined.replace(" ", "").isprintable():
+        return list(map(sub, sizes, map(str.count, pieces, repeat(" "))))
+    return [sum(map(counted, piece)) for piece in pieces]
+
+
+def _counted_mask(covered: str) -> list[bool] | None:
+    """Which characters of ``covered`` are units (None: all of them), in C loops where the
+    only characters that are not are whitespace."""
+    if " " not in covered and covered.isprintable():
+        return None
+    if covered.replace(" ", "").isprintable():
+        return list(map(" ".__ne__, covered))
+    if "".join(covered.split()).isprintable():  # no format marks: whitespace is all
+        return list(map(not_, map(str.isspace, covered)))
+    return list(map(counted, covered))
+
+
 def _add_by_label(out: Units, labels: Iterable[str], sizes: Iterable[int], m: int) -> None:
     """Add ``size`` units that every one of the ``m`` coders gave ``label``, for each pair (a
     plain loop over the stretches: faster here than any C-level grouping tried)."""
@@ -107,12 +125,18 @@ def _add_by_label(out: Units, labels: Iterable[str], sizes: Iterable[int], m: in
         out[(label,) * m] += size
 
 
-def _single_spaced_words(pieces: list[str]) -> bool:
-    """Whether each piece is words of letters and digits with one space between them (nearly
-    every span): then its tokens are its spaces and one, counted in C, not split."""
-    joined = " ".join(pieces)
-    return (joined.replace(" ", "").isalnum() and "  " not in joined
-            and not joined.startswith(" ") and not joined.endswith(" "))
+def _plain_words(pieces: list[str], apart: Iterable[bool]) -> tuple[list[bool], list[int]]:
+    """For each piece of text (a clean stretch), whether it is words of letters and digits
+    between whitespace (``apart``: whether whitespace is on both sides), and how many words
+    it has: its tokens, counted in C loops (nearly every span is such words). A piece with
+    a space in it is split to count its words (a few: most spans are one word)."""
+    solid = list(map(str.replace, pieces, repeat(" "), repeat("")))
+    plain = list(map(and_, apart, map(str.isalnum, solid)))
+    spaces = list(map(sub, map(len, pieces), map(len, solid)))
+    sizes = [1] * len(pieces)
+    for k in compress(range(len(pieces)), spaces):
+        sizes[k] = len(pieces[k].split())
+    return plain, sizes
 
 
 def _spans_in(spans: Sequence[SpanItem], los: list[int], his: list[int]) -> list[SpanItem]:
@@ -155,26 +179,19 @@ def token_units(text: str, coders: Sequence[Sequence[SpanItem]],
                     map(str.isspace, map(padded.__getitem__, map(add, clean_his,
                                                                  repeat(1)))))
         pieces = list(map(text.__getitem__, map(slice, clean_los, clean_his)))
-        sizes: Iterable[int]
-        if _single_spaced_words(pieces):  # each a word or words between single spaces
-            plain = list(apart)
-            sizes = map(add, map(str.count, pieces, repeat(" ")), repeat(1))
-        else:
-            words = list(map(str.split, pieces))
-            plain = list(map(and_, apart, map(all, map(map, repeat(str.isalnum), words))))
-            sizes = map(len, words)
+        plain, sizes = _plain_words(pieces, apart)
         _add_by_label(out, compress(compress(clean, clean), plain), compress(sizes, plain), m)
-        # The rest: stretches not clean, and clean ones that are not plain words.
+        # The rest: stretches not clean, and clean ones that are not plain words (whose spans
+        # are one of each coder, all alike).
         looked_at = list(map(not_, clean))
-        all_plain = all(plain)
-        if not all_plain:
-            for k, ok in zip(compress(range(len(los)), clean), plain, strict=True):
-                if not ok:
-                    looked_at[k] = True
+        odd = list(compress(compress(range(len(los)), clean), map(not_, plain)))
+        for k in odd:
+            looked_at[k] = True
         dirty_los, dirty_his = list(compress(los, looked_at)), list(compress(his, looked_at))
         # Spans elsewhere overlap none of the tokens looked at.
-        inside = dirty if dirty is not None and all_plain else [
-            _spans_in(spans, dirty_los, dirty_his) for spans in coders]
+        odd_spans = [(los[k], his[k], clean[k]) for k in odd]
+        inside = [_spans_in(spans, dirty_los, dirty_his) for spans in coders] if dirty is None \
+            else [spans + odd_spans for spans in dirty] if odd_spans else dirty
     starts, ends = _tokens_near(text, dirty_los, dirty_his)
     if starts:
         categories = []
@@ -197,12 +214,12 @@ _START, _END, _LABEL = itemgetter(0), itemgetter(1), itemgetter(2)
 
 class Stretches(NamedTuple):
     """The stretches some coder's span covers (merged, in order), and for each, the label if
-    every coder marked exactly that stretch with it and nothing else there (``None`` if not):
-    such a *clean* stretch needs no look at its units, all of them have that label for all."""
+    every coder marked exactly that stretch with it and nothing else there ("" if not): such
+    a *clean* stretch needs no look at its units, all of them have that label for all."""
 
     los: list[int]
     his: list[int]
-    clean: list[str | None]
+    clean: list[str]
 
 
 def spans_union(coders: Sequence[Sequence[SpanItem]], n: int) -> Stretches:
@@ -219,19 +236,17 @@ def spans_union(coders: Sequence[Sequence[SpanItem]], n: int) -> Stretches:
     if los[0] < 0 or his[-1] > n:
         raise ValueError(f"a span lies outside the text (0 to {n})")
     # Clean: m spans, all equal (sorted: the first equals the last), one from each coder (each
-    # coder has every span once, or the coders are checked one by one). In C loops:
-    # (None, label)[is clean] for each stretch.
+    # coder has every span once, or the coders are checked one by one). In C loops.
     m = len(coders)
     first_items = list(map(items.__getitem__, firsts))
     is_clean = map(and_, map(eq, map(sub, lasts, firsts), repeat(m - 1)),
                    map(eq, first_items, map(items.__getitem__, lasts)))
-    clean: list[str | None] = list(map(getitem, zip(repeat(None), map(_LABEL, first_items)),
-                                       is_clean))
+    clean = list(map(mul, map(_LABEL, first_items), is_clean))  # label * False is ""
     if m > 1 and any(clean) and not all(len(set(spans)) == len(spans) for spans in coders):
         mine = [set(spans) for spans in coders]
         for k, label in enumerate(clean):
-            if label is not None and not all((los[k], his[k], label) in s for s in mine):
-                clean[k] = None
+            if label and not all((los[k], his[k], label) in s for s in mine):
+                clean[k] = ""
     return Stretches(los, his, clean)
 
 
