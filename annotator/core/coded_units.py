@@ -128,15 +128,15 @@ def _add_by_label(out: Units, labels: Iterable[str], sizes: Iterable[int], m: in
 def _plain_words(pieces: list[str], apart: Iterable[bool]) -> tuple[list[bool], list[int]]:
     """For each piece of text (a clean stretch), whether it is words of letters and digits
     between whitespace (``apart``: whether whitespace is on both sides), and how many words
-    it has: its tokens, counted in C loops (nearly every span is such words). A piece with
-    a space in it is split to count its words (a few: most spans are one word)."""
-    solid = list(map(str.replace, pieces, repeat(" "), repeat("")))
-    plain = list(map(and_, apart, map(str.isalnum, solid)))
-    spaces = list(map(sub, map(len, pieces), map(len, solid)))
+    it has: its tokens. Nearly every piece is one such word, which one C loop finds; the
+    others are split into words."""
+    alnum = list(map(str.isalnum, pieces))
     sizes = [1] * len(pieces)
-    for k in compress(range(len(pieces)), spaces):
-        sizes[k] = len(pieces[k].split())
-    return plain, sizes
+    for k in compress(range(len(pieces)), map(not_, alnum)):
+        words = pieces[k].split()
+        alnum[k] = all(map(str.isalnum, words))
+        sizes[k] = len(words)
+    return list(map(and_, apart, alnum)), sizes
 
 
 def _spans_in(spans: Sequence[SpanItem], los: list[int], his: list[int]) -> list[SpanItem]:
@@ -298,8 +298,8 @@ def _token_count(chunks: list[str]) -> int:
     """How many tokens a text split at whitespace (``chunks``) has. Whitespace always separates
     tokens, and a run of letters and digits is one token: only the other runs go through the
     token pattern."""
-    return sum(map(str.isalnum, chunks)) + sum(map(len, map(token_pattern().findall,
-                                                            filterfalse(str.isalnum, chunks))))
+    others = list(filterfalse(str.isalnum, chunks))
+    return len(chunks) - len(others) + sum(map(len, map(token_pattern().findall, others)))
 
 
 def _tokens_near(text: str, los: list[int], his: list[int]) -> tuple[list[int], list[int]]:
