@@ -512,10 +512,13 @@ def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str,
     values are not categories counts agreement only: its pair says same or not (``SAME``)."""
     if fields_a == fields_b:  # most often: every field agreed (one C-level comparison)
         for fid, value in fields_a.items():
-            try:
-                pair = _agreed_pair(fid, value, nominal)
-            except TypeError:  # a value that cannot be a key (a count, a date)
-                pair = _agreed_pair.__wrapped__(fid, value, nominal)
+            if value.__class__ is dict and fid not in nominal:
+                pair = SAME  # a count or a date: never empty
+            else:
+                try:
+                    pair = _agreed_pair(fid, value, nominal)
+                except TypeError:  # a value that cannot be a key (a list)
+                    pair = _agreed_pair.__wrapped__(fid, value, nominal)
             if pair is not None:
                 kappa = out.get(fid)
                 if kappa is None:
