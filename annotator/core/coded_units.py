@@ -77,11 +77,10 @@ def character_units(text: str, coders: Sequence[Sequence[SpanItem]],
         counts = _counted_mask("".join(map(text.__getitem__, map(slice, los, his))))
         categories = []
         for spans in (coders if inside is None else inside):
-            move = list(map(moves.__getitem__, map(sub, map(bisect_right, repeat(los),
-                                                           map(_START, spans)), repeat(1))))
-            cats = _categories(bases[-1], list(zip(map(add, map(_START, spans), move),
-                                                   map(add, map(_END, spans), move),
-                                                   map(_LABEL, spans), strict=True)))
+            move = map(moves.__getitem__, map(sub, map(bisect_right, repeat(los),
+                                                       map(_START, spans)), repeat(1)))
+            cats = _categories(bases[-1], [(start + k, end + k, label) for (start, end, label), k
+                                           in zip(spans, move, strict=True)])
             categories.append(cats if counts is None else list(compress(cats, counts)))
         out.update(zip(*categories, strict=True))
     rest = _counted_characters(text, chunks) - out.total()
