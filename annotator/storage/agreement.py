@@ -45,7 +45,11 @@ from annotator.storage.validate import clean_digest, iter_clean
 GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
 # Below this many documents, starting worker processes costs more than it saves.
 PARALLEL_MIN_DOCUMENTS = 2000
+# A worker's group of documents: at most _CHUNK, and smaller towards the end (a share of what is
+# left), so that the workers finish together rather than one idle while the other counts a
+# last large group (measured: with groups of 1000 one worker sat idle for 0.6 s of 11).
 _CHUNK = 1000
+_MIN_CHUNK = 100
 # Documents counted together (``GroupAgreement.add_documents``): enough to spread the calls of
 # a count over several documents, few enough to keep what they make together in the CPU's
 # caches (measured: 10 about 14% faster than 1; 100 slower than 1).
@@ -264,7 +268,7 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
     """The groups' counts from worker processes, in document order; None when workers cannot
     run (then the caller counts here: e.g. a ``python -c`` caller, which spawned workers
     cannot re-import)."""
-    chunks = [todo[i:i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+    chunks = _chunks(todo, n_workers)
     results: dict[int, ProjectAgreement] = {}
     done_docs = 0
     try:
@@ -293,6 +297,18 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
     except (BrokenProcessPool, OSError, RuntimeError):
         return None
     return [results[k] for k in sorted(results)]
+
+
+def _chunks(todo: Todo, n_workers: int) -> list[Todo]:
+    """``todo`` in groups for the workers, in order: of ``_CHUNK`` documents while plenty are
+    left, then each a quarter of what is left per worker (down to ``_MIN_CHUNK``)."""
+    chunks = []
+    at = 0
+    while at < len(todo):
+        size = min(_CHUNK, max(_MIN_CHUNK, (len(todo) - at) // (4 * n_workers)))
+        chunks.append(todo[at:at + size])
+        at += size
+    return chunks
 
 
 def _clean_of(clean: Clean, todo: Todo) -> Clean:
