@@ -269,9 +269,12 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
                       cancelled: Cancelled | None) -> list[ProjectAgreement] | None:
     """The groups' counts from worker processes, in document order; None when workers cannot
     run (then the caller counts here: e.g. a ``python -c`` caller, which spawned workers
-    cannot re-import)."""
+    cannot re-import). The counts of each group are added up as it comes (they add up in any
+    order), while the workers count the others, not all at the end while nothing else runs:
+    the first part returned holds them all, the others their documents' problems."""
     chunks = _chunks(todo, n_workers)
     results: dict[int, ProjectAgreement] = {}
+    total, empty = GroupAgreement(coders), GroupAgreement(coders)
     done_docs = 0
     try:
         with ProcessPoolExecutor(n_workers, mp_context=_mp_context()) as pool:
@@ -284,20 +287,20 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
                 finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in finished:
                     k = futures[future]
-                    results[k] = future.result()
+                    part = results[k] = future.result()
+                    total.merge(part.group)
+                    part.group = empty
                     done_docs += len(chunks[k])
                     if progress is not None:
                         progress(done_docs, len(todo))
                 if cancelled is not None and cancelled() and pending:
                     for future in pending:
                         future.cancel()
-                    out = [results[k] for k in sorted(results)]
-                    out.append(ProjectAgreement(coders, status, GroupAgreement(coders),
-                                                cancelled=True))
-                    return out
+                    return [ProjectAgreement(coders, status, total, cancelled=True),
+                            *(results[k] for k in sorted(results))]
     except (BrokenProcessPool, OSError, RuntimeError):
         return None
-    return [results[k] for k in sorted(results)]
+    return [ProjectAgreement(coders, status, total), *(results[k] for k in sorted(results))]
 
 
 def _mp_context() -> Any:
