@@ -18,10 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import multiprocessing
 import os
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -44,6 +41,7 @@ from annotator.storage.project import (
 )
 from annotator.storage.readers import read_json_fast, read_regular_file
 from annotator.storage.validate import clean_digest, iter_clean
+from annotator.storage.workers import process_context
 
 GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
 # Below this many documents, starting worker processes costs more than it saves.
@@ -298,7 +296,7 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
     total, empty = GroupAgreement(coders), GroupAgreement(coders)
     done_docs = 0
     try:
-        with ProcessPoolExecutor(n_workers, mp_context=_mp_context()) as pool:
+        with ProcessPoolExecutor(n_workers, mp_context=process_context()) as pool:
             futures: dict[Future[ProjectAgreement], int] = {
                 pool.submit(_count_part, str(root), coders, status, by_document, chunk,
                             _clean_of(clean, chunk)): k
@@ -323,16 +321,6 @@ def _count_in_workers(root: Path, coders: list[str], status: str | None, by_docu
         return None
     return [ProjectAgreement(coders, status, total), *(results[k] for k in sorted(results))]
 
-
-def _mp_context() -> Any:
-    """fork where it is safe (Linux, one thread, no Qt): the workers start in milliseconds with
-    every module already imported, where spawned ones took a quarter of a second to start and
-    import before counting; spawn otherwise (the caller may be the Qt window, which must not
-    be forked, and a forked copy of a process running other threads can deadlock)."""
-    if (sys.platform.startswith("linux") and threading.active_count() == 1
-            and not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
 
 
 def _chunks(todo: Todo, n_workers: int) -> list[Todo]:
