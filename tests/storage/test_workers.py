@@ -29,5 +29,6 @@ def test_a_process_with_qt_loaded_spawns() -> None:
 
 
 def test_a_process_running_another_thread_spawns() -> None:
-    setup = "import threading, time\nthreading.Thread(target=time.sleep, args=(5,), daemon=True).start()"
+    setup = ("import threading, time\n"
+             "threading.Thread(target=time.sleep, args=(5,), daemon=True).start()")
     assert start_method(setup) == "spawn"
