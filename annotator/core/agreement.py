@@ -29,8 +29,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.core.codebook import Codebook
 from annotator.core.coded_units import character_units
@@ -114,17 +115,56 @@ class Kappa:
         return {"n": self.n, "observed": _round(self.observed), "kappa": _round(self.kappa)}
 
 
+class EventItem(NamedTuple):
+    """What agreement compares of an event, read from its JSON: an ``Event`` has the same
+    attributes, so either can be compared (building ``Event`` objects only to compare them
+    cost as much as the comparison)."""
+
+    id: str
+    type: str
+    subtype: str | None
+    trigger: str | None
+    roles: dict[str, list[str]]
+    fields: dict[str, Any]
+
+
+AnyEvent = Event | EventItem
+SpanItem = tuple[int, int, str]  # (start, end, label)
+# The labels of the clean stretches, and A's and B's other spans (see ``coded_units.Split``).
+SplitPair = tuple[Counter[str], list[SpanItem], list[SpanItem]]
+_SPAN_ITEM, _SPAN_ID = itemgetter("start", "end", "label"), itemgetter("id")
+
+
 class PreparedSet:
     """One coder's set of one document, with what every pair it is in needs computed once:
-    its spans as ``(start, end, label)``, spans by id, and each event's anchor."""
+    its spans as ``(start, end, label)``, spans by id, each event with its anchor, and the
+    document's fields. Made from an ``AnnotationSet`` or from the JSON of one that
+    validated (``from_data``: what a count over a whole project reads)."""
 
-    __slots__ = ("aset", "by_id", "events", "items")
+    __slots__ = ("by_id", "events", "fields", "items")
 
-    def __init__(self, aset: AnnotationSet) -> None:
-        self.aset = aset
-        self.items = [(s.start, s.end, s.label) for s in aset.spans]
-        self.by_id = {s.id: s for s in aset.spans}
-        self.events = [(e, event_anchor(e, self.by_id)) for e in aset.events]
+    def __init__(self, items: list[SpanItem], by_id: dict[str, SpanItem],
+                 events: list[AnyEvent], fields: dict[str, Any]) -> None:
+        self.items = items
+        self.by_id = by_id
+        self.events = [(e, item_anchor(e, by_id)) for e in events]
+        self.fields = fields
+
+    @classmethod
+    def from_set(cls, aset: AnnotationSet) -> PreparedSet:
+        items = [(s.start, s.end, s.label) for s in aset.spans]
+        by_id = dict(zip([s.id for s in aset.spans], items, strict=True))
+        return cls(items, by_id, list(aset.events), aset.fields)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> PreparedSet:
+        """From a set's parsed JSON (it must have passed validation), in C loops."""
+        spans = data["spans"]
+        items = list(map(_SPAN_ITEM, spans))
+        events = [EventItem(e["id"], e["type"], e.get("subtype"), e.get("trigger"), e["roles"],
+                            e["fields"]) for e in data["events"]]
+        by_id = dict(zip(map(_SPAN_ID, spans), items, strict=True)) if events else {}
+        return cls(items, by_id, events, data["fields"])
 
 
 @dataclass
@@ -175,23 +215,38 @@ class PairAgreement:
     def add(self, document: Document, set_a: AnnotationSet, set_b: AnnotationSet,
             codebook: Codebook | None = None) -> None:
         """Count one more document, coded by A (``set_a``) and by B (``set_b``)."""
-        a, b = PreparedSet(set_a), PreparedSet(set_b)
+        a, b = PreparedSet.from_set(set_a), PreparedSet.from_set(set_b)
         self.add_prepared(a, b, character_units(document.text, [a.items, b.items]), codebook)
 
     def add_prepared(self, a: PreparedSet, b: PreparedSet,
-                     characters: Counter[tuple[str, ...]], codebook: Codebook | None) -> None:
+                     characters: Counter[tuple[str, ...]], codebook: Codebook | None,
+                     split: SplitPair | None = None) -> None:
         """``add``, with the sets prepared and the characters' pairs of categories counted
-        (``coded_units.character_units``) by a caller that compares more coders at once."""
+        (``coded_units.character_units``) by a caller that compares more coders at once.
+        ``split``: the labels of the clean stretches and A's and B's other spans
+        (``coded_units.Split``), if the caller has them."""
+        self.add_documents([(a, b)], a.items, b.items, characters, codebook, split)
+
+    def add_documents(self, sets: list[tuple[PreparedSet, PreparedSet]],
+                      items_a: list[SpanItem], items_b: list[SpanItem],
+                      characters: Counter[tuple[str, ...]], codebook: Codebook | None,
+                      split: SplitPair | None = None) -> None:
+        """Count several documents at once (``sets``: A's and B's set of each), their spans
+        laid end to end: ``items_a`` and ``items_b`` are A's and B's spans of all of them,
+        each document's moved past the one before, so that no two documents' spans meet.
+        Every span figure is a sum over documents, so the spans are compared in one go (the
+        calls per document cost more than the comparison); events and fields per document."""
         nominal = _nominal_fields(codebook)
-        self.documents += 1
-        _spans(self, a.items, b.items)
+        self.documents += len(sets)
+        _spans(self, items_a, items_b, split)
         self.characters.pairs.update(characters)
         if codebook is not None:
             self.subtypes_defined = _has_subtypes(codebook)
-        elif not self.subtypes_defined:
-            self.subtypes_defined = any(e.subtype for p in (a, b) for e, _ in p.events)
-        _events(self, a, b, nominal)
-        _fields(self.document_fields, a.aset.fields, b.aset.fields, nominal)
+        for a, b in sets:
+            if codebook is None and not self.subtypes_defined:
+                self.subtypes_defined = any(e.subtype for p in (a, b) for e, _ in p.events)
+            _events(self, a, b, nominal)
+            _fields(self.document_fields, a.fields, b.fields, nominal)
 
     def merge(self, other: PairAgreement) -> None:
         """Add the counts of ``other`` (the same two coders, other documents)."""
@@ -276,25 +331,43 @@ def describe(pair: PairAgreement, status: str | None) -> str:
 
 
 # -- spans ------------------------------------------------------------------------------------
-def _spans(out: PairAgreement, items_a: list[tuple[int, int, str]],
-           items_b: list[tuple[int, int, str]]) -> None:
+def _spans(out: PairAgreement, items_a: list[SpanItem], items_b: list[SpanItem],
+           split: SplitPair | None = None) -> None:
+    """Count the spans of A and B. With ``split``, the spans of the clean stretches are pairs
+    of identical spans that overlap nothing else: each counts as matched, strictly, leniently
+    and by boundaries, and only the other spans are compared (a maximum matching is the sum
+    of those of the parts of the text that no span crosses)."""
     count_a, count_b = Counter(map(_LABEL, items_a)), Counter(map(_LABEL, items_b))
-    identical = identical_pairs(items_a, items_b)
-    strict = Counter(items_a[i][2] for i, _ in identical)
-    ranges_a, ranges_b = set(map(_RANGE, items_a)), set(map(_RANGE, items_b))
-    if len(ranges_a) == len(items_a) and len(ranges_b) == len(items_b):  # no range twice
+    clean, some_a, some_b = (_NO_LABELS, items_a, items_b) if split is None else split
+    identical = identical_pairs(some_a, some_b)
+    strict = clean + Counter(map(_LABEL, map(some_a.__getitem__, map(_FIRST, identical))))
+    ranges_a, ranges_b = set(map(_RANGE, some_a)), set(map(_RANGE, some_b))
+    if len(ranges_a) == len(some_a) and len(ranges_b) == len(some_b):  # no range twice
         same_ranges = len(ranges_a & ranges_b)
     else:
-        same_ranges = sum((Counter(map(_RANGE, items_a)) & Counter(map(_RANGE, items_b)))
+        same_ranges = sum((Counter(map(_RANGE, some_a)) & Counter(map(_RANGE, some_b)))
                           .values())
-    out.spans_boundaries.add(len(items_a), len(items_b), same_ranges)
-    lenient = Counter(items_a[i][2] for i, _ in overlap_matching(items_a, items_b, identical))
+    out.spans_boundaries.add(len(items_a), len(items_b), same_ranges + clean.total())
+    lenient = clean + Counter(some_a[i][2] for i, _ in overlap_matching(some_a, some_b,
+                                                                        identical))
     for label in count_a.keys() | count_b.keys():
         in_a, in_b = count_a[label], count_b[label]
-        out.labels_strict.setdefault(label, F1()).add(in_a, in_b, strict[label])
-        out.labels_lenient.setdefault(label, F1()).add(in_a, in_b, lenient[label])
-    out.spans_strict.add(len(items_a), len(items_b), len(identical))
-    out.spans_lenient.add(len(items_a), len(items_b), sum(lenient.values()))
+        _f1(out.labels_strict, label).add(in_a, in_b, strict[label])
+        _f1(out.labels_lenient, label).add(in_a, in_b, lenient[label])
+    out.spans_strict.add(len(items_a), len(items_b), strict.total())
+    out.spans_lenient.add(len(items_a), len(items_b), lenient.total())
+
+
+def _f1(table: dict[str, F1], key: str) -> F1:
+    """``table[key]``, made if missing (``setdefault`` would build an F1 on every call)."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = F1()
+    return found
+
+
+_NO_LABELS: Counter[str] = Counter()
+_FIRST = itemgetter(0)
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -309,7 +382,18 @@ def event_anchor(event: Event, spans: dict[str, Span]) -> tuple[int, int] | None
     return min(s.start for s in fillers), max(s.end for s in fillers)
 
 
-def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[Event, Event]]:
+def item_anchor(event: AnyEvent, spans: dict[str, SpanItem]) -> tuple[int, int] | None:
+    """``event_anchor`` with spans as ``(start, end, label)`` by id."""
+    trigger = spans.get(event.trigger) if event.trigger else None
+    if trigger is not None:
+        return trigger[0], trigger[1]
+    fillers = [spans[s] for ids in event.roles.values() for s in ids if s in spans]
+    if not fillers:
+        return None
+    return min(s[0] for s in fillers), max(s[1] for s in fillers)
+
+
+def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[AnyEvent, AnyEvent]]:
     """Lenient one-to-one pairs of A's and B's events: same type and overlapping anchors (as
     many as can be); events without an anchor pair with those of their type without one."""
     anchored_a = [(e, anchor) for e, anchor in a.events if anchor is not None]
@@ -323,10 +407,11 @@ def match_events(a: PreparedSet, b: PreparedSet) -> list[tuple[Event, Event]]:
     return pairs
 
 
-def _match_unanchored(events_a: list[Event], events_b: list[Event]) -> list[tuple[Event, Event]]:
+def _match_unanchored(events_a: list[AnyEvent], events_b: list[AnyEvent]
+                      ) -> list[tuple[AnyEvent, AnyEvent]]:
     """Events without an anchor, by type: those alike in sub-type and fields first, then the
     rest in order."""
-    def alike(e: Event) -> str:
+    def alike(e: AnyEvent) -> str:
         return json.dumps([e.subtype, e.fields], ensure_ascii=False, sort_keys=True)
 
     pairs = []
@@ -346,31 +431,51 @@ def _match_unanchored(events_a: list[Event], events_b: list[Event]) -> list[tupl
 def _events(out: PairAgreement, a: PreparedSet, b: PreparedSet,
             nominal: frozenset[str]) -> None:
     ev_a, ev_b = a.events, b.events
-    strict = Counter((e.type, anchor) for e, anchor in ev_a) & Counter(
-        (e.type, anchor) for e, anchor in ev_b)
-    out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
-    pairs = match_events(a, b)
-    out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
-    types_a, types_b = Counter(e.type for e, _ in ev_a), Counter(e.type for e, _ in ev_b)
-    matched = Counter(e.type for e, _ in pairs)
-    for etype in types_a | types_b:
-        out.types_lenient.setdefault(etype, F1()).add(types_a[etype], types_b[etype],
-                                                      matched[etype])
+    pairs: list[tuple[AnyEvent, AnyEvent]]
+    if ev_a == ev_b:
+        # The same events with the same anchors (most documents): the matching pairs each
+        # with its twin, strictly and leniently (one comparison in C says so).
+        n = len(ev_a)
+        out.events_strict.add(n, n, n)
+        out.events_lenient.add(n, n, n)
+        for etype, count in Counter(e.type for e, _ in ev_a).items():
+            _f1(out.types_lenient, etype).add(count, count, count)
+        pairs = [(ea, eb) for (ea, _), (eb, _) in zip(ev_a, ev_b, strict=True)]
+    else:
+        strict = Counter((e.type, anchor) for e, anchor in ev_a) & Counter(
+            (e.type, anchor) for e, anchor in ev_b)
+        out.events_strict.add(len(ev_a), len(ev_b), sum(strict.values()))
+        pairs = match_events(a, b)
+        out.events_lenient.add(len(ev_a), len(ev_b), len(pairs))
+        types_a, types_b = Counter(e.type for e, _ in ev_a), Counter(e.type for e, _ in ev_b)
+        matched = Counter(e.type for e, _ in pairs)
+        for etype in types_a.keys() | types_b.keys():
+            _f1(out.types_lenient, etype).add(types_a[etype], types_b[etype], matched[etype])
     spans_a, spans_b = a.by_id, b.by_id
     for ea, eb in pairs:
         out.subtypes.add(ea.subtype or NONE, eb.subtype or NONE)
+        if ea.roles == eb.roles and _same_ranges(ea.roles, spans_a, spans_b):
+            # The same fillers, in the same places (most matched events): each role agrees.
+            for role, fillers in ea.roles.items():
+                found = sum(map(spans_a.__contains__, fillers))
+                _f1(out.roles, role).add(found, found, found)
+            _fields(out.event_fields, ea.fields, eb.fields, nominal)
+            continue
         for role in ea.roles.keys() | eb.roles.keys():
-            fill_a = [(spans_a[s].start, spans_a[s].end)
-                      for s in ea.roles.get(role, ()) if s in spans_a]
-            fill_b = [(spans_b[s].start, spans_b[s].end)
-                      for s in eb.roles.get(role, ()) if s in spans_b]
+            fill_a = [spans_a[s][:2] for s in ea.roles.get(role, ()) if s in spans_a]
+            fill_b = [spans_b[s][:2] for s in eb.roles.get(role, ()) if s in spans_b]
             same = len(fill_a) if fill_a == fill_b else sum(
                 (Counter(fill_a) & Counter(fill_b)).values())
-            roles = out.roles.get(role)
-            if roles is None:
-                roles = out.roles[role] = F1()
-            roles.add(len(fill_a), len(fill_b), same)
+            _f1(out.roles, role).add(len(fill_a), len(fill_b), same)
         _fields(out.event_fields, ea.fields, eb.fields, nominal)
+
+
+def _same_ranges(roles: dict[str, list[str]], spans_a: dict[str, SpanItem],
+                 spans_b: dict[str, SpanItem]) -> bool:
+    """Whether every filler of ``roles`` is the same span in A's set as in B's (or in
+    neither), in C loops."""
+    ids = list(chain.from_iterable(roles.values()))
+    return list(map(spans_a.get, ids)) == list(map(spans_b.get, ids))
 
 
 # -- fields -----------------------------------------------------------------------------------
@@ -405,12 +510,27 @@ def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str,
             nominal: frozenset[str]) -> None:
     """Each field that either coder filled: the pair of values ("-" for none). A field whose
     values are not categories counts agreement only: its pair says same or not (``SAME``)."""
+    if fields_a == fields_b:  # most often: every field agreed (one C-level comparison)
+        for fid, value in fields_a.items():
+            if value.__class__ is dict and fid not in nominal:
+                pair = SAME  # a count or a date: never empty
+            else:
+                try:
+                    pair = _agreed_pair(fid, value, nominal)
+                except TypeError:  # a value that cannot be a key (a list)
+                    pair = _agreed_pair.__wrapped__(fid, value, nominal)
+            if pair is not None:
+                kappa = out.get(fid)
+                if kappa is None:
+                    kappa = out[fid] = Kappa(nominal=fid in nominal)
+                kappa.pairs[pair] += 1
+        return
     for fid in fields_a.keys() | fields_b.keys():
         va, vb = fields_a.get(fid), fields_b.get(fid)
         if va == vb:
-            if is_empty(va):
+            pair = _agreed_pair.__wrapped__(fid, va, nominal)
+            if pair is None:
                 continue
-            pair = (category(va),) * 2 if fid in nominal else SAME
         elif fid in nominal:
             pair = (category(va), category(vb))
         elif is_empty(va) and is_empty(vb):
@@ -421,6 +541,16 @@ def _fields(out: dict[str, Kappa], fields_a: dict[str, Any], fields_b: dict[str,
         if kappa is None:
             kappa = out[fid] = Kappa(nominal=fid in nominal)
         kappa.pairs[pair] += 1
+
+
+@lru_cache(maxsize=65536, typed=True)  # typed: 1 and True are other values
+def _agreed_pair(fid: str, value: Any, nominal: frozenset[str]) -> tuple[str, str] | None:
+    """The pair of two equal values of field ``fid``; None for none given. Kept for values
+    that can be keys: fields of a codebook take few values (notes aside), so a document's
+    agreed fields are mostly looked up, not worked out."""
+    if is_empty(value):
+        return None
+    return (category(value),) * 2 if fid in nominal else SAME
 
 
 def category(value: Any) -> str:

@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import accumulate, chain, combinations
+from operator import itemgetter
 from typing import Any
 
 from annotator.core.agreement import (
     PairAgreement,
     PreparedSet,
+    SpanItem,
     f1_text,
     kappa_text,
     pair_units,
 )
 from annotator.core.codebook import Codebook
-from annotator.core.coded_units import coded_units
+from annotator.core.coded_units import coded_units, spans_union, split_spans
 from annotator.core.model import AnnotationSet, Document
 from annotator.core.reliability import NominalUnits, Unitizing
 
@@ -113,20 +115,63 @@ class GroupAgreement:
             codebook: Codebook | None = None) -> None:
         """Count one document with the sets of the coders who coded it (others are ignored;
         with fewer than two of ``coders``, nothing is counted)."""
-        coders = [c for c in self.coders if c in sets]
-        if len(coders) < 2:
-            return
-        prepared = [PreparedSet(sets[c]) for c in coders]
-        items = [p.items for p in prepared]
-        chars, tokens = coded_units(document.text, items)
-        self.all.documents += 1
-        self.all.coders_per_document[len(coders)] += 1
+        self.add_prepared(document.text, {c: PreparedSet.from_set(sets[c]) for c in self.coders
+                                          if c in sets}, codebook)
+
+    def add_prepared(self, text: str, sets: Mapping[str, PreparedSet],
+                     codebook: Codebook | None = None) -> None:
+        """``add``, with each coder's set prepared (``PreparedSet.from_data`` reads it from
+        its JSON, without building an ``AnnotationSet``)."""
+        self.add_documents([(text, sets)], codebook)
+
+    def add_documents(self, documents: Sequence[tuple[str, Mapping[str, PreparedSet]]],
+                      codebook: Codebook | None = None) -> None:
+        """``add_prepared`` for each ``(text, sets)`` of ``documents``, counted together: the
+        documents coded by the same coders are laid end to end, a line break apart, and their
+        characters, tokens and spans are counted in one pass over them all (every such count
+        is a sum over documents, and no token, stretch or span crosses a line break: the
+        figures are exactly those of one document at a time, in a fraction of the calls)."""
+        groups: dict[tuple[str, ...], list[tuple[str, list[PreparedSet]]]] = {}
+        for text, sets in documents:
+            coders = tuple(c for c in self.coders if c in sets)
+            if len(coders) >= 2:
+                groups.setdefault(coders, []).append((text, [sets[c] for c in coders]))
+        for coders, group in groups.items():
+            self._add_group(coders, group, codebook)
+
+    def _add_group(self, coders: tuple[str, ...], documents: list[tuple[str, list[PreparedSet]]],
+                   codebook: Codebook | None) -> None:
+        """Documents coded by the same ``coders``, laid end to end (see ``add_documents``)."""
+        texts = [text for text, _ in documents]
+        if len(documents) == 1:
+            text, offsets = texts[0], [0]
+            items = [p.items for p in documents[0][1]]
+        else:
+            text = "\n".join(texts)
+            offsets = list(accumulate(map(len, texts[:-1]), lambda at, n: at + n + 1,
+                                      initial=0))
+            items = [list(chain.from_iterable(map(_shifted, (prepared[i].items
+                                                            for _, prepared in documents),
+                                                  offsets)))
+                     for i in range(len(coders))]
+        stretches = spans_union(items, len(text))
+        split = split_spans(items, stretches)
+        chars, tokens = coded_units(text, items, stretches, split.dirty)
+        n = len(documents)
+        self.all.documents += n
+        self.all.coders_per_document[len(coders)] += n
         self.all.characters.add_all(chars.items())
         self.all.tokens.add_all(tokens.items())
-        self.all.unitizing.add(len(document.text), items)
+        # u-alpha: units and gaps by document (a gap ends where its document does), the
+        # distances between the spans outside the clean stretches of all of them at once.
+        for one_text, prepared in documents:
+            self.all.unitizing.add_units(len(one_text), [p.items for p in prepared])
+        self.all.unitizing.add_distances(split.dirty)
+        pairs = [prepared for _, prepared in documents]
         for (i, a), (j, b) in combinations(enumerate(coders), 2):
-            self.pairs[(a, b)].add_prepared(prepared[i], prepared[j], pair_units(chars, i, j),
-                                            codebook)
+            self.pairs[(a, b)].add_documents(
+                [(p[i], p[j]) for p in pairs], items[i], items[j], pair_units(chars, i, j),
+                codebook, (split.clean, split.dirty[i], split.dirty[j]))
 
     def merge(self, other: GroupAgreement) -> None:
         for key, pair in other.pairs.items():
@@ -184,6 +229,17 @@ class GroupAgreement:
     def to_dict(self) -> dict[str, Any]:
         return {"coders": self.coders, "table": self.table(), "all_coders": self.all.to_dict(),
                 "pairs": [pair.to_dict() for _, pair in sorted(self.pairs.items())]}
+
+
+def _shifted(items: list[SpanItem], offset: int) -> list[SpanItem]:
+    """Spans moved ``offset`` code points on (a comprehension: three times as fast here as
+    the same in maps and zip)."""
+    if not offset:
+        return items
+    return [(start + offset, end + offset, label) for start, end, label in items]
+
+
+_START, _END, _LABEL = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _figure(value: float | str | None) -> str:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import accumulate, combinations
 from operator import sub
 
@@ -37,10 +38,13 @@ class NominalUnits:
         if len(values) >= 2:
             self.units[tuple(sorted(values))] += n
 
-    def add_all(self, counted: Iterable[tuple[Sequence[str], int]]) -> None:
+    def add_all(self, counted: Iterable[tuple[tuple[str, ...], int]]) -> None:
         """``(values, how many units had them)`` pairs, e.g. ``Counter.items()``."""
+        units = self.units
         for values, n in counted:
-            self.add(values, n)
+            key = _pairable(values)
+            if key is not None:
+                units[key] += n
 
     @property
     def n_units(self) -> int:
@@ -95,6 +99,13 @@ class NominalUnits:
         if expected == 1:
             return None
         return float((observed - expected) / (1 - expected))
+
+
+@lru_cache(maxsize=65536)
+def _pairable(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A unit's values as ``NominalUnits`` keeps them (sorted), None if fewer than two: kept,
+    as documents give the same few tuples of categories again and again."""
+    return tuple(sorted(values)) if len(values) >= 2 else None
 
 
 # -- unitizing alpha --------------------------------------------------------------------------
@@ -152,13 +163,25 @@ class Unitizing:
     whole: list[int] = field(default_factory=list)  # L_d once per coder of document d
     labels: dict[str, _LabelUnits] = field(default_factory=dict)
 
-    def add(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]]) -> None:
+    def add(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]],
+            compared: Sequence[Iterable[tuple[int, int, str]]] | None = None) -> None:
         """One document of ``length`` code points, with each present coder's spans
         ``(start, end, label)`` (inside the text, start before end); documents with fewer
-        than two coders add nothing."""
+        than two coders add nothing. ``compared``: each coder's spans less those that every
+        coder has alike and that overlap nothing else (``coded_units.Split.dirty``): such
+        units lie in no other coder's gap, so only the rest can be at a distance."""
+        units = self.add_units(length, coders)
+        if units:
+            self._observe(units if compared is None else
+                          [_units_by_label(spans) for spans in compared])
+
+    def add_units(self, length: int, coders: Sequence[Iterable[tuple[int, int, str]]]
+                  ) -> list[dict[str, tuple[list[int], list[int]]]]:
+        """``add`` without the distances between the coders' units (``add_distances``): the
+        units and gaps of one document, each coder's units by label (none: not counted)."""
         m = len(coders)
         if m < 2 or length <= 0:
-            return
+            return []
         self.documents += 1
         self.length += length
         self.coded += m * length
@@ -174,9 +197,19 @@ class Unitizing:
                 entry.used.append(length)
                 entry.units += map(sub, ends, starts)
                 # Gaps: before the first unit, between units, after the last (none if 0 long).
-                entry.gaps += filter(None, map(sub, starts, [0, *ends]))
-                if ends[-1] < length:
-                    entry.gaps.append(length - ends[-1])
+                entry.gaps += filter(None, map(sub, [*starts, length], [0, *ends]))
+        return units
+
+    def add_distances(self, coders: Sequence[Iterable[tuple[int, int, str]]]) -> None:
+        """The distances between the coders' units of documents whose ``add_units`` was
+        counted, their spans (or ``compared``, as for ``add``) laid end to end so that no
+        two documents' spans meet: a unit is at a distance only from units it overlaps, and
+        in the other coder's gap where it overlaps none, so the distances add up over
+        documents and are found in one pass over them all."""
+        self._observe([_units_by_label(spans) for spans in coders])
+
+    def _observe(self, units: list[dict[str, tuple[list[int], list[int]]]]) -> None:
+        labels = self.labels
         for mine, theirs in combinations(units, 2):
             for label in mine.keys() | theirs.keys():
                 a, b = mine.get(label, _NO_UNITS), theirs.get(label, _NO_UNITS)

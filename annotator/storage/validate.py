@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from annotator.storage.oserrors import plain_reason
 from annotator.storage.project import Project, misfiled_issue
 from annotator.storage.readers import decode_utf8, parse_json_text, read_bytes
 from annotator.storage.stamps import json_names, stamp
+from annotator.storage.workers import process_context
 
 CACHE_NAME = "validation-cache.json"
 # Raised whenever the checks change, so results cached by the same annotator version before
@@ -280,8 +280,7 @@ def _check_in_workers(root: str, todo: list[tuple[str, str, str]], n_workers: in
     results: dict[str, IssueDicts] = {}
     contents: dict[str, list[str]] = {}
     try:
-        # spawn, not fork: the caller may be the Qt window, which must not be forked.
-        with ProcessPoolExecutor(n_workers, mp_context=get_context("spawn")) as pool:
+        with ProcessPoolExecutor(n_workers, mp_context=process_context()) as pool:
             for part, part_contents in pool.map(_check_files, [root] * len(chunks), chunks):
                 results.update(part)
                 contents.update(part_contents)

@@ -4,11 +4,20 @@ found around the spans only; checked against a unit-by-unit count of the whole t
 from __future__ import annotations
 
 from collections import Counter
+from itertools import accumulate
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.coded_units import character_units, counted, token_units
+from annotator.core.coded_units import (
+    _furthest,
+    character_units,
+    coded_units,
+    counted,
+    spans_union,
+    split_spans,
+    token_units,
+)
 from annotator.core.tokens import tokenize
 
 PIECES = ["هاجمَ", "مسلحو", "داعشٍ", "الحُكُومَةُ", "و", "،", ".", " ", " ", "\r\n", "\n",
@@ -70,6 +79,22 @@ def test_character_units_equal_a_count_of_every_character(case):
 def test_token_units_equal_a_count_of_every_token_of_the_conll_tokenizer(case):
     text, coders = case
     assert token_units(text, coders) == every_unit(tokenize(text), coders)
+
+
+@given(coded_texts())
+@settings(max_examples=300, deadline=None)
+def test_units_from_the_spans_outside_the_clean_stretches_are_the_same(case):
+    """What agreement passes: the stretches, and only the spans outside the clean ones."""
+    text, coders = case
+    stretches = spans_union(coders, len(text))
+    chars = [(i, i + 1) for i, ch in enumerate(text) if counted(ch)]
+    assert coded_units(text, coders, stretches, split_spans(coders, stretches).dirty) == (
+        every_unit(chars, coders), every_unit(tokenize(text), coders))
+
+
+@given(st.lists(st.integers(0, 40), min_size=1, max_size=30))
+def test_the_furthest_end_so_far_is_the_running_maximum(ends):
+    assert _furthest(ends) == list(accumulate(ends, max))
 
 
 def test_units_of_a_small_arabic_text():

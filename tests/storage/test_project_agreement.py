@@ -12,6 +12,7 @@ from annotator.core.model import Document, Span
 from annotator.errors import AnnotatorError
 from annotator.storage.agreement import project_agreement
 from annotator.storage.project import Project
+from annotator.storage.readers import read_json_file
 
 TEXTS = {"d1": "هاجم مسلحون حاجزا للجيش", "d2": "قتل ثلاثة جنود قرب البوكمال",
          "d3": "أعلنت الحكومة النفير العام"}
@@ -77,6 +78,32 @@ def test_files_that_cannot_be_used_are_listed_not_raised(project):
     assert result.pairs[0].documents == 0
     assert len(result.problems) == 2
     assert str(path) in result.problems[0] and "d2.json" in result.problems[1]
+
+
+def test_files_the_fast_reader_cannot_read_say_what_the_plain_reader_says(project):
+    """Agreement reads each file once with the fast reader; a file it cannot use is named with
+    the message of the plain reader (``read_json_file``, ``load_document``), word for word."""
+    wide = project.annotation_path("omar", "d1")
+    wide.write_bytes(wide.read_text(encoding="utf-8").encode("utf-16"))
+    nul = project.annotation_path("amira", "d2")
+    nul.write_bytes(b'{"spans": \x00}')
+    folder = project.annotation_path("omar", "d2")
+    folder.unlink()
+    folder.mkdir()
+    expected = []
+    for path in (wide, nul, folder):
+        with pytest.raises(AnnotatorError) as caught:
+            read_json_file(path)
+        expected.append(str(caught.value))
+    result = project_agreement(project, status=None)
+    assert sorted(result.problems) == sorted(expected) and result.compared == 0
+    broken = project.documents_dir / "d1.json"
+    data = json.loads(broken.read_text(encoding="utf-8"))
+    data["text"] += " "  # no longer the text its SHA-256 names
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(AnnotatorError) as caught:
+        project.load_document("d1")
+    assert str(caught.value) in project_agreement(project, status=None).problems
 
 
 def test_progress_and_cancel(project):

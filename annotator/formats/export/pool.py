@@ -9,18 +9,15 @@ in order; at most a few slices are in flight, so memory stays bounded.
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import sys
-import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
 
 from annotator.errors import AnnotatorError
 from annotator.formats.export.memo import Memo, MemoFile
 from annotator.formats.export.render import Chunk, Job, Renderer
+from annotator.storage.workers import process_context
 
 # Documents per task handed to a worker, and the fewest documents worth starting workers for.
 CHUNK = 64
@@ -53,21 +50,12 @@ def tasks(doc_ids: list[str], memo: MemoFile) -> Iterator[tuple[list[str], Memo]
         yield ids, memo.slice(ids)
 
 
-def _mp_context() -> Any:
-    """fork where it is safe (Linux, one thread, no Qt: starts in milliseconds and needs no
-    ``if __name__ == "__main__"`` guard in the caller), spawn otherwise (a forked copy of a
-    process running Qt or other threads can deadlock)."""
-    if (sys.platform.startswith("linux") and threading.active_count() == 1
-            and not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
 
 def in_workers(job: Job, doc_ids: list[str], memo: MemoFile, workers: int,
                 stop: list[Callable[[], None]]) -> Iterator[Chunk]:
     """Chunks rendered by ``workers`` processes, in document order, at most a few in flight
     (so memory stays bounded however far the workers get ahead)."""
-    with ProcessPoolExecutor(workers, mp_context=_mp_context(), initializer=_init_worker,
+    with ProcessPoolExecutor(workers, mp_context=process_context(), initializer=_init_worker,
                              initargs=(job,)) as pool:
         stop.append(lambda: pool.shutdown(wait=False, cancel_futures=True))
         pending: deque[Future[Chunk]] = deque()
