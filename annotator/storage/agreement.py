@@ -1,13 +1,14 @@
 """Agreement of a project's coders (see ``core.group_agreement`` for what is measured): every
 pair over the documents both coded, all of them at once over the documents two or more coded,
-and, when asked, each document's disagreements. Only reads.
+and, when asked, each document's disagreements. Writes nothing but the memo below.
 
 Each annotation file that would be counted is validated first, as ``annotator validate`` does
 (against its document and the codebook): a file with an error (a stale text hash, an offset past
 the end, an unknown label, broken JSON...) is left out and named in ``problems``, never counted.
-As in an export, a file whose exact bytes the last ``validate`` or export found clean (the memo
-``.annotator/clean-annotations.tsv``: same bytes, document text, codebook and checks) is not
-checked again. The adjudicated sets (coder ``gold``) are not a coder: left out unless named.
+As in an export, a file whose exact bytes an earlier count, ``validate`` or export found clean
+(the memo ``.annotator/clean-annotations.tsv``: same bytes, document text, codebook and checks)
+is not checked again; files a count checks and finds clean are added to it. The adjudicated
+sets (coder ``gold``) are not a coder: left out unless named.
 
 Large projects are counted in worker processes, a group of documents each (the counts merge);
 what is reported does not depend on how the work was split.
@@ -40,7 +41,7 @@ from annotator.storage.project import (
     misfiled_issue,
 )
 from annotator.storage.readers import read_json_fast, read_regular_file
-from annotator.storage.validate import clean_digest, iter_clean
+from annotator.storage.validate import CleanEntry, clean_digest, iter_clean, remember_clean
 from annotator.storage.workers import process_context
 
 GOLD = "gold"  # the adjudicated sets: not a coder whose agreement is measured, unless named
@@ -71,6 +72,7 @@ class ProjectAgreement:
     compared: int = 0  # documents coded by two of the coders or more
     problems: list[str] = field(default_factory=list)  # files left out, and why
     cancelled: bool = False  # stopped before the last document: the figures are partial
+    found_clean: list[CleanEntry] = field(default_factory=list)  # checked now: no error
 
     @property
     def pairs(self) -> list[PairAgreement]:
@@ -161,11 +163,13 @@ def _project_agreement(project: Project, coders: list[str] | None, status: str |
         result.group.merge(part.group)
         result.compared += part.compared
         result.problems += part.problems
+        result.found_clean += part.found_clean
         result.cancelled = result.cancelled or part.cancelled
         if result.documents is not None and part.documents is not None:
             result.documents += part.documents
     if result.documents is not None:
         result.documents = rank(result.documents)
+    remember_clean(project, result.found_clean)  # the next count need not check them again
     return result
 
 
@@ -200,7 +204,7 @@ def _count(project: Project, coders: list[str], status: str | None, by_document:
         for coder in present:
             path = os.path.join(folders[coder], doc_id + ".json")
             data = _valid_set(project, coder, path, document, status, out.problems,
-                              clean.get((doc_id, coder)))
+                              clean.get((doc_id, coder)), out.found_clean)
             if data is not None:
                 sets[coder] = data
         if len(sets) >= 2:
@@ -244,10 +248,12 @@ def _read(path: str) -> bytes | None:
 
 def _valid_set(project: Project, coder: str, path: str, document: Document,
                status: str | None, problems: list[str],
-               clean: bytes | None = None) -> dict[str, Any] | None:
+               clean: bytes | None = None,
+               found_clean: list[CleanEntry] | None = None) -> dict[str, Any] | None:
     """The coder's set of ``document`` (in the file ``path``, as its parsed JSON) if it has
     ``status`` and validates; a file that does not is left out, and why is added to
-    ``problems``. ``clean``: the memo's digest for the file, if it has one."""
+    ``problems``. ``clean``: the memo's digest for the file, if it has one; a file checked
+    now and found without an error is added to ``found_clean`` for the memo."""
     raw = _read(path)
     try:
         data = read_json_fast(path, raw)  # reads again (for the message) if raw is None
@@ -258,9 +264,11 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
             and data["status"] != status):
         return None  # not finished (or not the status asked for): not compared
     codebook = project.codebook
-    if clean is not None and raw is not None and document.sha256 and clean == clean_digest(
-            f"annotations/{coder}/{document.id}.json", hashlib.sha256(raw).hexdigest(),
-            document.sha256, codebook.sha256):
+    digest = None
+    if raw is not None and document.sha256:
+        digest = clean_digest(f"annotations/{coder}/{document.id}.json",
+                              hashlib.sha256(raw).hexdigest(), document.sha256, codebook.sha256)
+    if clean is not None and clean == digest:
         issues = []  # these very bytes were found clean: not checked again
     else:
         issues = structural_issues(data) or semantic_issues(data, document=document,
@@ -269,6 +277,8 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
     if misfiled is not None:
         issues.append(misfiled)
     errors = [i for i in issues if i.severity == ERROR]
+    if not errors and digest is not None and clean != digest and found_clean is not None:
+        found_clean.append((document.id, coder, digest))  # what validate would remember
     if errors:
         more = f" (and {len(errors) - 1} more problem(s); see annotator validate)" if len(
             errors) > 1 else ""

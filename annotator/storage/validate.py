@@ -96,6 +96,9 @@ CLEAN_HEADER = (b"# annotator: annotation files checked without an error. Docume
                 b"document id, then coder.\n")
 
 
+CleanEntry = tuple[str, str, bytes]  # document id, coder, digest (see ``clean_digest``)
+
+
 def clean_digest(rel: str, file_sha256: str, document_sha256: str, codebook_sha256: str) -> bytes:
     """What makes a clean check of the annotation file ``rel`` hold again: the same path, the
     same bytes (``file_sha256``), the same document text, codebook, annotator and checks."""
@@ -131,7 +134,19 @@ def iter_clean(project: Project) -> Iterator[tuple[str, str, bytes]]:
         return
 
 
-def _write_clean(project: Project, entries: list[tuple[str, str, bytes]]) -> None:
+def remember_clean(project: Project, found: list[CleanEntry]) -> None:
+    """Add files found clean by another reader of the project (agreement checks every file it
+    counts the same way ``validate`` does) to the memo, so the next run trusts them too."""
+    if not found:
+        return
+    entries = {(d, c): digest for d, c, digest in iter_clean(project)}
+    before = len(entries)
+    entries.update(((d, c), digest) for d, c, digest in found)
+    if len(entries) != before or any(entries[(d, c)] != digest for d, c, digest in found):
+        _write_clean(project, sorted((d, c, digest) for (d, c), digest in entries.items()))
+
+
+def _write_clean(project: Project, entries: list[CleanEntry]) -> None:
     """Save the memo (``entries`` sorted). A project that cannot be written keeps working;
     its exports check every file."""
     data = CLEAN_HEADER + b"".join(clean_line(*e) for e in entries)

@@ -1,5 +1,5 @@
-"""A project's agreement: pairs of coders over the documents both coded, by status, reading only,
-and saying which files it could not use."""
+"""A project's agreement: pairs of coders over the documents both coded, by status, reading only
+(but for the memo of files found clean, a cache), and saying which files it could not use."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from annotator.errors import AnnotatorError
 from annotator.storage.agreement import project_agreement
 from annotator.storage.project import Project
 from annotator.storage.readers import read_json_file
+from annotator.storage.validate import iter_clean, validate_project
 
 TEXTS = {"d1": "هاجم مسلحون حاجزا للجيش", "d2": "قتل ثلاثة جنود قرب البوكمال",
          "d3": "أعلنت الحكومة النفير العام"}
@@ -43,13 +44,19 @@ def project(tmp_path: Path) -> Project:
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {str(p): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of the project but its caches (``.annotator/``)."""
+    return {str(p): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and ".annotator" not in p.relative_to(root).parts}
+
+
+def memo(project: Project) -> dict[tuple[str, str], bytes]:
+    return {(d, c): digest for d, c, digest in iter_clean(project)}
 
 
 def test_pairs_over_the_documents_both_coded_with_the_status(project):
     before = snapshot(project.root)
     result = project_agreement(project)
-    assert snapshot(project.root) == before  # only reads
+    assert snapshot(project.root) == before  # only reads (its caches aside)
     pairs = {(p.a, p.b): p for p in result.pairs}
     assert list(pairs) == [("amira", "layla"), ("amira", "omar"), ("layla", "omar")]
     assert pairs[("amira", "layla")].documents == 0
@@ -206,3 +213,42 @@ def test_files_the_last_validate_found_clean_are_not_checked_again(project, monk
     path.write_text(json.dumps(data), encoding="utf-8")
     second = project_agreement(project, status=None)
     assert checked == ["omar/d2"] and "unknown label 'NO_SUCH_LABEL'" in second.problems[0]
+
+
+def test_files_found_clean_are_remembered_as_validate_would(project, monkeypatch):
+    """A count checks each file as ``validate`` does and adds the clean ones to its memo, with
+    the same digests, so the next count (or export) does not check those bytes again."""
+    project_agreement(project, status=None)
+    remembered = memo(project)
+    assert sorted(remembered) == [("d1", "amira"), ("d1", "omar"), ("d2", "amira"),
+                                  ("d2", "omar")]  # d3 has one coder: not read
+    validate_project(project, use_cache=False)  # writes the memo afresh from its own checks
+    assert {k: v for k, v in memo(project).items() if k in remembered} == remembered
+
+    from annotator.storage import agreement as module
+    checked: list[str] = []
+    real = module.semantic_issues
+
+    def counting(data, **kwargs):  # type: ignore[no-untyped-def]
+        checked.append(data["document"]["id"])
+        return real(data, **kwargs)
+
+    monkeypatch.setattr(module, "semantic_issues", counting)
+    first = project_agreement(project, status=None)
+    assert checked == []  # every file trusted from the memo
+    doc = project.load_document("d1")
+    aset, _ = project.load_annotations("omar", doc)
+    del aset.spans[-1]  # changed bytes: checked again
+    project.save_annotations(aset, doc)
+    second = project_agreement(project, status=None)
+    assert checked == ["d1"] and second.pairs != first.pairs
+
+
+def test_a_file_with_an_error_is_not_remembered(project):
+    path = project.annotation_path("omar", "d1")
+    data = read_json_file(path)
+    data["spans"][0]["end"] = 999  # out of the text
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = project_agreement(project, status=None)
+    assert any("omar" in p and "d1" in p for p in result.problems)
+    assert ("d1", "omar") not in memo(project) and ("d1", "amira") in memo(project)
