@@ -14,7 +14,7 @@ from collections.abc import Iterable, KeysView
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import starmap
-from operator import attrgetter, itemgetter, methodcaller
+from operator import attrgetter, itemgetter
 from typing import Any, SupportsIndex, TypeVar
 
 from annotator.core.text import sha256_text
@@ -160,13 +160,13 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
-        prov = data.get("provenance")
+        prov, field_prov = data.get("provenance"), data.get("field_provenance")
         return cls(id=data["id"], type=data["type"], subtype=data.get("subtype"),
                    trigger=data.get("trigger"),
                    roles={k: list(v) for k, v in (data.get("roles") or {}).items()},
                    fields=dict(data.get("fields") or {}),
                    provenance=Provenance.from_dict(prov) if prov else None,
-                   field_provenance=_provenances(data.get("field_provenance")))
+                   field_provenance=_provenances(field_prov) if field_prov else {})
 
 
 T = TypeVar("T", Span, Event)
@@ -419,23 +419,36 @@ class AnnotationSet:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> AnnotationSet:
-        """Build from a dict that passed structural validation (see ``validation``)."""
+        """Build from a dict that passed structural validation (see ``validation``).
+
+        Every exported and compared set comes through here, so its attributes are stored
+        directly, not one by one through ``__setattr__`` (a Python call per attribute, a few
+        per cent of an export); ``test_from_dict_builds_what_the_constructor_builds`` keeps
+        this in step with the fields."""
         cb = data["codebook"]
-        return cls(
+        numbers: dict[str, int] = {}
+        spans: IdList[Span] = IdList(_spans_from_dicts(data.get("spans", [])))
+        events: IdList[Event] = IdList([Event.from_dict(e) for e in data.get("events", [])])
+        spans._numbers = events._numbers = numbers
+        field_provenance = data.get("field_provenance")
+        aset = object.__new__(cls)
+        aset.__dict__.update(
             document_id=data["document"]["id"],
             document_sha256=data["document"]["sha256"],
             coder=data["coder"],
             codebook=CodebookRef(cb["id"], cb["version"], cb["sha256"]),
             status=data.get("status", "not_started"),
-            spans=_spans_from_dicts(data.get("spans", [])),
-            events=[Event.from_dict(e) for e in data.get("events", [])],
+            spans=spans,
+            events=events,
             fields=dict(data.get("fields") or {}),
             created=data.get("created") or now_iso(),
             modified=data.get("modified") or now_iso(),
             time_spent_seconds=float(data.get("time_spent_seconds") or 0.0),
-            field_provenance=_provenances(data.get("field_provenance")),
+            field_provenance=_provenances(field_provenance) if field_provenance else {},
             adjudication=_json_copy(data["adjudication"]) if "adjudication" in data else None,
+            _next_numbers=numbers,
         )
+        return aset
 
     @classmethod
     def new(cls, document: Document, coder: str, codebook: CodebookRef) -> AnnotationSet:
@@ -443,22 +456,21 @@ class AnnotationSet:
                    codebook=codebook)
 
 
-_SPAN_FIELDS = itemgetter("id", "start", "end", "label", "text")
-_HAS_NOTE = methodcaller("__contains__", "note")
-_HAS_PROVENANCE = methodcaller("__contains__", "provenance")
+_SPAN_KEYS = ("id", "start", "end", "label", "text")
+_SPAN_FIELDS = itemgetter(*_SPAN_KEYS)
 
 
 def _spans_from_dicts(items: list[dict[str, Any]]) -> list[Span]:
     """``[Span.from_dict(s) for s in items]``, built in C loops: every span of every exported
     set comes through here, and most have no note and no provenance (only gold sets do)."""
     spans = list(starmap(Span, map(_SPAN_FIELDS, items)))
-    if any(map(_HAS_NOTE, items)):
+    if items and max(map(len, items)) > len(_SPAN_KEYS):  # one C pass: any other key?
         for span, item in zip(spans, items, strict=True):
-            span.note = item.get("note", "")
-    if any(map(_HAS_PROVENANCE, items)):
-        for span, item in zip(spans, items, strict=True):
+            if "note" in item:
+                span.note = item["note"]
             prov = item.get("provenance")
-            span.provenance = Provenance.from_dict(prov) if prov else None
+            if prov:
+                span.provenance = Provenance.from_dict(prov)
     return spans
 
 

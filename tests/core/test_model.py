@@ -18,6 +18,8 @@ from annotator.core.model import (
     CodebookRef,
     Document,
     Event,
+    IdList,
+    Provenance,
     Span,
     now_iso,
 )
@@ -131,6 +133,32 @@ def test_spans_from_dict_match_span_from_dict_with_and_without_notes():
         loaded = AnnotationSet.from_dict({**base, "spans": spans})
         assert loaded.spans == [Span.from_dict(s) for s in spans]
         assert [s.note for s in loaded.spans] == [s.get("note", "") for s in spans]
+
+
+def test_from_dict_builds_what_the_constructor_builds():
+    """``from_dict`` stores the attributes without the constructor: the result must be the
+    constructor's, field for field (a new field left out of ``from_dict`` fails here), with id
+    lists that share the set's id counters."""
+    gold = Provenance(("a", "b"), "agreed")
+    built = AnnotationSet(
+        "d", "1" * 64, "gold", REF, status="done",
+        spans=[Span("s1", 0, 2, "A", "ab", "a note", gold), Span("s2", 3, 5, "B", "de")],
+        events=[Event("e1", "t", "st", "s1", {"r": ["s2"]}, {"f": 1}, gold, {"f": gold})],
+        fields={"relevance": "relevant"}, created="2026-01-01T00:00:00Z",
+        modified="2026-01-02T00:00:00Z", time_spent_seconds=12.5,
+        field_provenance={"relevance": gold}, adjudication={"coders": ["a", "b"], "items": []})
+    for expected in (built, AnnotationSet.new(Document("d", "x"), "c", REF)):
+        loaded = AnnotationSet.from_dict(expected.to_dict())
+        assert vars(loaded).keys() == vars(expected).keys()
+        assert loaded == expected
+        for name in vars(expected):
+            assert type(getattr(loaded, name)) is type(getattr(expected, name)), name
+        assert type(loaded.spans) is IdList and type(loaded.events) is IdList
+        assert loaded.spans._numbers is loaded.events._numbers is loaded._next_numbers
+    loaded = AnnotationSet.from_dict(built.to_dict())
+    assert loaded.next_id("s") == "s3" and loaded.next_id("e") == "e2"
+    assert loaded.span("s1").provenance == gold and loaded.span("s2").provenance is None
+    assert loaded.span("s1").note == "a note" and loaded.span("s2").note == ""
 
 
 def test_now_iso_is_utc_seconds():
