@@ -230,13 +230,16 @@ def cleanup_stale_temps(folder: Path, *, foreign_max_age: float = FOREIGN_TEMP_M
     return removed
 
 
-# A save looks for stale temps in its folder at most this often (seconds, per process): the
-# listing costs 1-3 ms in a folder of 3,000 files, which a bulk import would pay per file.
+# A save or a batch looks for stale temps in its folder at most this often (seconds, per
+# process): the listing costs 1-3 ms in a folder of 3,000 files, which a bulk import would pay
+# per file (an annotation import that adds documents stores them one batch per document).
 CLEAN_INTERVAL = 10.0
 _last_cleaned: dict[str, float] = {}
 
 
-def _clean_after_save(folder: Path) -> None:
+def clean_stale_temps_at_times(folder: Path) -> None:
+    """``cleanup_stale_temps`` of ``folder``, unless this process did it less than
+    ``CLEAN_INTERVAL`` seconds ago."""
     key = os.fspath(folder)
     now = time.monotonic()
     last = _last_cleaned.get(key)
@@ -306,4 +309,4 @@ def atomic_open(path: Path, mode: str = "wb", *, backup: bool = False,
         except OSError:
             pass  # cleanup_stale_temps will find it
     # Saved: temps that killed saves left in this folder go now, not only on opening.
-    _clean_after_save(path.parent)
+    clean_stale_temps_at_times(path.parent)

@@ -33,7 +33,7 @@ from annotator.core.text import sha256_text
 from annotator.errors import AnnotatorError
 from annotator.storage.atomic import (
     _fsync_dir,
-    cleanup_stale_temps,
+    clean_stale_temps_at_times,
     temp_name,
     temp_owner,
 )
@@ -107,7 +107,7 @@ def store_documents(folder: Path, documents: Sequence[Document], *, project_root
     """
     report = BatchReport([Outcome(i, d.id, d.id, NOT_WRITTEN) for i, d in enumerate(documents)])
     check_inside_project(folder, project_root)
-    cleanup_stale_temps(folder)  # temps of batches that were killed
+    clean_stale_temps_at_times(folder)  # temps of batches that were killed
     if not documents:
         return report
     files = _Files(os.fspath(folder))

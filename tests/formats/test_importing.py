@@ -279,3 +279,28 @@ def test_documents_are_counted_once_whatever_the_number_of_sets(tmp_path):
     assert "of 3 document(s), 3 new" in report.summary()
     again = import_annotations(project, "jsonl", [data], overwrite=True)
     assert (again.documents_added, again.documents_reused) == (0, 3)
+
+
+def test_an_import_that_adds_many_documents_lists_each_folder_for_old_temps_once(
+        tmp_path, monkeypatch):
+    """The documents an annotation import adds go in one batch each; every batch used to list
+    the whole documents folder for temps of killed runs (3,000 listings of a growing folder
+    for 3,000 documents). Now a folder is listed at most once per ``CLEAN_INTERVAL``."""
+    from annotator.storage import atomic
+
+    records = [{"text": f"قتل {i} مدنيين في ريف دير الزور", "label": [[0, 3, "TRIGGER"]]}
+               for i in range(40)]
+    project = Project.init(tmp_path / "p")
+    listed: list[str] = []
+    real = atomic.find_stale_temps
+
+    def counting(folder, **kwargs):  # type: ignore[no-untyped-def]
+        listed.append(folder.name)
+        return real(folder, **kwargs)
+
+    monkeypatch.setattr(atomic, "find_stale_temps", counting)
+    monkeypatch.setattr(atomic, "_last_cleaned", {})  # as in a new process
+    report = import_annotations(project, "doccano", [doccano_file(tmp_path, records)],
+                                coder="pre")
+    assert report.sets_written == 40 and len(project.document_ids()) == 40
+    assert sorted(listed) == ["documents", "pre"]
