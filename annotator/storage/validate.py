@@ -138,12 +138,10 @@ def remember_clean(project: Project, found: list[CleanEntry]) -> None:
     """Add files found clean by another reader of the project (agreement checks every file it
     counts the same way ``validate`` does) to the memo, so the next run trusts them too."""
     if not found:
-        return
+        return  # (a reader adds only files the memo did not have, or had with other bytes)
     entries = {(d, c): digest for d, c, digest in iter_clean(project)}
-    before = len(entries)
     entries.update(((d, c), digest) for d, c, digest in found)
-    if len(entries) != before or any(entries[(d, c)] != digest for d, c, digest in found):
-        _write_clean(project, sorted((d, c, digest) for (d, c), digest in entries.items()))
+    _write_clean(project, sorted((d, c, digest) for (d, c), digest in entries.items()))
 
 
 def _write_clean(project: Project, entries: list[CleanEntry]) -> None:

@@ -242,6 +242,9 @@ def test_files_found_clean_are_remembered_as_validate_would(project, monkeypatch
     project.save_annotations(aset, doc)
     second = project_agreement(project, status=None)
     assert checked == ["d1"] and second.pairs != first.pairs
+    checked.clear()
+    project_agreement(project, status=None)  # the changed file's new digest was remembered
+    assert checked == []
 
 
 def test_a_file_with_an_error_is_not_remembered(project):
