@@ -82,15 +82,18 @@ def _convert(option: Option, value: Any) -> Any:
 
 
 DEFAULT_SIZE = QSize(1440, 900)
+# What a window manager's frame and title bar may take around the window (``resize`` sets the
+# size inside them).
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def default_size(window: QMainWindow) -> QSize:
-    """1440 x 900, or the screen's free area if that is smaller (a 1366 x 768 laptop keeps the
-    side panels and the status bar in view)."""
+    """1440 x 900, or the screen's free area less a frame if that is smaller (a 1366 x 768
+    laptop keeps the side panels and the status bar in view)."""
     screen = window.screen()
     if screen is None:
         return DEFAULT_SIZE
-    return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size())
+    return DEFAULT_SIZE.boundedTo(screen.availableGeometry().size() - FRAME_ALLOWANCE)
 
 
 def restore_window(preferences: Preferences, window: QMainWindow, view: DocumentView) -> None:
