@@ -20,6 +20,7 @@ import contextlib
 import gc
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -40,7 +41,7 @@ from annotator.storage.project import (
     document_problems,
     misfiled_issue,
 )
-from annotator.storage.readers import read_json_fast, read_regular_file
+from annotator.storage.readers import parse_json_bytes, read_json_fast, read_regular_file
 from annotator.storage.validate import CleanEntry, clean_digest, iter_clean, remember_clean
 from annotator.storage.workers import process_context
 
@@ -115,7 +116,8 @@ def project_agreement(project: Project, *, coders: list[str] | None = None,
     ``progress(done, total)`` is called as documents are done; ``cancelled()`` is polled as
     often and stops the count there; both count the documents with files of two coders or
     more, the only ones read. ``documents``: only these (default: every document)."""
-    with _no_cycle_collector():
+    alone = threading.current_thread() is threading.main_thread() and threading.active_count() == 1
+    with _no_cycle_collector() if alone else contextlib.nullcontext():
         return _project_agreement(project, coders, status, by_document, progress, cancelled,
                                   workers, documents)
 
@@ -126,7 +128,8 @@ def _no_cycle_collector() -> Iterator[None]:
     reference cycles, and the collector's passes over the files in hand and the memo's
     entries took a tenth of the time of a count in one process, a fifth of a worker's, and a
     fifth of the time spent listing the documents and reading the memo before the workers
-    start."""
+    start. The switch is the whole process's: only a process that runs nothing else (the
+    command line, a worker) counts this way; the window's count thread leaves it on."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -255,11 +258,14 @@ def _valid_set(project: Project, coder: str, path: str, document: Document,
     ``problems``. ``clean``: the memo's digest for the file, if it has one; a file checked
     now and found without an error is added to ``found_clean`` for the memo."""
     raw = _read(path)
-    try:
-        data = read_json_fast(path, raw)  # reads again (for the message) if raw is None
-    except AnnotatorError as exc:
-        problems.append(str(exc))
-        return None
+    data = parse_json_bytes(raw) if raw is not None else None
+    if data is None:  # not these bytes (the digest below is of the bytes checked): read again
+        raw = None
+        try:
+            data = read_json_fast(path)  # the file's data, or the message why there is none
+        except AnnotatorError as exc:
+            problems.append(str(exc))
+            return None
     if (status is not None and isinstance(data, dict) and isinstance(data.get("status"), str)
             and data["status"] != status):
         return None  # not finished (or not the status asked for): not compared

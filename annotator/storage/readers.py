@@ -182,6 +182,19 @@ def read_regular_file(path: str) -> bytes | None:
         os.close(fd)
 
 
+def _loads(data: bytes) -> Any:
+    return json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+
+
+def parse_json_bytes(data: bytes) -> Any:
+    """The JSON value of a project file's bytes, parsed as ``read_json_fast`` parses them;
+    None when that fails (``read_json_file`` then says why)."""
+    try:
+        return _loads(data)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
 def read_json_fast(path: str, data: bytes | None = None) -> Any:
     """``read_json_file`` for the files of a project (``data``: the file's bytes, if read
     already), fast: a strict UTF-8 decode and ``json.loads`` accept exactly the files
@@ -192,7 +205,7 @@ def read_json_fast(path: str, data: bytes | None = None) -> Any:
         if data is None:
             data = read_regular_file(path)
         if data is not None:
-            return json.loads(data.decode("utf-8").removeprefix("\ufeff"))
+            return _loads(data)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         pass
     return read_json_file(Path(path))

@@ -255,3 +255,38 @@ def test_a_file_with_an_error_is_not_remembered(project):
     result = project_agreement(project, status=None)
     assert any("omar" in p and "d1" in p for p in result.problems)
     assert ("d1", "omar") not in memo(project) and ("d1", "amira") in memo(project)
+
+
+def test_bytes_that_were_not_the_ones_checked_are_not_remembered(project, monkeypatch):
+    """The file changed between the first read (bytes that do not parse) and the read that
+    gave its data: the memo must not call the first bytes clean."""
+    from annotator.storage import agreement as module
+
+    path = project.annotation_path("omar", "d1")
+    real_read = module._read
+
+    def torn(p):  # type: ignore[no-untyped-def]
+        raw = real_read(p)
+        return raw[:len(raw) // 2] if raw is not None and p == str(path) else raw
+
+    monkeypatch.setattr(module, "_read", torn)
+    result = project_agreement(project, status=None)
+    assert result.problems == [] and ("d1", "amira") in memo(project)
+    assert ("d1", "omar") not in memo(project)
+
+
+def test_a_count_on_a_thread_leaves_the_cycle_collector_on(project):
+    """Switching the collector off is the whole process's: the window counts on a thread while
+    its own thread keeps making cycles, so only a process doing nothing else turns it off."""
+    import gc
+    import threading
+
+    seen: list[bool] = []
+    worker = threading.Thread(target=lambda: project_agreement(
+        project, progress=lambda done, total: seen.append(gc.isenabled())))
+    worker.start()
+    worker.join()
+    assert seen and all(seen)
+    seen.clear()
+    project_agreement(project, progress=lambda done, total: seen.append(gc.isenabled()))
+    assert seen and not any(seen) and gc.isenabled()  # alone: off meanwhile, on after
