@@ -10,10 +10,9 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
-from window_support import select_text
+from window_support import paragraphs_project, select_text
 
 from annotator.app import commands
-from annotator.core.model import Document
 from annotator.core.validation import ERROR, validate_annotation_data
 from annotator.gui import app as gui_app
 from annotator.gui import dialogs
@@ -80,11 +79,7 @@ def article(test_data: Path) -> str:
 @pytest.fixture
 def project(tmp_path: Path, article: str) -> Project:
     """Three documents: the sample article's first three paragraphs."""
-    paragraphs = [p for p in article.split("\n") if p.strip()]
-    p = Project.init(tmp_path / "project")
-    p.add_documents([Document(f"p{i + 1}", text, {"title": f"Paragraph {i + 1}"})
-                     for i, text in enumerate(paragraphs[:3])])
-    return p
+    return paragraphs_project(tmp_path, article, 3)
 
 
 @pytest.fixture

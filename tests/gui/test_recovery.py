@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from window_support import paragraphs_project
 
 import annotator
 from annotator.app.recovery import RecoveryStore, RestoreWork, same_work
 from annotator.core.edits import AddSpan
-from annotator.core.model import Document
 from annotator.errors import AnnotatorError
 from annotator.gui.dialogs import Asker
 from annotator.gui.main_window import MainWindow
@@ -54,11 +54,7 @@ class RecordingAsker(Asker):
 @pytest.fixture
 def project(tmp_path: Path, test_data: Path) -> Project:
     article = (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
-    paragraphs = [p for p in article.split("\n") if p.strip()]
-    p = Project.init(tmp_path / "project")
-    p.add_documents([Document(f"p{i + 1}", text, {"title": f"Paragraph {i + 1}"})
-                     for i, text in enumerate(paragraphs[:2])])
-    return p
+    return paragraphs_project(tmp_path, article, 2)
 
 
 @pytest.fixture

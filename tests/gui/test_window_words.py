@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QToolBar
-from window_support import every_text, show_active
+from window_support import every_text, paragraphs_project, show_active
 
 from annotator.app.commands import quote
-from annotator.core.model import Document
 from annotator.core.names import short_name
 from annotator.gui.dialogs import QuietAsker
 from annotator.gui.main_window import MainWindow
@@ -30,11 +29,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def project(tmp_path: Path, test_data: Path) -> Project:
     """The sample article's first three paragraphs as three documents."""
     article = (test_data / "sample-article-ar.txt").read_text(encoding="utf-8")
-    paragraphs = [p for p in article.split("\n") if p.strip()]
-    p = Project.init(tmp_path / "project")
-    p.add_documents([Document(f"p{i + 1}", text, {"title": f"Paragraph {i + 1}"})
-                     for i, text in enumerate(paragraphs[:3])])
-    return p
+    return paragraphs_project(tmp_path, article, 3)
 
 
 @pytest.fixture

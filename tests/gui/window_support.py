@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import Document
 from annotator.gui.dialogs import QuietAsker
 from annotator.gui.main_window import MainWindow
 from annotator.paths import resource
@@ -38,6 +39,16 @@ def sample_project(folder: Path) -> Project:
     """A copy of the bundled sample project (one article, two coders and a gold set)."""
     shutil.copytree(resource("sample-project"), folder / "sample")
     return Project.open(folder / "sample")
+
+
+def paragraphs_project(folder: Path, article: str, n: int) -> Project:
+    """A new project of the article's first ``n`` paragraphs, documents ``p1``... titled
+    "Paragraph 1"..."""
+    paragraphs = [p for p in article.split("\n") if p.strip()]
+    project = Project.init(folder / "project")
+    project.add_documents([Document(f"p{i + 1}", text, {"title": f"Paragraph {i + 1}"})
+                           for i, text in enumerate(paragraphs[:n])])
+    return project
 
 
 def open_window(qtbot, project: Project, coder: str = "newcoder",  # type: ignore[no-untyped-def]
